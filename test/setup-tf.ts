@@ -1,0 +1,3 @@
+import { initNodeBackend } from '../src/backend/node';
+
+await initNodeBackend();
