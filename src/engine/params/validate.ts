@@ -16,7 +16,9 @@ function numberSchema(spec: { min: number; max: number; integer?: boolean }): z.
   const got = (input: unknown): string => `expected ${what}, got ${shown(input)}`;
   let schema = z.number({ error: (iss) => got(iss.input) });
   if (spec.integer) schema = schema.int({ error: (iss) => got(iss.input) });
-  return schema.min(spec.min, { error: (iss) => got(iss.input) }).max(spec.max, { error: (iss) => got(iss.input) });
+  return schema
+    .min(spec.min, { error: (iss) => got(iss.input) })
+    .max(spec.max, { error: (iss) => got(iss.input) });
 }
 
 function listSchema<T extends z.ZodType>(
@@ -25,7 +27,8 @@ function listSchema<T extends z.ZodType>(
   what: string,
 ): z.ZodArray<T> {
   const expected = (input: unknown): string => {
-    const len = spec.minLength === spec.maxLength ? `${spec.minLength}` : `${spec.minLength} to ${spec.maxLength}`;
+    const len =
+      spec.minLength === spec.maxLength ? `${spec.minLength}` : `${spec.minLength} to ${spec.maxLength}`;
     const count = Array.isArray(input) ? `${input.length} items` : shown(input);
     return `expected a list of ${len} ${what}, got ${count}`;
   };
@@ -36,10 +39,11 @@ function listSchema<T extends z.ZodType>(
 }
 
 function enumSchema(options: readonly string[]): z.ZodType<string> {
-  return z.string({ error: (iss) => `expected one of ${options.join(', ')}, got ${shown(iss.input)}` }).refine(
-    (v) => options.includes(v),
-    { error: (iss) => `expected one of ${options.join(', ')}, got ${shown(iss.input)}` },
-  );
+  return z
+    .string({ error: (iss) => `expected one of ${options.join(', ')}, got ${shown(iss.input)}` })
+    .refine((v) => options.includes(v), {
+      error: (iss) => `expected one of ${options.join(', ')}, got ${shown(iss.input)}`,
+    });
 }
 
 export function specSchema(spec: ParamSpec): z.ZodType {
@@ -89,8 +93,11 @@ export function zodIssues(error: z.ZodError, prefix: string, accepted: readonly 
 /** A strict object schema for a set of specs: unknown keys rejected, missing keys filled with defaults. */
 export function paramsSchema(specs: ParamSpecs): z.ZodType<AnyParams> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [key, spec] of Object.entries(specs)) shape[key] = specSchema(spec).default(cloneValue(spec.default));
-  return z.strictObject(shape, { error: (iss) => `expected an object of parameters, got ${shown(iss.input)}` }) as never;
+  for (const [key, spec] of Object.entries(specs))
+    shape[key] = specSchema(spec).default(cloneValue(spec.default));
+  return z.strictObject(shape, {
+    error: (iss) => `expected an object of parameters, got ${shown(iss.input)}`,
+  }) as never;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] };

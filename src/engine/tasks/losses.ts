@@ -36,7 +36,12 @@ export function taskLosses(kinds: readonly LossKind[], pred: tf.Tensor3D, target
 }
 
 /** One task's metric over all its samples (pred and target [B, O]); a scalar tensor. */
-export function taskMetric(kind: MetricKind, loss: LossKind, pred: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar {
+export function taskMetric(
+  kind: MetricKind,
+  loss: LossKind,
+  pred: tf.Tensor2D,
+  target: tf.Tensor2D,
+): tf.Scalar {
   return tf.tidy(() => {
     switch (kind) {
       case 'accuracy': {
@@ -53,7 +58,9 @@ export function taskMetric(kind: MetricKind, loss: LossKind, pred: tf.Tensor2D, 
       case 'mse':
         return tf.mean(tf.squaredDifference(pred, target));
       case 'loss':
-        return tf.mean(elementLoss(loss, pred.expandDims(0) as tf.Tensor3D, target.expandDims(0) as tf.Tensor3D));
+        return tf.mean(
+          elementLoss(loss, pred.expandDims(0) as tf.Tensor3D, target.expandDims(0) as tf.Tensor3D),
+        );
     }
   });
 }

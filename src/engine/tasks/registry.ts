@@ -1,7 +1,16 @@
 /** Every task suite, in menu order. Adding a suite: one file plus one line here. */
+import { mmoeSyntheticSuite } from './mmoe-synthetic';
+import { playground2dSuite } from './playground-2d';
+import { sinusoidsSuite } from './sinusoids';
+import { toySuite } from './toy';
 import type { TaskSuiteEntry } from './types';
 
-export const TASK_SUITES: readonly TaskSuiteEntry[] = [];
+export const TASK_SUITES: readonly TaskSuiteEntry[] = [
+  toySuite,
+  mmoeSyntheticSuite,
+  sinusoidsSuite,
+  playground2dSuite,
+];
 
 export function findTaskSuite(id: string): TaskSuiteEntry | undefined {
   return TASK_SUITES.find((s) => s.id === id);

@@ -1,0 +1,23 @@
+/** Helpers for architectures whose shared part is a stack of C parallel MLPs (columns, experts). */
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * x [Sx, B, D] -> [Sx, C, B, D] ready for stacked kernels [S, C, D, H]. With Sx = 1 a size-1 axis
+ * broadcasts; with Sx > 1 the column axis must be materialised, because bmm broadcasts only leading
+ * batch dimensions ([T, 1] against [1, C] is not one).
+ */
+export function spreadOverColumns(x: tf.Tensor3D, columns: number): tf.Tensor4D {
+  const h = x.expandDims(1) as tf.Tensor4D;
+  return x.shape[0] === 1 ? h : tf.tile(h, [1, columns, 1, 1]);
+}
+
+/**
+ * From a stream [S, T, B, H] with one column per task, task t's column as [T, B, H]. With S = T, task t
+ * reads copy t (the diagonal), so that its loss depends only on copy t of θ and of the inputs.
+ */
+export function taskColumns(h: tf.Tensor4D): tf.Tensor3D {
+  const [copies, tasks, batch, width] = h.shape;
+  if (copies === 1) return h.reshape([tasks, batch, width]);
+  const diagonal = tf.range(0, tasks * tasks, tasks + 1, 'int32');
+  return tf.gather(h.reshape([copies * tasks, batch, width]), diagonal);
+}

@@ -1,0 +1,86 @@
+/**
+ * Cross-stitch networks: Misra, Shrivastava, Gupta and Hebert, "Cross-stitch Networks for Multi-task
+ * Learning", CVPR 2016. One MLP column per task; after each hidden layer a cross-stitch unit α [T, T]
+ * mixes the columns, h'_t = Σ_s α_ts h_s. Every task's loss depends on every column, so all column weights
+ * and every α live in θ (only the heads are task-specific); with S = T copies each copy computes all T
+ * columns, hence the quadratic cost of the stacked-gradient trick.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { num, numList } from '../params/spec';
+import { spreadOverColumns, taskColumns } from './columns';
+import { ParamLayout } from './layout';
+import { addDense, addHeads, applyDense, applyLayers, headSpecs, type DenseRef } from './mlp';
+import { at, bmm } from './ops';
+import { defineArchitecture } from './types';
+
+/** α's initial value: `diagonal` on the diagonal and the rest of each row spread evenly (rows sum to 1). */
+export function stitchInit(numTasks: number, diagonal: number): Float32Array {
+  const off = numTasks > 1 ? (1 - diagonal) / (numTasks - 1) : 0;
+  const d = numTasks > 1 ? diagonal : 1;
+  return Float32Array.from({ length: numTasks * numTasks }, (_, i) => (i % (numTasks + 1) === 0 ? d : off));
+}
+
+export const crossStitch = defineArchitecture({
+  id: 'cross-stitch',
+  label: 'Cross-stitch (soft)',
+  group: 'soft',
+  summary:
+    'One MLP column per task; learned cross-stitch units mix the columns after every hidden layer, so the network learns how much to share.',
+  citation: 'Misra et al., "Cross-stitch Networks for Multi-task Learning", CVPR 2016',
+  params: {
+    widths: numList({
+      label: 'Column widths',
+      help: 'Units in each hidden layer of every column, bottom first; a cross-stitch unit follows each layer.',
+      min: 1,
+      max: 256,
+      integer: true,
+      minLength: 1,
+      maxLength: 6,
+      default: [32, 32],
+    }),
+    alphaDiagonal: num({
+      label: 'Initial self weight',
+      help: "Initial α on the diagonal (the paper's α_S = 0.9); the rest of each row is spread over the other columns. 1 starts as independent columns.",
+      min: 0,
+      max: 1,
+      default: 0.9,
+    }),
+    ...headSpecs,
+  },
+  stackedCost: 'quadratic',
+  build(p, ctx) {
+    const T = ctx.numTasks;
+    const rng = ctx.rng;
+    const layout = new ParamLayout();
+    let fanIn = ctx.inputDim;
+    const layers: { dense: DenseRef; alpha: number }[] = p.widths.map((width, i) => {
+      const l = i + 1;
+      const spec = { name: `column.layer${l}`, layer: `layer ${l}`, stack: T, fanIn, fanOut: width };
+      fanIn = width;
+      const dense = addDense(layout, rng, { ...spec, activation: p.activation });
+      const alpha = layout.addShared(
+        `stitch${l}.alpha`,
+        `stitch ${l}`,
+        [T, T],
+        stitchInit(T, p.alphaDiagonal),
+      );
+      return { dense, alpha };
+    });
+    const heads = addHeads(layout, rng, { ...p, numTasks: T, fanIn, outputDim: ctx.outputDim });
+    return {
+      shared: layout.shared,
+      taskParams: layout.taskParams,
+      forward(args) {
+        let h = spreadOverColumns(args.x, T) as tf.Tensor;
+        for (const { dense, alpha } of layers) {
+          h = applyDense(h, dense, args);
+          // Stitch: [S, T, T] x [S', T, B·H]: row t of α mixes the columns into column t.
+          const [copies, , batch, width] = h.shape as [number, number, number, number];
+          const mixed = bmm(at(args.shared, alpha, 'alpha'), h.reshape([copies, T, batch * width]));
+          h = mixed.reshape([-1, T, batch, width]);
+        }
+        return applyLayers(taskColumns(h as tf.Tensor4D), heads, args) as tf.Tensor3D;
+      },
+    };
+  },
+});

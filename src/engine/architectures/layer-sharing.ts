@@ -1,0 +1,88 @@
+/**
+ * Hard parameter sharing with a per-layer mask: each hidden layer of one MLP is either shared by all tasks
+ * (in θ) or task-specific (stacked [T, ...]). All shared is the common shared-bottom net (Caruana,
+ * "Multitask Learning", Machine Learning 28, 1997); none shared gives independent nets; [false, true] is
+ * the separate-bottom/shared-top net of Zhang et al., "Rethinking Hard-Parameter Sharing in Multi-Task
+ * Learning", arXiv 2107.11359, 2021. One mechanism covers all three.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { boolList, numList } from '../params/spec';
+import { ParamLayout } from './layout';
+import { addDense, addHeads, applyDense, applyLayers, headSpecs, type DenseRef } from './mlp';
+import { defineArchitecture } from './types';
+
+export const layerSharing = defineArchitecture({
+  id: 'layer-sharing',
+  label: 'Layer sharing (hard)',
+  group: 'hard',
+  summary:
+    'One MLP whose hidden layers are each shared by all tasks or owned by each task: shared bottom, independent nets, or a separate bottom under a shared top.',
+  citation:
+    'Caruana, "Multitask Learning", Machine Learning 28, 1997; Zhang et al., "Rethinking Hard-Parameter Sharing in Multi-Task Learning", arXiv 2107.11359, 2021',
+  params: {
+    widths: numList({
+      label: 'Hidden widths',
+      help: 'Units in each hidden layer, bottom first. More layers give the mask more places to share.',
+      min: 1,
+      max: 256,
+      integer: true,
+      minLength: 1,
+      maxLength: 6,
+      default: [32, 32],
+    }),
+    shared: boolList({
+      label: 'Shared layers',
+      help: 'One flag per hidden layer: shared by all tasks, or one copy per task. All on: shared bottom; all off: independent nets.',
+      minLength: 1,
+      maxLength: 6,
+      default: [true, true],
+    }),
+    ...headSpecs,
+  },
+  stackedCost: 'linear',
+  check(p) {
+    if (p.shared.length === p.widths.length) return [];
+    return [
+      {
+        path: 'shared',
+        message: `expected ${p.widths.length} values (one per hidden layer), got ${p.shared.length}`,
+      },
+    ];
+  },
+  build(p, ctx) {
+    if (p.shared.length !== p.widths.length)
+      throw new Error('layer-sharing: shared and widths differ in length');
+    const rng = ctx.rng;
+    const layout = new ParamLayout();
+    let fanIn = ctx.inputDim;
+    const hidden: DenseRef[] = p.widths.map((width, i) => {
+      const isShared = p.shared[i] === true;
+      const name = `layer${i + 1}`;
+      const spec = { name, fanIn, fanOut: width, activation: p.activation };
+      fanIn = width;
+      return addDense(
+        layout,
+        rng,
+        isShared ? { ...spec, layer: `layer ${i + 1}` } : { ...spec, stack: ctx.numTasks },
+      );
+    });
+    const heads = addHeads(layout, rng, { ...p, numTasks: ctx.numTasks, fanIn, outputDim: ctx.outputDim });
+    // The shared representation is the output of the shared bottom: the leading run of shared layers.
+    const bottom = p.shared.findIndex((s) => !s);
+    const repDepth = bottom < 0 ? p.widths.length : bottom;
+    const representationSize = repDepth > 0 ? p.widths[repDepth - 1] : undefined;
+    return {
+      shared: layout.shared,
+      taskParams: layout.taskParams,
+      ...(representationSize === undefined ? {} : { representationSize }),
+      forward(args) {
+        let h: tf.Tensor = args.x;
+        hidden.forEach((ref, i) => {
+          h = applyDense(h, ref, args);
+          if (i === repDepth - 1 && args.probe) h = tf.add(h, args.probe);
+        });
+        return applyLayers(h, heads, args) as tf.Tensor3D;
+      },
+    };
+  },
+});

@@ -1,0 +1,90 @@
+/**
+ * Multi-gate Mixture-of-Experts: Ma, Zhao, Yi, Chen, Hong and Chi, "Modeling Task Relationships in
+ * Multi-task Learning with Multi-gate Mixture-of-Experts", KDD 2018. E expert MLPs shared by all tasks
+ * (in θ); each task has its own softmax gate over the experts (task-specific) and its own tower (the head).
+ * The shared representation is the experts' stacked outputs, E·H features per sample.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { int, numList } from '../params/spec';
+import { spreadOverColumns } from './columns';
+import { ParamLayout } from './layout';
+import { addDense, addHeads, applyLayers, headSpecs, param, type DenseRef } from './mlp';
+import { bmm } from './ops';
+import { defineArchitecture } from './types';
+
+/** Gate weights [T, B, E] = softmax(x W_t + b_t) for kernel [T, D, E], bias [T, E] and x [Sx, B, D]. */
+export function gateWeights(x: tf.Tensor3D, kernel: tf.Tensor, bias: tf.Tensor): tf.Tensor3D {
+  return tf.softmax(tf.add(bmm(x, kernel), bias.expandDims(1))) as tf.Tensor3D;
+}
+
+export const mmoe = defineArchitecture({
+  id: 'mmoe',
+  label: 'Multi-gate mixture of experts',
+  group: 'expert',
+  summary:
+    'Shared expert MLPs mixed by one softmax gate per task, so tasks that relate weakly can lean on different experts.',
+  citation:
+    'Ma et al., "Modeling Task Relationships in Multi-task Learning with Multi-gate Mixture-of-Experts", KDD 2018',
+  params: {
+    experts: int({
+      label: 'Experts',
+      help: 'Number of expert networks shared by all tasks. More experts let weakly related tasks use different ones.',
+      min: 1,
+      max: 16,
+      default: 4,
+    }),
+    expertWidths: numList({
+      label: 'Expert widths',
+      help: 'Units in each hidden layer of every expert, bottom first; the last width is the size of an expert output.',
+      min: 1,
+      max: 256,
+      integer: true,
+      minLength: 1,
+      maxLength: 4,
+      default: [32],
+    }),
+    ...headSpecs,
+  },
+  stackedCost: 'linear',
+  build(p, ctx) {
+    const E = p.experts;
+    const rng = ctx.rng;
+    const layout = new ParamLayout();
+    let fanIn = ctx.inputDim;
+    const experts: DenseRef[] = p.expertWidths.map((width, i) => {
+      const spec = {
+        name: `experts.layer${i + 1}`,
+        layer: `experts layer ${i + 1}`,
+        stack: E,
+        fanIn,
+        fanOut: width,
+      };
+      fanIn = width;
+      return addDense(layout, rng, { ...spec, activation: p.activation });
+    });
+    const H = fanIn;
+    const gate = addDense(layout, rng, {
+      name: 'gate',
+      stack: ctx.numTasks,
+      fanIn: ctx.inputDim,
+      fanOut: E,
+      activation: 'linear',
+    });
+    const heads = addHeads(layout, rng, { ...p, numTasks: ctx.numTasks, fanIn: H, outputDim: ctx.outputDim });
+    return {
+      shared: layout.shared,
+      taskParams: layout.taskParams,
+      representationSize: E * H,
+      forward(args) {
+        const out = applyLayers(spreadOverColumns(args.x, E), experts, args); // [S', E, B, H]
+        const [copies, , batch] = out.shape as [number, number, number, number];
+        let rep = tf.transpose(out, [0, 2, 1, 3]).reshape([copies, batch, E * H]);
+        if (args.probe) rep = tf.add(rep, args.probe);
+        const gates = gateWeights(args.x, param(args, gate.kernel), param(args, gate.bias));
+        // [T, B, 1, E] x [S'', B, E, H] -> [T, B, 1, H]: each task's convex mix of the experts.
+        const mixed = bmm(gates.expandDims(2), rep.reshape([-1, batch, E, H]));
+        return applyLayers(mixed.reshape([ctx.numTasks, batch, H]), heads, args) as tf.Tensor3D;
+      },
+    };
+  },
+});

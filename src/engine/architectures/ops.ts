@@ -1,0 +1,62 @@
+/**
+ * Batched matrix product over stacked weights, with leading batch dimensions broadcast.
+ *
+ * Why not plain `tf.matMul`: in tfjs 4.22 every backend broadcasts the batch dimensions in the forward pass
+ * (the collapsed batch index is taken modulo each side's batch size), but the BatchMatMul gradient does
+ * not sum over the broadcast dimensions, so `tf.grads` throws ("The gradient of input 'a' has shape
+ * '2,4,3', which does not match the shape of the input '1,4,3'"). The copy layout of types.ts needs that
+ * broadcast ([1, B, in] x [T, in, out]), hence this custom gradient.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * The modulo indexing is right only when a side's batch shape, without its leading 1s, equals the trailing
+ * dimensions of the broadcast batch shape ([1, C] with [T, C] works; [T, 1] with [1, C] would not).
+ */
+function assertLeadingBroadcast(a: readonly number[], b: readonly number[]): void {
+  const batchA = a.slice(0, -2);
+  const batchB = b.slice(0, -2);
+  if (batchA.length !== batchB.length) throw new Error(`bmm: ranks differ (${a.length} vs ${b.length})`);
+  const out = batchA.map((n, i) => Math.max(n, batchB[i] ?? 1));
+  for (const side of [batchA, batchB]) {
+    const first = side.findIndex((n) => n !== 1);
+    const ok = first < 0 || side.slice(first).every((n, i) => n === out[first + i]);
+    if (!ok) throw new Error(`bmm: cannot broadcast batch shapes [${batchA}] and [${batchB}]`);
+  }
+}
+
+/** Sum a gradient over the batch axes that `shape` broadcast (kept as size 1). */
+function reduceTo(g: tf.Tensor, shape: readonly number[]): tf.Tensor {
+  const axes = shape.slice(0, -2).flatMap((n, i) => (n === 1 && g.shape[i] !== 1 ? [i] : []));
+  return axes.length ? tf.sum(g, axes, true) : g;
+}
+
+const bmmWithGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [a, b, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sb] = saved as [tf.Tensor, tf.Tensor];
+      return [
+        reduceTo(tf.matMul(dy, sb, false, true), sa.shape),
+        reduceTo(tf.matMul(sa, dy, true, false), sb.shape),
+      ];
+    },
+  };
+});
+
+/** a [..., m, k] x b [..., k, n] -> [..., m, n]; equal ranks, leading batch dimensions may be 1. */
+export function bmm<T extends tf.Tensor>(a: T, b: tf.Tensor): T {
+  assertLeadingBroadcast(a.shape, b.shape);
+  // Same batch shapes: the stock gradient is right and skips the custom-gradient bookkeeping.
+  const same = a.shape.slice(0, -2).every((n, i) => n === b.shape[i]);
+  return (same ? tf.matMul(a, b) : bmmWithGrad(a, b)) as T;
+}
+
+/** Element i of a list that must have it (forward arguments are positional). */
+export function at<T>(list: readonly T[], i: number, what: string): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`missing ${what} (index ${i})`);
+  return item;
+}

@@ -1,0 +1,60 @@
+/**
+ * Helpers for the architecture tests (no test-framework imports, so it type-checks with the engine):
+ * build an entry into tensors, run forward with θ as a flat [S, P] matrix, and the per-task squared loss
+ * that the contract tests differentiate.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { defaultParams, type AnyParams } from '../params/spec';
+import { Rng } from '../random/rng';
+import { packShared, unpackShared } from './layout';
+import type { ArchitectureEntry, BuiltArchitecture } from './types';
+
+export interface Dims {
+  numTasks: number;
+  inputDim: number;
+  outputDim: number;
+}
+
+export interface Built {
+  built: BuiltArchitecture;
+  /** θ [1, P]: the init plus a small seeded perturbation, so biases and α are not at special values. */
+  theta: tf.Tensor2D;
+  taskParams: tf.Tensor[];
+  dispose(): void;
+}
+
+export function buildEntry(entry: ArchitectureEntry, params: AnyParams, dims: Dims, seed = 1): Built {
+  const built = entry.build(params, { ...dims, rng: new Rng(seed) });
+  const noise = new Rng(seed + 1000);
+  const flat = packShared(built.shared).map((v) => v + noise.uniform(-0.1, 0.1));
+  const theta = tf.tensor2d(flat, [1, flat.length]);
+  const taskParams = built.taskParams.map((p) => tf.tensor(p.init, p.shape));
+  return { built, theta, taskParams, dispose: () => tf.dispose([theta, ...taskParams]) };
+}
+
+export const withDefaults = (entry: ArchitectureEntry, overrides: AnyParams = {}): AnyParams => ({
+  ...(defaultParams(entry.params) as AnyParams),
+  ...overrides,
+});
+
+/** Outputs [T, B, O] with θ given as [S, P]. */
+export function forwardFlat(
+  b: Built,
+  theta: tf.Tensor2D,
+  x: tf.Tensor3D,
+  taskParams: tf.Tensor[] = b.taskParams,
+  probe?: tf.Tensor3D,
+): tf.Tensor3D {
+  const shared = unpackShared(theta, b.built.shared);
+  return b.built.forward({ shared, taskParams, x, ...(probe ? { probe } : {}) });
+}
+
+/** Per-task mean squared error [T] of outputs [T, B, O] against targets [T, B, O]. */
+export const taskLosses = (out: tf.Tensor3D, y: tf.Tensor3D): tf.Tensor1D =>
+  tf.mean(tf.squaredDifference(out, y), [1, 2]) as tf.Tensor1D;
+
+/** Seeded normal tensor (tests must not depend on tf.random's global state). */
+export function normalTensor(shape: number[], seed: number): tf.Tensor {
+  const size = shape.reduce((a, c) => a * c, 1);
+  return tf.tensor(new Rng(seed).normalArray(size), shape);
+}

@@ -1,0 +1,169 @@
+/**
+ * Validation of an experiment config from any source (file, `--set`, URL, form). Unknown keys and
+ * out-of-range values are rejected with messages naming the field and what it accepts; missing fields get
+ * their defaults. Two phases: each registry choice and its own parameters, then the checks across fields
+ * (list lengths that depend on the number of tasks, suite/architecture compatibility).
+ */
+import { findArchitecture, ARCHITECTURES } from '../architectures/registry';
+import { findMethod, METHODS } from '../methods/registry';
+import type { AnyParams, ConfigIssue, ParamSpecs } from '../params/spec';
+import { validateParams } from '../params/validate';
+import { findTaskSuite, TASK_SUITES } from '../tasks/registry';
+import { OPTIMIZERS, TRAINING_SETTINGS } from './settings';
+import { ConfigError, type ExperimentConfig, type Selection } from './types';
+
+/** The experiment the app opens on: two partly conflicting 2-D tasks, a shared-bottom MLP, equal weights. */
+export const DEFAULT_SELECTIONS = {
+  task: 'playground-2d',
+  architecture: 'layer-sharing',
+  method: 'ew',
+  optimizer: 'adam',
+} as const;
+
+/** The architecture used when a config names none: objective suites train the point θ itself. */
+const defaultArchitectureFor = (suiteKind: 'data' | 'objective'): string =>
+  suiteKind === 'objective' ? 'point' : DEFAULT_SELECTIONS.architecture;
+
+type SelectionKey = keyof typeof DEFAULT_SELECTIONS;
+
+interface RegistryView {
+  noun: string;
+  ids: () => string[];
+  specs: (id: string) => ParamSpecs | undefined;
+}
+
+const REGISTRIES: Record<SelectionKey, RegistryView> = {
+  task: {
+    noun: 'task suite',
+    ids: () => TASK_SUITES.map((s) => s.id),
+    specs: (id) => findTaskSuite(id)?.params,
+  },
+  architecture: {
+    noun: 'architecture',
+    ids: () => ARCHITECTURES.map((a) => a.id),
+    specs: (id) => findArchitecture(id)?.params,
+  },
+  method: { noun: 'method', ids: () => METHODS.map((m) => m.id), specs: (id) => findMethod(id)?.params },
+  optimizer: {
+    noun: 'optimizer',
+    ids: () => Object.keys(OPTIMIZERS),
+    specs: (id) => (id in OPTIMIZERS ? OPTIMIZERS[id as keyof typeof OPTIMIZERS].params : undefined),
+  },
+};
+
+const TOP_LEVEL_KEYS = [
+  ...(Object.keys(DEFAULT_SELECTIONS) as SelectionKey[]),
+  ...Object.keys(TRAINING_SETTINGS),
+];
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseSelection(
+  key: SelectionKey,
+  raw: unknown,
+  fallbackId: string,
+  issues: ConfigIssue[],
+): Selection | null {
+  const registry = REGISTRIES[key];
+  if (raw !== undefined && !isRecord(raw)) {
+    issues.push({
+      path: key,
+      message: `expected an object { "id": ..., "params": { ... } }, got ${JSON.stringify(raw)}`,
+    });
+    return null;
+  }
+  const extra = Object.keys(raw ?? {}).filter((k) => k !== 'id' && k !== 'params');
+  if (extra.length)
+    issues.push({
+      path: key,
+      message: `unknown field ${extra.map((k) => `'${k}'`).join(', ')}; accepted: id, params`,
+    });
+  const id = raw?.id ?? fallbackId;
+  const specs = typeof id === 'string' ? registry.specs(id) : undefined;
+  if (typeof id !== 'string' || !specs) {
+    issues.push({
+      path: `${key}.id`,
+      message: `unknown ${registry.noun} ${JSON.stringify(id)}; accepted: ${registry.ids().join(', ')}`,
+    });
+    return null;
+  }
+  const params = validateParams(specs, raw?.params, `${key}.params`);
+  if (!params.ok) {
+    issues.push(...params.issues);
+    return null;
+  }
+  return { id, params: params.value };
+}
+
+function crossChecks(config: ExperimentConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const prefixed = (prefix: string, list: ConfigIssue[] | undefined) =>
+    (list ?? []).map((i) => ({ path: `${prefix}.${i.path}`, message: i.message }));
+  const suite = findTaskSuite(config.task.id);
+  const arch = findArchitecture(config.architecture.id);
+  const method = findMethod(config.method.id);
+  if (!suite || !arch || !method) return issues;
+  const suiteIssues = prefixed('task.params', suite.check?.(config.task.params));
+  issues.push(...suiteIssues);
+  if (suiteIssues.length) return issues; // the task count below may be meaningless
+  const numTasks = suite.numTasks(config.task.params);
+  issues.push(...prefixed('architecture.params', arch.check?.(config.architecture.params, { numTasks })));
+  issues.push(...prefixed('method.params', method.check?.(config.method.params, { numTasks })));
+  const wantsPoint = suite.kind === 'objective';
+  if (wantsPoint !== (arch.group === 'point')) {
+    const accepted = ARCHITECTURES.filter((a) => (a.group === 'point') === wantsPoint).map((a) => a.id);
+    const why = wantsPoint
+      ? `the '${suite.id}' suite trains the point θ itself`
+      : `'${arch.id}' is only for suites whose losses are functions of θ itself`;
+    issues.push({ path: 'architecture.id', message: `${why}; accepted here: ${accepted.join(', ')}` });
+  }
+  if (config.reportEvery > config.steps) {
+    issues.push({
+      path: 'reportEvery',
+      message: `expected at most steps (${config.steps}), got ${config.reportEvery}`,
+    });
+  }
+  return issues;
+}
+
+/** Validate a raw config. Throws ConfigError listing every problem found. */
+export function parseConfig(raw: unknown): ExperimentConfig {
+  if (!isRecord(raw))
+    throw new ConfigError([{ path: '', message: `expected a JSON object, got ${JSON.stringify(raw)}` }]);
+  const issues: ConfigIssue[] = [];
+  const unknown = Object.keys(raw).filter((k) => !TOP_LEVEL_KEYS.includes(k));
+  for (const key of unknown) {
+    issues.push({ path: key, message: `unknown field; accepted: ${TOP_LEVEL_KEYS.join(', ')}` });
+  }
+  const task = parseSelection('task', raw.task, DEFAULT_SELECTIONS.task, issues);
+  const suiteKind = task ? (findTaskSuite(task.id)?.kind ?? 'data') : 'data';
+  const architecture = parseSelection(
+    'architecture',
+    raw.architecture,
+    defaultArchitectureFor(suiteKind),
+    issues,
+  );
+  const method = parseSelection('method', raw.method, DEFAULT_SELECTIONS.method, issues);
+  const optimizer = parseSelection('optimizer', raw.optimizer, DEFAULT_SELECTIONS.optimizer, issues);
+  const settingsRaw = Object.fromEntries(Object.entries(raw).filter(([k]) => k in TRAINING_SETTINGS));
+  const settings = validateParams(TRAINING_SETTINGS, settingsRaw, '');
+  if (!settings.ok) issues.push(...settings.issues);
+  if (issues.length || !task || !architecture || !method || !optimizer || !settings.ok)
+    throw new ConfigError(issues);
+  const config = {
+    task,
+    architecture,
+    method,
+    optimizer,
+    ...(settings.value as AnyParams),
+  } as ExperimentConfig;
+  const cross = crossChecks(config);
+  if (cross.length) throw new ConfigError(cross);
+  return config;
+}
+
+/** The default experiment, or the defaults of a given task suite (with its default architecture). */
+export function defaultConfig(taskId: string = DEFAULT_SELECTIONS.task): ExperimentConfig {
+  return parseConfig({ task: { id: taskId } });
+}

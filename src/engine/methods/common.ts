@@ -1,0 +1,65 @@
+/**
+ * Tensor helpers shared by the gradient methods. Everything is batched over replicas: weights [R, T],
+ * gradients [R, T, P], Gram matrices [R, T, T]. Small T x T problems are read back with `await data()`
+ * (never dataSync: it breaks WebGPU, DESIGN.md §3) and solved in JS in float64.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** Σ_t w_t g_t per replica: one batched matMul, [R, T] x [R, T, P] -> [R, P]. */
+export function weightedSum(weights: tf.Tensor2D, grads: tf.Tensor3D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const [R, , P] = grads.shape;
+    return tf.matMul(weights.expandDims(1) as tf.Tensor3D, grads).reshape([R, P]) as tf.Tensor2D;
+  });
+}
+
+/** G Gᵀ per replica: [R, T, P] -> [R, T, T]. */
+export function gram(grads: tf.Tensor3D): tf.Tensor3D {
+  return tf.matMul(grads, grads, false, true);
+}
+
+/** Weights [R, T] uploaded from JS rows (one per replica). */
+export function weightsFromRows(rows: readonly (readonly number[])[], numTasks: number): tf.Tensor2D {
+  const flat = new Float32Array(rows.length * numTasks);
+  rows.forEach((row, r) => flat.set(row, r * numTasks));
+  return tf.tensor2d(flat, [rows.length, numTasks]);
+}
+
+/** A square matrix per replica, as float64 rows, from a row-major [R, T, T] readback. */
+export function squareMatrices(values: ArrayLike<number>, replicas: number, size: number): number[][][] {
+  return Array.from({ length: replicas }, (_, r) =>
+    Array.from({ length: size }, (_, i) =>
+      Array.from({ length: size }, (_, j) => values[(r * size + i) * size + j] ?? 0),
+    ),
+  );
+}
+
+/** Rows of a row-major [R, T] readback. */
+export function rowsOf(values: ArrayLike<number>, replicas: number, size: number): number[][] {
+  return Array.from({ length: replicas }, (_, r) =>
+    Array.from({ length: size }, (_, t) => values[r * size + t] ?? 0),
+  );
+}
+
+/**
+ * Read back each replica's Gram matrix of `grads` together with the losses, in one transfer. The solve that
+ * follows runs in JS; the Gram matrix is the only thing about the gradients that MGDA and CAGrad need.
+ */
+export async function readGramAndLosses(
+  grads: tf.Tensor3D,
+  losses: tf.Tensor2D,
+): Promise<{ gram: number[][][]; losses: number[][] }> {
+  const [R, T] = losses.shape;
+  const flat = tf.tidy(() => tf.concat([gram(grads).reshape([-1]), losses.reshape([-1])]));
+  try {
+    const values = await flat.data();
+    return { gram: squareMatrices(values, R, T), losses: rowsOf(values.subarray(R * T * T), R, T) };
+  } finally {
+    flat.dispose();
+  }
+}
+
+/** A [R, T] variable filled with `value`, created without leaking the initial tensor. */
+export function stateVariable(shape: [number, number], value: number, trainable = false): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.fill(shape, value), trainable));
+}

@@ -1,0 +1,74 @@
+/**
+ * Dynamic Weight Average. Liu, Johns & Davison, "End-to-End Multi-Task Learning with Attention",
+ * CVPR 2019, arXiv:1803.10704 (MTAN), §3.3; LibMTL/weighting/DWA.py.
+ *
+ * w_t = T · softmax_t(r_t / temperature), r_t = (mean loss of period k−1) / (mean loss of period k−2),
+ * with weights 1 during the first two periods. The paper counts epochs; we train by steps, so a
+ * `period` of steps plays the epoch. Running sums stay on the device (no readback); only the step count
+ * is JS, and it counts this instance's own calls, so a method switched in mid-run starts afresh.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { int, num } from '../params/spec';
+import { stateVariable, weightedSum } from './common';
+import { defineMethod } from './types';
+
+export const dwa = defineMethod({
+  id: 'dwa',
+  label: 'Dynamic weight average',
+  group: 'loss-weighting',
+  summary:
+    'Weighs each task by how slowly its loss fell over the last two periods (a softmax of loss ratios): lagging tasks get more weight.',
+  citation:
+    'Liu, Johns & Davison, "End-to-End Multi-Task Learning with Attention", CVPR 2019, arXiv:1803.10704',
+  scale: 'sum',
+  params: {
+    temperature: num({
+      label: 'Temperature',
+      help: 'Softmax temperature of the loss ratios: larger values flatten the weights towards 1. The paper and LibMTL use 2.',
+      default: 2,
+      min: 0.01,
+      max: 100,
+      scale: 'log',
+    }),
+    period: int({
+      label: 'Period (steps)',
+      help: 'Steps that play the role of an epoch: the loss ratio compares the mean loss of the last two periods. Weights stay 1 for the first two periods.',
+      default: 50,
+      min: 1,
+      max: 100_000,
+    }),
+  },
+  stateful: true,
+  stochastic: false,
+  create: ({ numTasks, numReplicas, params }) => {
+    const shape: [number, number] = [numReplicas, numTasks];
+    const running = stateVariable(shape, 0); // loss sum of the current period
+    const previous = stateVariable(shape, 1); // mean loss of period k−1
+    const before = stateVariable(shape, 1); // mean loss of period k−2
+    let calls = 0;
+    return {
+      aggregate: ({ grads, losses }) =>
+        tf.tidy(() => {
+          const period = Math.floor(calls / params.period);
+          if (calls > 0 && calls % params.period === 0) {
+            before.assign(previous);
+            previous.assign(tf.div(running, params.period));
+            running.assign(tf.zerosLike(running));
+          }
+          calls++;
+          const weights = (
+            period >= 2
+              ? tf.mul(
+                  numTasks,
+                  tf.softmax(tf.div(tf.divNoNan(previous, before), params.temperature)), // softmax over tasks
+                )
+              : tf.ones(shape)
+          ) as tf.Tensor2D;
+          running.assign(tf.add(running, losses));
+          return { direction: weightedSum(weights, grads), weights };
+        }),
+      trainables: [],
+      dispose: () => tf.dispose([running, previous, before]),
+    };
+  },
+});

@@ -1,0 +1,84 @@
+/**
+ * MGDA. Sener & Koltun, "Multi-Task Learning as Multi-Objective Optimization", NeurIPS 2018,
+ * arXiv:1810.04650; LibMTL/weighting/MGDA.py and isl-org/MultiObjectiveOptimization.
+ *
+ * Weights: the min-norm point of the convex hull of the normalised task gradients ĝ_t = g_t / n_t
+ * (solvers/min-norm.ts), from the T x T Gram matrix read back with `await data()`.
+ * Normalisers n_t (LibMTL's `_gradient_normalizers`, default 'none'): 1, |g_t|, L_t, or L_t·|g_t|; we take
+ * |L_t| so that a negative loss (the CAGrad toy has some) cannot flip a gradient.
+ * What the weights multiply follows LibMTL:
+ * - variant 'params': the normalised gradients, direction = Σ_t sol_t ĝ_t, so the implied weights on the
+ *   raw gradients are sol_t / n_t (reported as `weights`), and d·ĝ_t ≥ |d|² for every t (common descent).
+ * - variant 'ub' (MGDA-UB): solve on the gradients with respect to the shared representation (the whole
+ *   batch, flattened, as the paper's Z; LibMTL sums them over the batch first), then direction = Σ sol_t g_t
+ *   on the raw parameter gradients, as both references do; weights = sol.
+ * Scale: 'convex' (weights on the simplex before normalisation).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { choice } from '../params/spec';
+import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { minNormElement } from './solvers/min-norm';
+import { defineMethod } from './types';
+
+export type Normalization = 'none' | 'l2' | 'loss' | 'loss+';
+
+/** n_t per task; a zero normaliser (a zero gradient) is left at 1 so its gradient stays zero. */
+export function normalizers(
+  A: readonly (readonly number[])[],
+  losses: readonly number[],
+  kind: Normalization,
+): number[] {
+  return A.map((row, t) => {
+    const norm = Math.sqrt(Math.max(row[t] ?? 0, 0));
+    const loss = Math.abs(losses[t] ?? 0);
+    const n = kind === 'l2' ? norm : kind === 'loss' ? loss : kind === 'loss+' ? loss * norm : 1;
+    return n > 0 && Number.isFinite(n) ? n : 1;
+  });
+}
+
+export const mgda = defineMethod({
+  id: 'mgda',
+  label: 'MGDA',
+  group: 'multi-objective',
+  summary:
+    'Takes the shortest vector in the convex hull of the task gradients: a direction that decreases every task at once (a Pareto-stationary point stops it).',
+  citation:
+    'Sener & Koltun, "Multi-Task Learning as Multi-Objective Optimization", NeurIPS 2018, arXiv:1810.04650',
+  scale: 'convex',
+  params: {
+    normalization: choice({
+      label: 'Gradient normalisation',
+      help: "Divide each task gradient before the solve: 'none' (LibMTL's default), 'l2' by its norm, 'loss' by its loss, 'loss+' by both. Normalising stops one large gradient from dominating.",
+      default: 'none',
+      options: ['none', 'l2', 'loss', 'loss+'],
+    }),
+    variant: choice({
+      label: 'Gradients solved on',
+      help: "'params': the gradients of all shared parameters. 'ub': MGDA-UB, the cheaper upper bound that solves on the gradients of the shared representation (needs an architecture that has one).",
+      default: 'params',
+      options: ['params', 'ub'],
+    }),
+  },
+  needsRepGrads: (params) => params.variant === 'ub',
+  stateful: false,
+  stochastic: false,
+  create: ({ numTasks: T, params }) => ({
+    aggregate: async ({ grads, losses, repGrads }) => {
+      const solveOn = params.variant === 'ub' ? repGrads : grads;
+      if (!solveOn) throw new Error("mgda: variant 'ub' needs the gradients of the shared representation");
+      const read = await readGramAndLosses(solveOn, losses);
+      const rows = read.gram.map((A, r) => {
+        const n = normalizers(A, read.losses[r] ?? [], params.normalization);
+        const normalized = A.map((row, i) => row.map((a, j) => a / ((n[i] ?? 1) * (n[j] ?? 1))));
+        const sol = minNormElement(normalized).weights;
+        return params.variant === 'ub' ? sol : sol.map((s, t) => s / (n[t] ?? 1));
+      });
+      return tf.tidy(() => {
+        const weights = weightsFromRows(rows, T);
+        return { direction: weightedSum(weights, grads), weights };
+      });
+    },
+    trainables: [],
+    dispose: () => {},
+  }),
+});

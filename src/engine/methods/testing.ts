@@ -1,0 +1,170 @@
+/**
+ * Helpers for the method tests and benchmarks (no test-framework imports, so it type-checks with the
+ * engine): build an AggregateInput from plain arrays, run one step and read every output back.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { defaultParams, type AnyParams } from '../params/spec';
+import { Rng } from '../random/rng';
+import type { AggregateInput, MethodEntry, MethodInstance } from './types';
+
+export interface PlainInput {
+  /** [R][T][P] */
+  grads: number[][][];
+  /** [R][T] */
+  losses: number[][];
+  /** [R][T][Z] */
+  repGrads?: number[][][];
+}
+
+export interface PlainOutput {
+  direction: number[][];
+  weights: number[][];
+  trainableGrads: number[][][];
+}
+
+export function toInput(plain: PlainInput, step: number): AggregateInput {
+  return {
+    grads: tf.tensor3d(plain.grads),
+    losses: tf.tensor2d(plain.losses),
+    ...(plain.repGrads ? { repGrads: tf.tensor3d(plain.repGrads) } : {}),
+    step,
+  };
+}
+
+export function disposeInput(input: AggregateInput): void {
+  tf.dispose([input.grads, input.losses, ...(input.repGrads ? [input.repGrads] : [])]);
+}
+
+/** One aggregate call on plain arrays; disposes the inputs and the outputs. */
+export async function aggregatePlain(
+  method: MethodInstance,
+  plain: PlainInput,
+  step = 0,
+): Promise<PlainOutput> {
+  const input = toInput(plain, step);
+  try {
+    const out = await method.aggregate(input);
+    try {
+      return {
+        direction: (await out.direction.array()) as number[][],
+        weights: (await out.weights.array()) as number[][],
+        trainableGrads: (await Promise.all((out.trainableGrads ?? []).map((g) => g.array()))) as number[][][],
+      };
+    } finally {
+      tf.dispose([out.direction, out.weights, ...(out.trainableGrads ?? [])]);
+    }
+  } finally {
+    disposeInput(input);
+  }
+}
+
+/** An instance of a registry entry for R replicas and T tasks, with its default parameters overridden. */
+export function instantiate(
+  entry: MethodEntry,
+  shape: { replicas: number; tasks: number; shared: number },
+  overrides: AnyParams = {},
+  seed = 7,
+): MethodInstance {
+  return entry.create({
+    numTasks: shape.tasks,
+    numReplicas: shape.replicas,
+    numShared: shape.shared,
+    params: { ...(defaultParams(entry.params) as AnyParams), ...overrides },
+    rng: new Rng(seed),
+  });
+}
+
+/** Deterministic pseudo-random task gradients [R][T][P] and positive losses [R][T]. */
+export function randomPlainInput(seed: number, R: number, T: number, P: number, Z = 0): PlainInput {
+  const rng = new Rng(seed);
+  const block = (n: number) =>
+    Array.from({ length: R }, () =>
+      Array.from({ length: T }, () => Array.from({ length: n }, () => rng.normal())),
+    );
+  return {
+    grads: block(P),
+    losses: Array.from({ length: R }, () => Array.from({ length: T }, () => rng.uniform(0.2, 2))),
+    ...(Z > 0 ? { repGrads: block(Z) } : {}),
+  };
+}
+
+/** Run a sequence of steps; learnable parameters take a plain SGD step so stateful methods evolve. */
+export async function runSequence(
+  method: MethodInstance,
+  inputs: PlainInput[],
+  lr = 0.3,
+): Promise<PlainOutput[]> {
+  const outs: PlainOutput[] = [];
+  for (const [step, plain] of inputs.entries()) {
+    const input = toInput(plain, step);
+    const out = await method.aggregate(input);
+    tf.tidy(() =>
+      method.trainables.forEach((v, i) => v.assign(tf.sub(v, tf.mul(lr, out.trainableGrads?.[i] ?? 0)))),
+    );
+    outs.push({
+      direction: (await out.direction.array()) as number[][],
+      weights: (await out.weights.array()) as number[][],
+      trainableGrads: (await Promise.all((out.trainableGrads ?? []).map((g) => g.array()))) as number[][][],
+    });
+    tf.dispose([out.direction, out.weights, ...(out.trainableGrads ?? [])]);
+    disposeInput(input);
+  }
+  return outs;
+}
+
+/** Random inputs whose losses drift over the steps (so DWA and GradNorm see changing ratios). */
+export function driftingSequence(
+  seed: number,
+  steps: number,
+  R: number,
+  T: number,
+  P: number,
+  Z: number,
+): PlainInput[] {
+  return Array.from({ length: steps }, (_, s) => {
+    const plain = randomPlainInput(seed * 100 + s, R, T, P, Z);
+    return { ...plain, losses: plain.losses.map((row) => row.map((l, t) => l * (1 + 0.3 * t * s))) };
+  });
+}
+
+/** What the registry-wide tests check for each method, beyond the contract every method meets. */
+export interface MethodProperties {
+  /** Extra parameter sets to run the contract checks with (the defaults always run). */
+  variants: AnyParams[];
+  /** Weights follow a permutation of the tasks (deterministic methods whose parameters are not per task). */
+  equivariant: boolean;
+  /** d·g_t ≥ 0 for every task, with 2 tasks (PCGrad). */
+  nonConflicting2?: boolean;
+  /** d·ĝ_t ≥ |d|² for every (normalised) task gradient: the min-norm point of the hull (MGDA). */
+  minNorm?: boolean;
+}
+
+/** One entry per registered method: a new method must declare its properties here (a test checks it). */
+export const METHOD_PROPERTIES: Record<string, MethodProperties> = {
+  ew: { variants: [], equivariant: true },
+  static: { variants: [{ weights: [] }], equivariant: true },
+  uw: { variants: [], equivariant: true },
+  dwa: { variants: [{ period: 2 }], equivariant: true },
+  gradnorm: { variants: [{ alpha: 0 }], equivariant: true },
+  pcgrad: { variants: [], equivariant: false, nonConflicting2: true },
+  mgda: {
+    variants: [{ normalization: 'l2' }, { normalization: 'loss+' }, { variant: 'ub' }],
+    equivariant: true,
+    minNorm: true,
+  },
+  cagrad: { variants: [{ rescale: 0 }, { c: 0.9, rescale: 2 }], equivariant: true },
+};
+
+/** Every (method, parameter set) pair the registry-wide tests run. */
+export function methodCases(
+  entries: readonly MethodEntry[],
+): { entry: MethodEntry; params: AnyParams; name: string }[] {
+  return entries.flatMap((entry) => [
+    { entry, params: {}, name: `${entry.id} (defaults)` },
+    ...(METHOD_PROPERTIES[entry.id]?.variants ?? []).map((params) => ({
+      entry,
+      params,
+      name: `${entry.id} ${JSON.stringify(params)}`,
+    })),
+  ]);
+}

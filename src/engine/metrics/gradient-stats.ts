@@ -1,0 +1,53 @@
+/**
+ * Gradient statistics for reports, computed on the device from G [R, T, P]: per-task norms, the pairwise
+ * cosine-similarity matrix on all shared parameters and on each shared layer. Read back with everything
+ * else in one `data()` call by the trainer.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { SharedLayer } from '../train/model';
+
+/** Cosine matrix [R, T, T] of the rows of g [R, T, P]; a zero gradient has cosine 0 with everything. */
+export function cosineMatrix(g: tf.Tensor3D): tf.Tensor3D {
+  return tf.tidy(() => {
+    const gram = tf.matMul(g, g, false, true);
+    const norms = tf.sqrt(tf.sum(tf.square(g), 2));
+    const outer = tf.mul(norms.expandDims(2), norms.expandDims(1));
+    return tf.div(gram, tf.maximum(outer, 1e-20)) as tf.Tensor3D;
+  });
+}
+
+export interface GradientStatTensors {
+  /** [R, T] */
+  norms: tf.Tensor2D;
+  /** [R, T, T] */
+  cosine: tf.Tensor3D;
+  /** per shared layer, [R, T, T] */
+  layerCosine: tf.Tensor3D[];
+}
+
+export function gradientStats(g: tf.Tensor3D, layers: readonly SharedLayer[]): GradientStatTensors {
+  return tf.tidy(() => {
+    const layerCosine = layers.map((layer) => {
+      const parts = layer.ranges.map((r) => g.slice([0, 0, r.offset], [-1, -1, r.size]));
+      return cosineMatrix((parts.length === 1 ? parts[0] : tf.concat(parts, 2)) as tf.Tensor3D);
+    });
+    return {
+      norms: tf.sqrt(tf.sum(tf.square(g), 2)) as tf.Tensor2D,
+      cosine: cosineMatrix(g),
+      layerCosine,
+    };
+  });
+}
+
+/** Share of distinct task pairs whose gradients conflict (cosine < 0), from a T x T matrix. */
+export function conflictShare(cosine: number[][]): number {
+  let pairs = 0;
+  let conflicts = 0;
+  for (let i = 0; i < cosine.length; i++) {
+    for (let j = i + 1; j < cosine.length; j++) {
+      pairs++;
+      if ((cosine[i]?.[j] ?? 0) < 0) conflicts++;
+    }
+  }
+  return pairs ? conflicts / pairs : 0;
+}

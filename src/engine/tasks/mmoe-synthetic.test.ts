@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../params/spec';
+import { Rng } from '../random/rng';
+import { mmoeSyntheticSuite, mmoeWeights, orthonormalVectors } from './mmoe-synthetic';
+
+const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
+};
+const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
+
+/** Pearson correlation of the labels of tasks 0 and 1 in a shared split. */
+function labelCorrelation(p: number, seed: number): number {
+  const params = { ...defaultParams(mmoeSyntheticSuite.params), correlation: p, trainSamples: 4000 };
+  const inst = mmoeSyntheticSuite.build(params, new Rng(seed));
+  if (inst.kind !== 'data' || inst.train.mode !== 'shared') throw new Error('unexpected suite shape');
+  const { y, count } = inst.train;
+  const a = Array.from({ length: count }, (_, n) => y[2 * n] as number);
+  const b = Array.from({ length: count }, (_, n) => y[2 * n + 1] as number);
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  const ma = mean(a);
+  const mb = mean(b);
+  return cosine(
+    a.map((v) => v - ma),
+    b.map((v) => v - mb),
+  );
+}
+
+describe('mmoe-synthetic', () => {
+  it('draws orthonormal directions', () => {
+    const u = orthonormalVectors(5, 8, new Rng(1));
+    for (let i = 0; i < 5; i++) {
+      for (let j = 0; j < 5; j++) expect(dot(u[i]!, u[j]!)).toBeCloseTo(i === j ? 1 : 0, 10);
+    }
+  });
+
+  it.each([0.9, 0.5, 0, -0.7])('cos(w1, w2) = p = %s; c = 1; for T > 2 the others meet at p²', (p) => {
+    const w = mmoeWeights(4, 16, p, new Rng(2));
+    expect(Math.sqrt(dot(w[0]!, w[0]!))).toBeCloseTo(1, 10);
+    expect(Math.sqrt(dot(w[1]!, w[1]!))).toBeCloseTo(1, 10);
+    expect(cosine(w[0]!, w[1]!)).toBeCloseTo(p, 10);
+    expect(cosine(w[0]!, w[3]!)).toBeCloseTo(p, 10);
+    expect(cosine(w[1]!, w[2]!)).toBeCloseTo(p * p, 10);
+  });
+
+  it('the empirical label correlation falls as p falls', () => {
+    const ps = [1, 0.9, 0.5, 0, -0.5];
+    const corr = ps.map((p) => labelCorrelation(p, 4));
+    expect(corr[0]).toBeGreaterThan(0.99); // p = 1: the same task up to noise 0.01
+    for (let i = 1; i < ps.length; i++) expect(corr[i]).toBeLessThan(corr[i - 1]! - 0.05);
+  });
+
+  it('standardises each task with train statistics (mean 0, std 1 on train)', () => {
+    const inst = mmoeSyntheticSuite.build(defaultParams(mmoeSyntheticSuite.params), new Rng(9));
+    if (inst.kind !== 'data' || inst.train.mode !== 'shared') throw new Error('unexpected suite shape');
+    const { y, count } = inst.train;
+    for (let t = 0; t < 2; t++) {
+      const v = Array.from({ length: count }, (_, n) => y[2 * n + t] as number);
+      const m = v.reduce((s, x) => s + x, 0) / count;
+      const sd = Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0) / count);
+      expect(m).toBeCloseTo(0, 4);
+      expect(sd).toBeCloseTo(1, 4);
+    }
+  });
+
+  it('rejects fewer input dimensions than tasks', () => {
+    const params = { ...defaultParams(mmoeSyntheticSuite.params), numTasks: 6, inputDim: 4 };
+    expect(mmoeSyntheticSuite.check?.(params)).toEqual([{ path: 'inputDim', message: expect.any(String) }]);
+  });
+});

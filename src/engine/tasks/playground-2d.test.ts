@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../params/spec';
+import { Rng } from '../random/rng';
+import { PATTERN_LABEL, PATTERNS, playground2dSuite, type Pattern } from './playground-2d';
+
+function build(patterns: Pattern[], labelNoise = 0, trainSamples = 4000) {
+  const params = { ...defaultParams(playground2dSuite.params), patterns, labelNoise, trainSamples };
+  const inst = playground2dSuite.build(params, new Rng(31));
+  if (inst.kind !== 'data' || inst.train.mode !== 'shared') throw new Error('unexpected suite shape');
+  return { ...inst.train, tasks: inst.tasks };
+}
+
+describe('playground-2d', () => {
+  it('one task per pattern, BCE on logits with accuracy, inputs in [-6, 6]²', () => {
+    const { x, tasks } = build(['circle', 'xor', 'circle']);
+    expect(tasks.map((t) => t.name)).toEqual(['circle', 'xor', 'circle (3)']);
+    expect(tasks.every((t) => t.loss === 'bce-logits' && t.metric === 'accuracy')).toBe(true);
+    expect(x.every((v) => v >= -6 && v <= 6)).toBe(true);
+  });
+
+  it.each(PATTERNS)('%s: labels are 0/1, balanced-ish and follow the rule', (pattern) => {
+    const { x, y, count } = build([pattern]);
+    let positives = 0;
+    for (let n = 0; n < count; n++) {
+      const label = y[n]!;
+      expect(label).toBe(PATTERN_LABEL[pattern](x[2 * n]!, x[2 * n + 1]!));
+      positives += label;
+    }
+    expect(positives / count).toBeGreaterThan(0.4);
+    expect(positives / count).toBeLessThan(0.6);
+  });
+
+  it('the rules label known points as Playground does', () => {
+    const L = PATTERN_LABEL;
+    expect([L.circle(0, 1), L.circle(5, 5)]).toEqual([1, 0]);
+    expect([L.xor(2, 3), L.xor(-2, -3), L.xor(-2, 3)]).toEqual([1, 1, 0]);
+    expect([L.plane(1, 0), L.plane(-1, -0.5)]).toEqual([1, 0]);
+    // Six Gaussians: (-4, 2.5) and (0, -2.5) positive, (0, 2.5) and (4, -2.5) negative.
+    expect([L.gauss(-4, 2), L.gauss(0, -3), L.gauss(0.5, 2), L.gauss(5, -1)]).toEqual([1, 1, 0, 0]);
+    // Playground's spiral arms: point i has r = 5s, t = 3.5π s (+ π for the negative arm), at (r sin t, r cos t).
+    for (let s = 0.05; s < 1; s += 0.05) {
+      const r = 5 * s;
+      const t = 3.5 * Math.PI * s;
+      expect(L.spiral(r * Math.sin(t), r * Math.cos(t))).toBe(1);
+      expect(L.spiral(r * Math.sin(t + Math.PI), r * Math.cos(t + Math.PI))).toBe(0);
+    }
+  });
+
+  it('the default pair is partly conflicting: the labels agree on about half the points', () => {
+    const { y, count } = build(['xor', 'gauss']);
+    let agree = 0;
+    for (let n = 0; n < count; n++) agree += y[2 * n] === y[2 * n + 1] ? 1 : 0;
+    expect(agree / count).toBeGreaterThan(0.4);
+    expect(agree / count).toBeLessThan(0.6);
+  });
+
+  it.each([0.1, 0.3])('label noise %s flips about that fraction, per task', (noise) => {
+    const clean = build(['circle', 'spiral'], 0, 10_000);
+    const noisy = build(['circle', 'spiral'], noise, 10_000);
+    expect(noisy.x).toEqual(clean.x);
+    for (let t = 0; t < 2; t++) {
+      let flips = 0;
+      for (let n = 0; n < clean.count; n++) flips += clean.y[2 * n + t] === noisy.y[2 * n + t] ? 0 : 1;
+      expect(Math.abs(flips / clean.count - noise)).toBeLessThan(0.02);
+    }
+  });
+});

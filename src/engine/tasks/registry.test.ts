@@ -1,0 +1,96 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { defaultParams, type AnyParams } from '../params/spec';
+import { Rng } from '../random/rng';
+import { findTaskSuite, TASK_SUITES } from './registry';
+import type { DataSuiteInstance, TaskSplit } from './types';
+
+/** Small sizes keep the contract loop fast; defaults otherwise. */
+function smallParams(params: AnyParams): AnyParams {
+  const out = { ...params };
+  if ('trainSamples' in out) out.trainSamples = 200;
+  if ('testSamples' in out) out.testSamples = 100;
+  return out;
+}
+
+function buildData(id: string, seed: number): { inst: DataSuiteInstance; params: AnyParams } {
+  const suite = findTaskSuite(id)!;
+  const params = smallParams(defaultParams(suite.params));
+  const inst = suite.build(params, new Rng(seed));
+  if (inst.kind !== 'data') throw new Error(`${id} is not a data suite`);
+  return { inst, params };
+}
+
+function sharedArrays(split: TaskSplit): { x: Float32Array; y: Float32Array; count: number } {
+  if (split.mode !== 'shared') throw new Error('expected shared inputs');
+  return split;
+}
+
+describe('task suite registry', () => {
+  it('lists the suites in menu order with unique lowercase ids', () => {
+    expect(TASK_SUITES.map((s) => s.id)).toEqual(['toy', 'mmoe-synthetic', 'sinusoids', 'playground-2d']);
+    for (const s of TASK_SUITES) expect(s.id).toMatch(/^[a-z0-9-]+$/);
+    expect(findTaskSuite('nope')).toBeUndefined();
+  });
+
+  it.each(TASK_SUITES.map((s) => [s.id, s] as const))(
+    '%s: documented params, valid defaults',
+    (_id, suite) => {
+      expect(suite.citation.length).toBeGreaterThan(10);
+      for (const [key, spec] of Object.entries(suite.params)) {
+        expect(spec.label, key).not.toBe('');
+        expect(spec.help.length, key).toBeGreaterThan(20);
+      }
+      const params = defaultParams(suite.params);
+      expect(suite.check?.(params) ?? []).toEqual([]);
+      const inst = suite.build(params, new Rng(3));
+      expect(inst.kind).toBe(suite.kind);
+      expect(inst.tasks).toHaveLength(suite.numTasks(params));
+    },
+  );
+});
+
+const DATA_IDS = TASK_SUITES.filter((s) => s.kind === 'data').map((s) => s.id);
+
+describe.each(DATA_IDS)('data suite %s', (id) => {
+  it('splits have the documented shapes and finite values', () => {
+    const { inst, params } = buildData(id, 7);
+    const T = inst.tasks.length;
+    for (const [split, n] of [
+      [inst.train, params.trainSamples],
+      [inst.test, params.testSamples],
+    ] as const) {
+      const { x, y, count } = sharedArrays(split);
+      expect(count).toBe(n);
+      expect(x.length).toBe(count * inst.inputDim);
+      expect(y.length).toBe(count * T * inst.outputDim);
+      expect(x.every(Number.isFinite)).toBe(true);
+      expect(y.every(Number.isFinite)).toBe(true);
+    }
+    expect(inst.inputBounds).toHaveLength(inst.inputDim);
+  });
+
+  it('is deterministic under a seed and changes with it', () => {
+    const a = buildData(id, 11).inst;
+    const b = buildData(id, 11).inst;
+    const c = buildData(id, 12).inst;
+    expect(sharedArrays(b.train).x).toEqual(sharedArrays(a.train).x);
+    expect(sharedArrays(b.train).y).toEqual(sharedArrays(a.train).y);
+    expect(sharedArrays(b.test).y).toEqual(sharedArrays(a.test).y);
+    expect(sharedArrays(c.train).x).not.toEqual(sharedArrays(a.train).x);
+    expect(sharedArrays(c.train).y).not.toEqual(sharedArrays(a.train).y);
+  });
+
+  it('train and test samples differ', () => {
+    const { inst } = buildData(id, 5);
+    const train = sharedArrays(inst.train).x;
+    const test = sharedArrays(inst.test).x;
+    expect(Array.from(train.subarray(0, 20))).not.toEqual(Array.from(test.subarray(0, 20)));
+  });
+
+  it('builds without creating tensors', () => {
+    const before = tf.memory().numTensors;
+    buildData(id, 1);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

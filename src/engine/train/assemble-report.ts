@@ -1,0 +1,70 @@
+/** Turn the one readback of a report into the plain-JSON `Report` (averaging over replicas). */
+import { conflictShare } from '../metrics/gradient-stats';
+import { toRows } from '../metrics/readback';
+import type { PointReport, Report } from './report';
+
+export interface ReportValues {
+  trainLoss: Float32Array; // [R, T]
+  testLoss: Float32Array; // [R, T]
+  trainMetric: Float32Array; // [T]
+  testMetric: Float32Array; // [T]
+  norms: Float32Array; // [R, T]
+  cosine: Float32Array; // [R, T, T]
+  weights: Float32Array; // [R, T]
+  theta: Float32Array; // [R, P]
+  [layer: `layer${number}`]: Float32Array; // [R, T, T]
+}
+
+/** Mean over replicas of a row-major [R, ...inner] block. */
+function replicaMean(values: Float32Array, replicas: number): number[] {
+  const inner = values.length / replicas;
+  return Array.from({ length: inner }, (_, i) => {
+    let sum = 0;
+    for (let r = 0; r < replicas; r++) sum += values[r * inner + i] ?? 0;
+    return sum / replicas;
+  });
+}
+
+const matrix = (flat: number[], size: number): number[][] => toRows(Float32Array.from(flat), size, size);
+
+export function assembleReport(
+  step: number,
+  v: ReportValues,
+  meta: { taskNames: string[]; replicas: number; layerNames: string[]; objective: boolean },
+): Report {
+  const { replicas: R, taskNames } = meta;
+  const T = taskNames.length;
+  const trainLoss = replicaMean(v.trainLoss, R);
+  const testLoss = replicaMean(v.testLoss, R);
+  const cosine = matrix(replicaMean(v.cosine, R), T);
+  const report: Report = {
+    step,
+    tasks: taskNames.map((name, t) => ({
+      name,
+      trainLoss: trainLoss[t] ?? NaN,
+      testLoss: testLoss[t] ?? NaN,
+      trainMetric: v.trainMetric[t] ?? NaN,
+      testMetric: v.testMetric[t] ?? NaN,
+    })),
+    weights: replicaMean(v.weights, R),
+    gradients: {
+      norms: replicaMean(v.norms, R),
+      cosine,
+      conflictShare: conflictShare(cosine),
+      layers: meta.layerNames.map((layer, l) => ({
+        layer,
+        cosine: matrix(replicaMean(v[`layer${l}`] ?? new Float32Array(R * T * T), R), T),
+      })),
+    },
+  };
+  if (meta.objective) {
+    const dim = v.theta.length / R;
+    report.points = Array.from({ length: R }, (_, r): PointReport => ({
+      theta: Array.from(v.theta.subarray(r * dim, (r + 1) * dim)),
+      losses: Array.from(v.testLoss.subarray(r * T, (r + 1) * T)),
+      weights: Array.from(v.weights.subarray(r * T, (r + 1) * T)),
+      cosine: toRows(v.cosine.subarray(r * T * T, (r + 1) * T * T), T, T),
+    }));
+  }
+  return report;
+}

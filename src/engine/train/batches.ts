@@ -1,0 +1,117 @@
+/**
+ * Training data on the device and the batches drawn from it. A step uploads only the sample indices; the
+ * gather happens on the device. Batches have a fixed size (the last partial batch of an epoch is dropped)
+ * because the GPU buffer pool is keyed by exact sizes (DESIGN.md §3).
+ *
+ * Where batching strategies plug in (a later issue): `EpochSampler.next` decides which samples of which
+ * task a step sees; today every task gets `batchSize` samples every step ('mixed').
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../random/rng';
+import type { TaskSplit } from '../tasks/types';
+
+/** One step's inputs [Sx, B, D] (Sx = 1 for shared inputs, T for separate) and targets [T, B, O]. */
+export interface Batch {
+  x: tf.Tensor3D;
+  y: tf.Tensor3D;
+}
+
+export function splitCounts(split: TaskSplit, numTasks: number): number[] {
+  return split.mode === 'shared' ? Array.from({ length: numTasks }, () => split.count) : split.counts;
+}
+
+/** A split uploaded once; `gather` turns sample indices into a batch. */
+export class DeviceDataset {
+  private readonly x: tf.Tensor2D;
+  private readonly y: tf.Tensor2D;
+  /** Row offset of each task's samples in x and y (separate inputs only). */
+  private readonly offsets: number[];
+
+  constructor(
+    readonly split: TaskSplit,
+    private readonly numTasks: number,
+    private readonly inputDim: number,
+    private readonly outputDim: number,
+  ) {
+    if (split.mode === 'shared') {
+      this.x = tf.tensor2d(split.x, [split.count, inputDim]);
+      this.y = tf.tensor2d(split.y, [split.count, numTasks * outputDim]);
+      this.offsets = [];
+    } else {
+      const total = split.counts.reduce((a, b) => a + b, 0);
+      this.x = tf.tensor2d(concatArrays(split.x), [total, inputDim]);
+      this.y = tf.tensor2d(concatArrays(split.y), [total, outputDim]);
+      this.offsets = split.counts.map((_, t) => split.counts.slice(0, t).reduce((a, b) => a + b, 0));
+    }
+  }
+
+  /** `indices[t]` are task t's sample indices (all equal length B; for shared inputs only [0] is used). */
+  gather(indices: Int32Array[]): Batch {
+    const batchSize = indices[0]?.length ?? 0;
+    const { numTasks, inputDim, outputDim } = this;
+    if (this.split.mode === 'shared') {
+      return tf.tidy(() => {
+        const idx = tf.tensor1d(indices[0] ?? new Int32Array(0), 'int32');
+        const x = tf.gather(this.x, idx).reshape([1, batchSize, inputDim]) as tf.Tensor3D;
+        const y = tf
+          .gather(this.y, idx)
+          .reshape([batchSize, numTasks, outputDim])
+          .transpose([1, 0, 2]) as tf.Tensor3D;
+        return { x, y };
+      });
+    }
+    const global = new Int32Array(numTasks * batchSize);
+    indices.forEach((rows, t) =>
+      rows.forEach((row, i) => (global[t * batchSize + i] = row + (this.offsets[t] ?? 0))),
+    );
+    return tf.tidy(() => {
+      const idx = tf.tensor1d(global, 'int32');
+      return {
+        x: tf.gather(this.x, idx).reshape([numTasks, batchSize, inputDim]) as tf.Tensor3D,
+        y: tf.gather(this.y, idx).reshape([numTasks, batchSize, outputDim]) as tf.Tensor3D,
+      };
+    });
+  }
+
+  dispose(): void {
+    this.x.dispose();
+    this.y.dispose();
+  }
+}
+
+function concatArrays(parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Shuffled epochs per task; each step takes the next `batchSize` indices, reshuffling when too few remain. */
+export class EpochSampler {
+  private readonly orders: number[][];
+  private readonly cursors: number[];
+
+  constructor(
+    private readonly counts: number[],
+    private readonly batchSize: number,
+    private readonly rng: Rng,
+  ) {
+    this.orders = counts.map((n) => rng.permutation(n));
+    this.cursors = counts.map(() => 0);
+  }
+
+  next(): Int32Array[] {
+    return this.counts.map((count, t) => {
+      if ((this.cursors[t] ?? 0) + this.batchSize > count) {
+        this.orders[t] = this.rng.permutation(count);
+        this.cursors[t] = 0;
+      }
+      const start = this.cursors[t] ?? 0;
+      this.cursors[t] = start + this.batchSize;
+      return Int32Array.from((this.orders[t] ?? []).slice(start, start + this.batchSize));
+    });
+  }
+}

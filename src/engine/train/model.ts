@@ -1,0 +1,61 @@
+/**
+ * What the trainer trains: a task suite joined with an architecture (or, for objective suites, the point
+ * θ itself), reduced to one shape: a flat shared vector θ per replica [R, P], task-specific tensors stacked
+ * over tasks, and a loss function of both. The trainer knows nothing else about suites or architectures.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { TaskParam } from '../architectures/types';
+import type { TaskInfo } from '../tasks/types';
+import type { Batch } from './batches';
+
+/** A shared layer for per-layer gradient statistics: the ranges of θ its segments occupy. */
+export interface SharedLayer {
+  name: string;
+  ranges: { offset: number; size: number }[];
+}
+
+export interface Model {
+  kind: 'data' | 'objective';
+  tasks: TaskInfo[];
+  /** Independent copies trained side by side (start points of the toy); 1 for networks. */
+  replicas: number;
+  /** P: length of θ. */
+  numShared: number;
+  layers: SharedLayer[];
+  /** Initial θ for every replica, [R * P] row-major. */
+  initialShared: Float32Array;
+  taskParams: TaskParam[];
+  /** Features per sample of the shared representation (MGDA-UB), when there is one. */
+  representationSize: number | undefined;
+  stackedCost: 'linear' | 'quadratic';
+  /**
+   * Task losses [R, T]. `shared` is [R, S, P] with S = 1 (every task reads copy 0) or S = T (task t reads
+   * copy t). `batch` is null for objective models; `probe` [T, B, Z] is added to the representation.
+   */
+  losses(shared: tf.Tensor3D, taskParams: tf.Tensor[], batch: Batch | null, probe?: tf.Tensor3D): tf.Tensor2D;
+  /** Per-task loss [R, T] and metric [T] on a whole split with the current parameters (θ as [R, P]). */
+  evaluate(
+    shared: tf.Tensor2D,
+    taskParams: tf.Tensor[],
+    split: 'train' | 'test',
+  ): { loss: tf.Tensor2D; metric: tf.Tensor1D };
+  /** The next training batch (data models), or null. */
+  nextBatch(): Batch | null;
+  /** Samples per task in the training split (for validation messages); empty for objective models. */
+  trainCounts: number[];
+  dispose(): void;
+}
+
+/** Group the shared segments by their `layer` label, keeping θ's order. */
+export function sharedLayers(segments: { layer: string; shape: number[] }[]): SharedLayer[] {
+  const layers: SharedLayer[] = [];
+  let offset = 0;
+  for (const segment of segments) {
+    const size = segment.shape.reduce((a, b) => a * b, 1);
+    let layer = layers.find((l) => l.name === segment.layer);
+    if (!layer) layers.push((layer = { name: segment.layer, ranges: [] }));
+    layer.ranges.push({ offset, size });
+    offset += size;
+  }
+  return layers;
+}

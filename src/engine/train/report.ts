@@ -1,0 +1,42 @@
+/** What a trainer reports every `reportEvery` steps: plain JSON, the same for the CLI, worker and tests. */
+
+export interface TaskReport {
+  name: string;
+  /** Mean of the training-batch losses since the previous report. */
+  trainLoss: number;
+  /** Loss on the whole test split (objective suites: the loss at the current θ). */
+  testLoss: number;
+  /** Metric on (up to 2,048 samples of) the training split; its name is in the trainer's info. */
+  trainMetric: number;
+  testMetric: number;
+}
+
+export interface GradientReport {
+  /** ‖∇θ L_t‖ per task at the last step. */
+  norms: number[];
+  /** Pairwise cosine similarity of the task gradients on all shared parameters [T][T]. */
+  cosine: number[][];
+  /** Share of task pairs with cosine < 0 (in conflict). */
+  conflictShare: number;
+  /** The same cosine matrix restricted to each shared layer. */
+  layers: { layer: string; cosine: number[][] }[];
+}
+
+/** One start point of an objective suite (the toy): its trajectory is the sequence of `theta`s. */
+export interface PointReport {
+  theta: number[];
+  losses: number[];
+  weights: number[];
+  cosine: number[][];
+}
+
+export interface Report {
+  step: number;
+  tasks: TaskReport[];
+  /** The task weights the method applied at the last step (mean over replicas). */
+  weights: number[];
+  /** Statistics of the last step's task gradients (cosines and norms averaged over replicas). */
+  gradients: GradientReport;
+  /** Objective suites only: every replica (start point). */
+  points?: PointReport[];
+}

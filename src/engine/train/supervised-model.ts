@@ -1,0 +1,131 @@
+/** A data suite trained through a sharing architecture, as a `Model` (see model.ts). */
+import * as tf from '@tensorflow/tfjs';
+import { unpackShared } from '../architectures/layout';
+import type { ArchitectureEntry } from '../architectures/types';
+import type { AnyParams } from '../params/spec';
+import type { Rng } from '../random/rng';
+import { taskLosses, taskMetric } from '../tasks/losses';
+import type { DataSuiteInstance, TaskSplit } from '../tasks/types';
+import { DeviceDataset, EpochSampler, splitCounts, type Batch } from './batches';
+import { sharedLayers, type Model } from './model';
+
+/** Training-split samples used for the train metric at report time: enough for a stable estimate, cheap. */
+const TRAIN_EVAL_SAMPLES = 2048;
+
+interface EvalSet {
+  /** Per task (separate inputs) or one shared entry: inputs [1, N, D], targets [T or 1, N, O]. */
+  parts: { x: tf.Tensor3D; y: tf.Tensor3D }[];
+}
+
+function evalSet(
+  split: TaskSplit,
+  numTasks: number,
+  inputDim: number,
+  outputDim: number,
+  limit: number,
+): EvalSet {
+  if (split.mode === 'shared') {
+    const n = Math.min(split.count, limit);
+    const x = tf.tensor3d(split.x.subarray(0, n * inputDim), [1, n, inputDim]);
+    const y = tf.tidy(() =>
+      tf
+        .tensor3d(split.y.subarray(0, n * numTasks * outputDim), [n, numTasks, outputDim])
+        .transpose([1, 0, 2]),
+    ) as tf.Tensor3D;
+    return { parts: [{ x, y }] };
+  }
+  return {
+    parts: split.counts.map((count, t) => {
+      const n = Math.min(count, limit);
+      return {
+        x: tf.tensor3d((split.x[t] as Float32Array).subarray(0, n * inputDim), [1, n, inputDim]),
+        y: tf.tensor3d((split.y[t] as Float32Array).subarray(0, n * outputDim), [1, n, outputDim]),
+      };
+    }),
+  };
+}
+
+export function createSupervisedModel(
+  suite: DataSuiteInstance,
+  arch: ArchitectureEntry,
+  archParams: AnyParams,
+  opts: { batchSize: number; rng: Rng },
+): Model {
+  const numTasks = suite.tasks.length;
+  const { inputDim, outputDim } = suite;
+  const built = arch.build(archParams, { numTasks, inputDim, outputDim, rng: opts.rng.fork('init') });
+  const numShared = built.shared.reduce((n, s) => n + s.init.length, 0);
+  const initialShared = new Float32Array(numShared);
+  built.shared.reduce((at, s) => (initialShared.set(s.init, at), at + s.init.length), 0);
+
+  const train = new DeviceDataset(suite.train, numTasks, inputDim, outputDim);
+  const trainCounts = splitCounts(suite.train, numTasks);
+  // Shared inputs: one stream of indices serves every task.
+  const sampler = new EpochSampler(
+    suite.train.mode === 'shared' ? [suite.train.count] : trainCounts,
+    opts.batchSize,
+    opts.rng.fork('batches'),
+  );
+  const evalSets = {
+    train: evalSet(suite.train, numTasks, inputDim, outputDim, TRAIN_EVAL_SAMPLES),
+    test: evalSet(suite.test, numTasks, inputDim, outputDim, Number.POSITIVE_INFINITY),
+  };
+  const lossKinds = suite.tasks.map((t) => t.loss);
+
+  const forward = (shared: tf.Tensor2D, taskParams: tf.Tensor[], x: tf.Tensor3D, probe?: tf.Tensor3D) =>
+    built.forward({ shared: unpackShared(shared, built.shared), taskParams, x, ...(probe ? { probe } : {}) });
+
+  return {
+    kind: 'data',
+    tasks: suite.tasks,
+    replicas: 1,
+    numShared,
+    layers: sharedLayers(built.shared),
+    initialShared,
+    taskParams: built.taskParams,
+    representationSize: built.representationSize,
+    stackedCost: arch.stackedCost,
+    trainCounts,
+    losses(shared, taskParams, batch, probe) {
+      if (!batch) throw new Error('a data model needs a batch');
+      return tf.tidy(() => {
+        const copies = shared.shape[1];
+        const out = forward(shared.reshape([copies, numShared]) as tf.Tensor2D, taskParams, batch.x, probe);
+        return taskLosses(lossKinds, out, batch.y).reshape([1, numTasks]) as tf.Tensor2D;
+      });
+    },
+    evaluate(shared, taskParams, which) {
+      return tf.tidy(() => {
+        const parts = evalSets[which].parts;
+        const losses: tf.Tensor[] = [];
+        const metrics: tf.Tensor[] = [];
+        for (let t = 0; t < numTasks; t++) {
+          // Shared inputs: one forward pass serves every task; separate: task t's own samples.
+          const part = parts.length === 1 ? parts[0] : parts[t];
+          if (!part) throw new Error(`no evaluation data for task ${t}`);
+          const row = parts.length === 1 ? t : 0;
+          const out = forward(shared, taskParams, part.x);
+          const pred = out.slice([t, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
+          const target = part.y.slice([row, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
+          const task = suite.tasks[t];
+          if (!task) throw new Error(`no task ${t}`);
+          losses.push(
+            taskLosses([task.loss], pred.expandDims(0) as tf.Tensor3D, target.expandDims(0) as tf.Tensor3D),
+          );
+          metrics.push(taskMetric(task.metric, task.loss, pred, target));
+        }
+        return {
+          loss: tf.concat(losses).reshape([1, numTasks]) as tf.Tensor2D,
+          metric: tf.stack(metrics) as tf.Tensor1D,
+        };
+      });
+    },
+    nextBatch(): Batch {
+      return train.gather(sampler.next());
+    },
+    dispose() {
+      train.dispose();
+      for (const set of Object.values(evalSets)) set.parts.forEach((p) => (p.x.dispose(), p.y.dispose()));
+    },
+  };
+}

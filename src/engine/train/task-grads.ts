@@ -1,0 +1,114 @@
+/**
+ * Every task's gradient of the shared parameters, two ways (DESIGN.md §3):
+ * - stacked: tile θ to [R, T, P] outside the gradient function, let task t read copy t, and differentiate
+ *   the SUM of the task losses once: the gradient with respect to the tiled θ is G [R, T, P] directly.
+ * - loop: one backward pass per task with the untiled θ; T passes but no T-fold forward.
+ * Both also return the gradients of the task-specific tensors (task t's slice from L_t alone) and, when a
+ * probe is given, each task's gradient with respect to the shared representation.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Batch } from './batches';
+import type { Model } from './model';
+
+export interface TaskGradients {
+  /** [R, T] this batch's task losses. */
+  losses: tf.Tensor2D;
+  /** [R, T, P] row t = ∇θ L_t. */
+  shared: tf.Tensor3D;
+  /** Per task-specific tensor [T, ...]: slice t = ∇ L_t with respect to task t's own parameters. */
+  taskParams: tf.Tensor[];
+  /** [R, T, B·Z] gradients with respect to the shared representation, when a probe was given. */
+  representation?: tf.Tensor3D;
+}
+
+export type GradientStrategy = 'stacked' | 'loop';
+
+export function computeTaskGradients(
+  strategy: GradientStrategy,
+  model: Model,
+  theta: tf.Tensor2D,
+  taskVars: readonly tf.Tensor[],
+  batch: Batch | null,
+  probe?: tf.Tensor3D,
+): TaskGradients {
+  return strategy === 'stacked'
+    ? stacked(model, theta, taskVars, batch, probe)
+    : loop(model, theta, taskVars, batch, probe);
+}
+
+/** Split grads of [θ, ...taskVars, probe?] back into their roles. */
+function unpack(grads: tf.Tensor[], numTaskVars: number, hasProbe: boolean) {
+  const [shared, ...rest] = grads;
+  return {
+    shared: shared as tf.Tensor,
+    taskParams: rest.slice(0, numTaskVars),
+    probe: hasProbe ? rest[numTaskVars] : undefined,
+  };
+}
+
+const flattenProbe = (g: tf.Tensor): tf.Tensor3D => g.reshape([1, g.shape[0] ?? 0, -1]) as tf.Tensor3D;
+
+function stacked(
+  model: Model,
+  theta: tf.Tensor2D,
+  taskVars: readonly tf.Tensor[],
+  batch: Batch | null,
+  probe?: tf.Tensor3D,
+) {
+  const numTasks = model.tasks.length;
+  let losses: tf.Tensor2D | undefined;
+  const result = tf.tidy(() => {
+    const tiled = tf.tile(theta.expandDims(1), [1, numTasks, 1]) as tf.Tensor3D;
+    const inputs = [tiled, ...taskVars, ...(probe ? [probe] : [])];
+    const f = (...args: tf.Tensor[]): tf.Scalar => {
+      const { shared, taskParams, probe: p } = unpack(args, taskVars.length, probe !== undefined);
+      const l = model.losses(shared as tf.Tensor3D, taskParams, batch, p as tf.Tensor3D | undefined);
+      losses = tf.keep(l);
+      return tf.sum(l);
+    };
+    const g = unpack(tf.grads(f)(inputs), taskVars.length, probe !== undefined);
+    return {
+      shared: g.shared as tf.Tensor3D,
+      taskParams: g.taskParams,
+      ...(g.probe ? { representation: flattenProbe(g.probe) } : {}),
+    };
+  });
+  if (!losses) throw new Error('the loss function was not evaluated');
+  return { losses, ...result };
+}
+
+function loop(
+  model: Model,
+  theta: tf.Tensor2D,
+  taskVars: readonly tf.Tensor[],
+  batch: Batch | null,
+  probe?: tf.Tensor3D,
+) {
+  const numTasks = model.tasks.length;
+  let losses: tf.Tensor2D | undefined;
+  const result = tf.tidy(() => {
+    const single = theta.expandDims(1) as tf.Tensor3D;
+    const inputs = [single, ...taskVars, ...(probe ? [probe] : [])];
+    const perTask = Array.from({ length: numTasks }, (_, t) => {
+      const f = (...args: tf.Tensor[]): tf.Scalar => {
+        const { shared, taskParams, probe: p } = unpack(args, taskVars.length, probe !== undefined);
+        const l = model.losses(shared as tf.Tensor3D, taskParams, batch, p as tf.Tensor3D | undefined);
+        if (t === 0) losses = tf.keep(l);
+        return tf.sum(l.slice([0, t], [-1, 1]));
+      };
+      return unpack(tf.grads(f)(inputs), taskVars.length, probe !== undefined);
+    });
+    const sum = (parts: tf.Tensor[]) => parts.reduce((a, b) => tf.add(a, b));
+    const probeGrads = perTask.map((g) => g.probe).filter((g): g is tf.Tensor => g !== undefined);
+    return {
+      shared: tf.concat(
+        perTask.map((g) => g.shared),
+        1,
+      ) as tf.Tensor3D,
+      taskParams: taskVars.map((_, i) => sum(perTask.map((g) => g.taskParams[i] as tf.Tensor))),
+      ...(probeGrads.length ? { representation: flattenProbe(sum(probeGrads)) } : {}),
+    };
+  });
+  if (!losses) throw new Error('the loss function was not evaluated');
+  return { losses, ...result };
+}

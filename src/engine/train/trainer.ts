@@ -1,0 +1,238 @@
+/**
+ * The trainer: `createTrainer(config)`, then `await step(n)`, `await report()` and `dispose()`.
+ *
+ * A step: draw a batch; get every task's gradient of θ (task-grads.ts); let the method combine them into
+ * one direction; descend along it with the optimizer (task-specific tensors get their own task's gradient,
+ * scaled by the weights for loss-weighting methods). Telemetry stays on the device (running loss sums,
+ * first non-finite step per task) and is read back once per `step(n)` call and once per report.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { parseConfig } from '../config/parse';
+import { ConfigError, type ExperimentConfig, type Selection } from '../config/types';
+import { gradientStats } from '../metrics/gradient-stats';
+import { readAll } from '../metrics/readback';
+import { findMethod } from '../methods/registry';
+import type { Aggregation, MethodInstance } from '../methods/types';
+import { createOptimizer, type Optimizer } from '../optim/optimizer';
+import { Rng } from '../random/rng';
+import { assembleReport, type ReportValues } from './assemble-report';
+import { buildModel } from './build-model';
+import { TrainingDivergedError } from './errors';
+import type { Report } from './report';
+import { computeTaskGradients, type GradientStrategy, type TaskGradients } from './task-grads';
+import { trainerInfo, type TrainerInfo } from './trainer-info';
+
+export interface Trainer {
+  readonly config: ExperimentConfig;
+  readonly info: TrainerInfo;
+  /** Steps taken so far. */
+  readonly stepCount: number;
+  /** Take n optimizer steps. Rejects with TrainingDivergedError when a loss or gradient turns non-finite. */
+  step(n?: number): Promise<void>;
+  /** Losses, metrics, gradient statistics and weights now: one readback. */
+  report(): Promise<Report>;
+  /** Applies from the next step on, keeping optimizer state. */
+  setLearningRate(lr: number): void;
+  /** Switch the gradient method mid-run (its state starts fresh); throws ConfigError if invalid. */
+  setMethod(selection: Selection): void;
+  dispose(): void;
+}
+
+function chooseStrategy(config: ExperimentConfig, stackedCost: 'linear' | 'quadratic'): GradientStrategy {
+  if (config.gradients !== 'auto') return config.gradients;
+  // Stacked copies θ T times: on GPUs dispatch count dominates, so one pass wins; on CPU/WASM an
+  // architecture whose every copy computes every column (T² work) is cheaper as a per-task loop.
+  const cpuLike = ['cpu', 'wasm'].includes(tf.getBackend());
+  return stackedCost === 'quadratic' && cpuLike ? 'loop' : 'stacked';
+}
+
+export function createTrainer(config: ExperimentConfig): Trainer {
+  const rng = new Rng(config.seed);
+  const model = buildModel(config, rng);
+  const R = model.replicas;
+  const T = model.tasks.length;
+  const theta = tf.variable(tf.tensor2d(model.initialShared, [R, model.numShared]), true, undefined);
+  const taskVars = model.taskParams.map((p) => tf.variable(tf.tensor(p.init, p.shape)));
+  const optimizer = createOptimizer(config.optimizer, config.learningRate, [theta, ...taskVars]);
+  const strategy = chooseStrategy(config, model.stackedCost);
+
+  // Device-side telemetry: no readback inside the step loop.
+  const lossSum = tf.variable(tf.zeros([R, T]), false);
+  const badStep = tf.variable(tf.fill([T], -1), false);
+  const stepCounter = tf.variable(tf.scalar(0), false);
+  let lossCount = 0;
+  let lastGrads: tf.Tensor3D | null = null;
+  let lastWeights: tf.Tensor2D | null = null;
+
+  let current = config;
+  let method!: MethodInstance;
+  let methodOptimizer: Optimizer | null = null;
+  let isWeighting = false;
+  let probe: tf.Tensor3D | undefined;
+  let steps = 0;
+  let diverged: TrainingDivergedError | null = null;
+
+  function installMethod(next: ExperimentConfig): void {
+    const entry = findMethod(next.method.id);
+    if (!entry) throw new ConfigError([{ path: 'method.id', message: `unknown method '${next.method.id}'` }]);
+    const needsRep = entry.needsRepGrads?.(next.method.params) ?? false;
+    if (needsRep && model.representationSize === undefined) {
+      throw new ConfigError([
+        {
+          path: 'method',
+          message: `'${entry.id}' with these parameters needs gradients of a shared representation, which '${next.architecture.id}' does not have (use one whose first layer is shared, or mmoe)`,
+        },
+      ]);
+    }
+    method?.dispose();
+    methodOptimizer?.dispose();
+    method = entry.create({
+      numTasks: T,
+      numReplicas: R,
+      numShared: model.numShared,
+      params: next.method.params,
+      rng: rng.fork(`method:${entry.id}`),
+    });
+    methodOptimizer = method.trainables.length
+      ? createOptimizer(next.optimizer, next.learningRate, method.trainables)
+      : null;
+    isWeighting = entry.group === 'loss-weighting';
+    probe?.dispose();
+    probe = needsRep ? tf.zeros([T, next.batchSize, model.representationSize ?? 0]) : undefined;
+    current = next;
+  }
+
+  function applyUpdate(grads: TaskGradients, agg: Aggregation): void {
+    tf.tidy(() => {
+      const weightsPerTask = agg.weights.slice([0, 0], [1, T]).reshape([T]);
+      const headGrads = grads.taskParams.map((g) =>
+        isWeighting ? tf.mul(g, weightsPerTask.reshape([T, ...g.shape.slice(1).map(() => 1)])) : g,
+      );
+      optimizer.apply([agg.direction, ...headGrads]);
+      if (methodOptimizer && agg.trainableGrads) methodOptimizer.apply(agg.trainableGrads);
+      lossSum.assign(tf.add(lossSum, grads.losses));
+      // Record the first step at which each task's loss or gradient stopped being finite.
+      const finite = tf.all(
+        tf.logicalAnd(tf.isFinite(grads.losses), tf.isFinite(tf.sum(grads.shared, 2))),
+        0,
+      );
+      const firstBad = tf.cast(tf.logicalAnd(tf.logicalNot(finite), tf.less(badStep, 0)), 'float32');
+      badStep.assign(tf.add(badStep, tf.mul(firstBad, tf.sub(stepCounter, badStep))));
+      stepCounter.assign(tf.add(stepCounter, 1));
+    });
+  }
+
+  async function checkFinite(): Promise<void> {
+    const flags = await badStep.data();
+    const task = Array.from(flags).findIndex((s) => s >= 0);
+    if (task >= 0) {
+      diverged = new TrainingDivergedError(flags[task] ?? steps, model.tasks[task]?.name ?? `task ${task}`);
+      throw diverged;
+    }
+  }
+
+  function gradientsNow(): TaskGradients {
+    const batch = model.nextBatch();
+    try {
+      return computeTaskGradients(strategy, model, theta, taskVars, batch, probe);
+    } finally {
+      if (batch) tf.dispose([batch.x, batch.y]);
+    }
+  }
+
+  installMethod(config);
+
+  const trainer: Trainer = {
+    get config() {
+      return current;
+    },
+    info: trainerInfo(model, strategy),
+    get stepCount() {
+      return steps;
+    },
+    async step(n = 1) {
+      if (diverged) throw diverged;
+      for (let i = 0; i < n; i++) {
+        const grads = gradientsNow();
+        let agg: Aggregation | undefined;
+        try {
+          agg = await method.aggregate({
+            grads: grads.shared,
+            losses: grads.losses,
+            step: steps,
+            ...(grads.representation ? { repGrads: grads.representation } : {}),
+          });
+          applyUpdate(grads, agg);
+        } finally {
+          tf.dispose([
+            grads.losses,
+            ...grads.taskParams,
+            ...(grads.representation ? [grads.representation] : []),
+          ]);
+          if (agg) tf.dispose([agg.direction, ...(agg.trainableGrads ?? [])]);
+        }
+        lastGrads?.dispose();
+        lastGrads = grads.shared;
+        lastWeights?.dispose();
+        lastWeights = agg.weights;
+        steps++;
+        lossCount++;
+      }
+      await checkFinite();
+    },
+    async report() {
+      if (diverged) throw diverged;
+      const fresh = lastGrads ? null : gradientsNow();
+      const tensors = tf.tidy(() => {
+        const g = lastGrads ?? (fresh as TaskGradients).shared;
+        const stats = gradientStats(g, model.layers);
+        const train = model.evaluate(theta, taskVars, 'train');
+        const test = model.evaluate(theta, taskVars, 'test');
+        const layers = Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c]));
+        return {
+          trainLoss: lossCount ? tf.div(lossSum, lossCount) : train.loss,
+          testLoss: test.loss,
+          trainMetric: train.metric,
+          testMetric: test.metric,
+          norms: stats.norms,
+          cosine: stats.cosine,
+          weights: lastWeights ?? tf.ones([R, T]),
+          theta: theta,
+          ...layers,
+        };
+      });
+      try {
+        const values = (await readAll(tensors)) as unknown as ReportValues;
+        return assembleReport(steps, values, {
+          taskNames: model.tasks.map((t) => t.name),
+          replicas: R,
+          layerNames: model.layers.map((l) => l.name),
+          objective: model.kind === 'objective',
+        });
+      } finally {
+        tf.dispose(Object.values(tensors).filter((t) => t !== theta && t !== lastWeights));
+        if (fresh) tf.dispose([fresh.losses, fresh.shared, ...fresh.taskParams]);
+        tf.tidy(() => lossSum.assign(tf.zerosLike(lossSum)));
+        lossCount = 0;
+      }
+    },
+    setLearningRate(lr) {
+      const next = parseConfig({ ...current, learningRate: lr });
+      optimizer.setLearningRate(next.learningRate);
+      methodOptimizer?.setLearningRate(next.learningRate);
+      current = next;
+    },
+    setMethod(selection) {
+      installMethod(parseConfig({ ...current, method: selection }));
+    },
+    dispose() {
+      method.dispose();
+      methodOptimizer?.dispose();
+      optimizer.dispose();
+      model.dispose();
+      tf.dispose([theta, ...taskVars, lossSum, badStep, stepCounter]);
+      for (const t of [lastGrads, lastWeights, probe]) t?.dispose();
+    },
+  };
+  return trainer;
+}
