@@ -26,11 +26,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: uiOnly.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'src/engine must not import UI libraries.' })),
+          paths: uiOnly
+            .filter((p) => !p.includes('*'))
+            .map((name) => ({ name, message: 'src/engine must not import UI libraries.' })),
           patterns: [
-            { group: uiOnly.filter((p) => p.includes('*')), message: 'src/engine must not import UI libraries.' },
-            { group: outerLayers, message: 'src/engine must not import outer layers (ui, state, worker, cli, backend).' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/engine must run in the browser too.' },
+            {
+              group: uiOnly.filter((p) => p.includes('*')),
+              message: 'src/engine must not import UI libraries.',
+            },
+            {
+              group: outerLayers,
+              message: 'src/engine must not import outer layers (ui, state, worker, cli, backend).',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'src/engine must run in the browser too.',
+            },
           ],
         },
       ],
@@ -42,7 +53,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/ui/**', '**/state/**', '**/worker/**', ...uiOnly], message: 'The CLI talks to the engine only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', '**/state/**', '**/worker/**', ...uiOnly],
+              message: 'The CLI talks to the engine only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,7 +8,9 @@ export function readJsonFile(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`);
+    throw new UserError(
+      `${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))})`,
+    );
   }
   return parseJson(text, path);
 }
@@ -22,7 +24,8 @@ export function parseJson(text: string, source: string): unknown {
 }
 
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UserError('stdin: expected JSON input on standard input (e.g. `< input.json`)');
+  if (process.stdin.isTTY)
+    throw new UserError('stdin: expected JSON input on standard input (e.g. `< input.json`)');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
@@ -31,6 +34,8 @@ export async function readStdin(): Promise<string> {
 /** JSON on stdout, one document, written fully before the process exits. */
 export function writeJson(value: unknown): Promise<void> {
   return new Promise((resolve, reject) =>
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, (error) => (error ? reject(error) : resolve())),
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, (error) =>
+      error ? reject(error) : resolve(),
+    ),
   );
 }

@@ -36,25 +36,38 @@ async function main(argv: string[]): Promise<number> {
     params: { type: 'string' },
     seed: { type: 'string' },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
+  >;
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UserError(`${command}: ${(error as Error).message.split('\n')[0]} (see \`npm run -s cli -- help\`)`);
+    throw new UserError(
+      `${command}: ${(error as Error).message.split('\n')[0]} (see \`npm run -s cli -- help\`)`,
+    );
   }
   const { values, positionals } = parsed;
-  const allowed: Record<string, string[]> = { run: ['set'], aggregate: ['method', 'params', 'seed'], list: [] };
+  const allowed: Record<string, string[]> = {
+    run: ['set'],
+    aggregate: ['method', 'params', 'seed'],
+    list: [],
+  };
   const flags = allowed[command];
   if (!flags) throw new UserError(`unknown command '${command}'; accepted: run, aggregate, list, help`);
   const misplaced = Object.keys(values).filter((k) => !flags.includes(k));
-  if (misplaced.length) throw new UserError(`${command}: option --${misplaced[0]} does not apply; accepted: ${flags.map((f) => `--${f}`).join(', ') || 'none'}`);
-  if (command !== 'run' && positionals.length) throw new UserError(`${command}: unexpected argument '${positionals[0]}'`);
+  if (misplaced.length)
+    throw new UserError(
+      `${command}: option --${misplaced[0]} does not apply; accepted: ${flags.map((f) => `--${f}`).join(', ') || 'none'}`,
+    );
+  if (command !== 'run' && positionals.length)
+    throw new UserError(`${command}: unexpected argument '${positionals[0]}'`);
 
   await initNodeBackend();
   if (command === 'run') return runCommand(positionals, values.set ?? []);
   if (command === 'aggregate') {
     const seed = values.seed === undefined ? 1 : Number(values.seed);
-    if (!Number.isInteger(seed) || seed < 0) throw new UserError(`--seed: expected a whole number ≥ 0, got '${values.seed}'`);
+    if (!Number.isInteger(seed) || seed < 0)
+      throw new UserError(`--seed: expected a whole number ≥ 0, got '${values.seed}'`);
     return aggregateCommand(values.method, values.params, seed);
   }
   return listCommand();
@@ -72,7 +85,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = EXIT.diverged;
     } else {
-      process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = EXIT.internal;
     }
   },

@@ -45,7 +45,12 @@ export function catalogue() {
       stochastic: m.stochastic,
       params: describeParams(m.params),
     })),
-    optimizers: Object.entries(OPTIMIZERS).map(([id, o]) => ({ id, label: o.label, citation: o.citation, params: describeParams(o.params) })),
+    optimizers: Object.entries(OPTIMIZERS).map(([id, o]) => ({
+      id,
+      label: o.label,
+      citation: o.citation,
+      params: describeParams(o.params),
+    })),
     settings: describeParams(TRAINING_SETTINGS),
   };
 }

@@ -34,7 +34,10 @@ export async function runCommand(positionals: string[], sets: string[]): Promise
       await trainer.step(chunk);
       const report = await trainer.report();
       history.push(report);
-      bar.update(trainer.stepCount, report.tasks.map((t) => `${t.name} ${t.trainLoss.toPrecision(3)}`).join(' '));
+      bar.update(
+        trainer.stepCount,
+        report.tasks.map((t) => `${t.name} ${t.trainLoss.toPrecision(3)}`).join(' '),
+      );
     }
   } catch (error) {
     if (!(error instanceof TrainingDivergedError)) throw error;
@@ -49,7 +52,9 @@ export async function runCommand(positionals: string[], sets: string[]): Promise
   await writeJson({
     config,
     info,
-    final: last ? { step: last.step, tasks: last.tasks, ...(last.points ? { points: last.points } : {}) } : null,
+    final: last
+      ? { step: last.step, tasks: last.tasks, ...(last.points ? { points: last.points } : {}) }
+      : null,
     history,
     timing: { seconds: Number(seconds.toFixed(3)), stepsPerSecond: Number((steps / seconds).toFixed(1)) },
     ...(stopped ? { stopped } : {}),

@@ -5,7 +5,7 @@
  * and every α live in θ (only the heads are task-specific); with S = T copies each copy computes all T
  * columns, hence the quadratic cost of the stacked-gradient trick.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { num, numList } from '../params/spec';
 import { spreadOverColumns, taskColumns } from './columns';
 import { ParamLayout } from './layout';

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { defaultParams, type AnyParams } from '../params/spec';
 import { Rng } from '../random/rng';
 import { packShared, unpackShared } from './layout';
+import { ARCHITECTURES, findArchitecture } from './registry';
 import type { ArchitectureEntry, BuiltArchitecture } from './types';
 
 export interface Dims {
@@ -58,3 +59,61 @@ export function normalTensor(shape: number[], seed: number): tf.Tensor {
   const size = shape.reduce((a, c) => a * c, 1);
   return tf.tensor(new Rng(seed).normalArray(size), shape);
 }
+
+/** Small shapes for the contract tests. */
+export const B = 5;
+export const D = 4;
+export const O = 2;
+
+export const entry = (id: string): ArchitectureEntry => {
+  const e = findArchitecture(id);
+  if (!e) throw new Error(`no architecture ${id}`);
+  return e;
+};
+
+/** Defaults plus variants that exercise masks, depth, heads and activations. */
+export const CASES: { name: string; entry: ArchitectureEntry; params: AnyParams }[] = [
+  ...ARCHITECTURES.map((e) => ({ name: `${e.id} defaults`, entry: e, params: withDefaults(e) })),
+  ...[
+    [false, true],
+    [false, false],
+    [true, false],
+  ].map((shared) => ({
+    name: `layer-sharing ${JSON.stringify(shared)}`,
+    entry: entry('layer-sharing'),
+    params: withDefaults(entry('layer-sharing'), { widths: [6, 5], shared }),
+  })),
+  {
+    name: 'layer-sharing deep, tanh, head layer',
+    entry: entry('layer-sharing'),
+    params: withDefaults(entry('layer-sharing'), {
+      widths: [7, 6, 5],
+      shared: [true, false, true],
+      activation: 'tanh',
+      headLayers: 1,
+      headWidth: 3,
+    }),
+  },
+  {
+    name: 'cross-stitch elu, head layer',
+    entry: entry('cross-stitch'),
+    params: withDefaults(entry('cross-stitch'), { widths: [6, 5, 4], activation: 'elu', headLayers: 1 }),
+  },
+  {
+    name: 'mmoe 3 deep experts, sigmoid',
+    entry: entry('mmoe'),
+    params: withDefaults(entry('mmoe'), {
+      experts: 3,
+      expertWidths: [6, 5],
+      activation: 'sigmoid',
+      headLayers: 2,
+    }),
+  },
+];
+
+export const dimsFor = (e: ArchitectureEntry, numTasks: number): Dims => ({
+  numTasks,
+  inputDim: D,
+  // The point model outputs θ itself.
+  outputDim: e.group === 'point' ? D : O,
+});

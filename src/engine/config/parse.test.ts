@@ -31,7 +31,9 @@ describe('parseConfig', () => {
 
   it('rejects unknown top-level keys, naming the accepted ones', () => {
     const [issue] = issuesOf({ stepz: 3 });
-    expect(issue).toMatch(/^stepz: unknown field; accepted: task, architecture, method, optimizer, learningRate/);
+    expect(issue).toMatch(
+      /^stepz: unknown field; accepted: task, architecture, method, optimizer, learningRate/,
+    );
   });
 
   it('rejects an unknown method id, listing the accepted ids', () => {
@@ -47,10 +49,18 @@ describe('parseConfig', () => {
   });
 
   it('rejects out-of-range and mistyped values with the range', () => {
-    expect(issuesOf({ learningRate: 0 })).toEqual(['learningRate: expected a number from 0.000001 to 10, got 0']);
-    expect(issuesOf({ batchSize: 3.5 })[0]).toBe('batchSize: expected a whole number from 1 to 8192, got 3.5');
-    expect(issuesOf({ seed: 'one' })[0]).toBe('seed: expected a whole number from 0 to 2147483647, got "one"');
-    expect(issuesOf({ gradients: 'fast' })[0]).toBe('gradients: expected one of auto, stacked, loop, got "fast"');
+    expect(issuesOf({ learningRate: 0 })).toEqual([
+      'learningRate: expected a number from 0.000001 to 10, got 0',
+    ]);
+    expect(issuesOf({ batchSize: 3.5 })[0]).toBe(
+      'batchSize: expected a whole number from 1 to 8192, got 3.5',
+    );
+    expect(issuesOf({ seed: 'one' })[0]).toBe(
+      'seed: expected a whole number from 0 to 2147483647, got "one"',
+    );
+    expect(issuesOf({ gradients: 'fast' })[0]).toBe(
+      'gradients: expected one of auto, stacked, loop, got "fast"',
+    );
   });
 
   it('reports every problem at once', () => {
@@ -59,18 +69,24 @@ describe('parseConfig', () => {
 
   it('checks per-task list lengths against the number of tasks', () => {
     const [issue] = issuesOf({ method: { id: 'static', params: { weights: [1, 2, 3] } } });
-    expect(issue).toMatch(/^method\.params\.weights: expected 2 values \(one per task\) or an empty list, got 3$/);
+    expect(issue).toMatch(
+      /^method\.params\.weights: expected 2 values \(one per task\) or an empty list, got 3$/,
+    );
   });
 
   it('rejects an architecture that does not fit the suite', () => {
     expect(issuesOf({ task: { id: 'toy' }, architecture: { id: 'layer-sharing' } })[0]).toMatch(
       /^architecture\.id: the 'toy' suite trains the point θ itself; accepted here: point$/,
     );
-    expect(issuesOf({ architecture: { id: 'point' } })[0]).toMatch(/^architecture\.id: 'point' is only for suites/);
+    expect(issuesOf({ architecture: { id: 'point' } })[0]).toMatch(
+      /^architecture\.id: 'point' is only for suites/,
+    );
   });
 
   it('rejects a report interval longer than the run', () => {
-    expect(issuesOf({ steps: 10, reportEvery: 50 })).toEqual(['reportEvery: expected at most steps (10), got 50']);
+    expect(issuesOf({ steps: 10, reportEvery: 50 })).toEqual([
+      'reportEvery: expected at most steps (10), got 50',
+    ]);
   });
 
   it('rejects non-objects with a clear message', () => {
@@ -90,10 +106,14 @@ describe('applyOverride', () => {
     raw = applyOverride(raw, 'steps=500');
     raw = applyOverride(raw, 'architecture.params.widths=[64,64]');
     raw = applyOverride(raw, 'task.params.patterns[1]=circle');
-    expect(raw).toEqual({ steps: 500, architecture: { params: { widths: [64, 64] } }, task: { params: { patterns: [undefined, 'circle'] } } });
+    expect(raw).toEqual({
+      steps: 500,
+      architecture: { params: { widths: [64, 64] } },
+      task: { params: { patterns: [undefined, 'circle'] } },
+    });
   });
 
-  it('drops the previous entry\'s params when an id changes', () => {
+  it("drops the previous entry's params when an id changes", () => {
     const raw = { method: { id: 'cagrad', params: { c: 0.2 } } };
     expect(applyOverride(raw, 'method.id=pcgrad')).toEqual({ method: { id: 'pcgrad' } });
     expect(applyOverride(raw, 'method.id=cagrad')).toEqual(raw);

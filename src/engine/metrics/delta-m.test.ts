@@ -15,9 +15,9 @@ describe('Δm%', () => {
 
   it('is zero at the baselines and negative when every task improves', () => {
     expect(deltaM([{ value: 2, baseline: 2, higherIsBetter: false }])).toBe(0);
-    expect(
-      deltaMOfRun([{ testMetric: 0.95 }, { testMetric: 0.1 }], [0.9, 0.2], [true, false]),
-    ).toBeLessThan(0);
+    expect(deltaMOfRun([{ testMetric: 0.95 }, { testMetric: 0.1 }], [0.9, 0.2], [true, false])).toBeLessThan(
+      0,
+    );
   });
 
   it('rejects zero baselines and mismatched lengths', () => {

@@ -19,7 +19,9 @@ export function deltaM(entries: readonly MetricEntry[]): number {
   let sum = 0;
   for (const { value, baseline, higherIsBetter } of entries) {
     if (baseline === 0 || !Number.isFinite(baseline)) {
-      throw new Error(`deltaM: a baseline of ${baseline} has no relative change; expected a finite non-zero baseline`);
+      throw new Error(
+        `deltaM: a baseline of ${baseline} has no relative change; expected a finite non-zero baseline`,
+      );
     }
     const relative = (value - baseline) / baseline;
     sum += higherIsBetter ? -relative : relative;
@@ -37,6 +39,10 @@ export function deltaMOfRun(
     throw new Error(`deltaM: expected ${tasks.length} baselines and directions (one per task)`);
   }
   return deltaM(
-    tasks.map((t, k) => ({ value: t.testMetric, baseline: baselines[k] as number, higherIsBetter: higherIsBetter[k] as boolean })),
+    tasks.map((t, k) => ({
+      value: t.testMetric,
+      baseline: baselines[k] as number,
+      higherIsBetter: higherIsBetter[k] as boolean,
+    })),
   );
 }

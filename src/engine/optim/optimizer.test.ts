@@ -16,7 +16,7 @@ function adamReference(theta: number, grads: number[], lr: number, b1 = 0.9, b2 
 }
 
 describe('optimizers', () => {
-  it('Adam matches PyTorch\'s update rule', () => {
+  it("Adam matches PyTorch's update rule", () => {
     const v = tf.variable(tf.tensor1d([0.5, -2]));
     const opt = createOptimizer({ id: 'adam', params: { beta1: 0.9, beta2: 0.999, eps: 1e-8 } }, 0.1, [v]);
     const grads = [
@@ -26,8 +26,22 @@ describe('optimizers', () => {
     ];
     for (const g of grads) tf.tidy(() => opt.apply([tf.tensor1d(g)]));
     const got = Array.from(v.dataSync());
-    expect(got[0]).toBeCloseTo(adamReference(0.5, grads.map((g) => g[0] as number), 0.1), 5);
-    expect(got[1]).toBeCloseTo(adamReference(-2, grads.map((g) => g[1] as number), 0.1), 5);
+    expect(got[0]).toBeCloseTo(
+      adamReference(
+        0.5,
+        grads.map((g) => g[0] as number),
+        0.1,
+      ),
+      5,
+    );
+    expect(got[1]).toBeCloseTo(
+      adamReference(
+        -2,
+        grads.map((g) => g[1] as number),
+        0.1,
+      ),
+      5,
+    );
     opt.dispose();
     v.dispose();
   });

@@ -3,7 +3,7 @@
  * the gradient list, not by name: tfjs issues 4290 and 8379). Constants live on the device as tensors, so a
  * step uploads nothing (DESIGN.md §3); the learning rate is a variable so it can change mid-run.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { Selection } from '../config/types';
 import { createAdam } from './adam';
 import { createSgd } from './sgd';

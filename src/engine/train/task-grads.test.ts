@@ -6,7 +6,9 @@ import { buildModel } from './build-model';
 import { computeTaskGradients } from './task-grads';
 
 const CASES: Record<string, Record<string, unknown>> = {
-  'shared bottom': { architecture: { id: 'layer-sharing', params: { widths: [16, 16], shared: [true, true] } } },
+  'shared bottom': {
+    architecture: { id: 'layer-sharing', params: { widths: [16, 16], shared: [true, true] } },
+  },
   'separate bottom, shared top': {
     architecture: { id: 'layer-sharing', params: { widths: [16, 16], shared: [false, true], headLayers: 1 } },
   },
@@ -25,13 +27,17 @@ async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
 describe('per-task gradients: stacked (one backward pass) and loop (one per task) agree', () => {
   for (const [name, raw] of Object.entries(CASES)) {
     it(name, async () => {
-      const config = parseConfig({ task: { id: 'sinusoids', params: { numTasks: 3 } }, batchSize: 32, ...raw });
+      const config = parseConfig({
+        task: { id: 'sinusoids', params: { numTasks: 3 } },
+        batchSize: 32,
+        ...raw,
+      });
       const model = buildModel(config, new Rng(3));
       const theta = tf.tensor2d(model.initialShared, [model.replicas, model.numShared]);
       const taskVars = model.taskParams.map((p) => tf.tensor(p.init, p.shape));
       const batch = model.nextBatch();
       const probe = model.representationSize
-        ? tf.zeros([model.tasks.length, config.batchSize, model.representationSize]) as tf.Tensor3D
+        ? (tf.zeros([model.tasks.length, config.batchSize, model.representationSize]) as tf.Tensor3D)
         : undefined;
       const stacked = computeTaskGradients('stacked', model, theta, taskVars, batch, probe);
       const loop = computeTaskGradients('loop', model, theta, taskVars, batch, probe);
@@ -39,20 +45,39 @@ describe('per-task gradients: stacked (one backward pass) and loop (one per task
       expect(await maxAbsDiff(stacked.shared, loop.shared)).toBeLessThan(1e-5);
       expect(await maxAbsDiff(stacked.losses, loop.losses)).toBeLessThan(1e-6);
       for (let i = 0; i < taskVars.length; i++) {
-        expect(await maxAbsDiff(stacked.taskParams[i] as tf.Tensor, loop.taskParams[i] as tf.Tensor)).toBeLessThan(1e-5);
+        expect(
+          await maxAbsDiff(stacked.taskParams[i] as tf.Tensor, loop.taskParams[i] as tf.Tensor),
+        ).toBeLessThan(1e-5);
       }
       if (probe) {
-        expect(stacked.representation?.shape).toEqual([1, model.tasks.length, config.batchSize * (model.representationSize ?? 0)]);
-        expect(await maxAbsDiff(stacked.representation as tf.Tensor, loop.representation as tf.Tensor)).toBeLessThan(1e-5);
+        expect(stacked.representation?.shape).toEqual([
+          1,
+          model.tasks.length,
+          config.batchSize * (model.representationSize ?? 0),
+        ]);
+        expect(
+          await maxAbsDiff(stacked.representation as tf.Tensor, loop.representation as tf.Tensor),
+        ).toBeLessThan(1e-5);
       }
       // Row t of G is the gradient of L_t alone.
       const t = 1;
       const alone = tf.grads((th: tf.Tensor) =>
-        tf.sum(model.losses(th.expandDims(1) as tf.Tensor3D, taskVars, batch, undefined).slice([0, t], [-1, 1])),
+        tf.sum(
+          model.losses(th.expandDims(1) as tf.Tensor3D, taskVars, batch, undefined).slice([0, t], [-1, 1]),
+        ),
       )([theta]);
       const row = stacked.shared.slice([0, t, 0], [-1, 1, -1]).squeeze([1]);
       expect(await maxAbsDiff(row, alone[0] as tf.Tensor)).toBeLessThan(1e-5);
-      tf.dispose([theta, ...taskVars, row, ...alone, stacked.shared, loop.shared, stacked.losses, loop.losses]);
+      tf.dispose([
+        theta,
+        ...taskVars,
+        row,
+        ...alone,
+        stacked.shared,
+        loop.shared,
+        stacked.losses,
+        loop.losses,
+      ]);
       tf.dispose([...stacked.taskParams, ...loop.taskParams]);
       if (batch) tf.dispose([batch.x, batch.y]);
       if (probe) tf.dispose([probe, stacked.representation as tf.Tensor, loop.representation as tf.Tensor]);

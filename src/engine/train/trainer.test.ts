@@ -49,7 +49,11 @@ describe('trainer', () => {
   }
 
   it('reports gradient statistics, weights and metrics with the right shapes and ranges', async () => {
-    const [, report] = await run({ task: { id: 'sinusoids', params: { numTasks: 3 } }, steps: 20, reportEvery: 20 }, 20, 20);
+    const [, report] = await run(
+      { task: { id: 'sinusoids', params: { numTasks: 3 } }, steps: 20, reportEvery: 20 },
+      20,
+      20,
+    );
     const r = report as Report;
     expect(r.tasks).toHaveLength(3);
     expect(r.weights).toEqual([1, 1, 1]);
@@ -131,9 +135,9 @@ describe('trainer', () => {
   });
 
   it('refuses a batch larger than the training set, naming the field', () => {
-    expect(() => createTrainer(parseConfig({ task: { id: 'sinusoids', params: { trainSamples: 50 } }, batchSize: 64 }))).toThrow(
-      /batchSize: expected at most the training samples per task \(50\), got 64/,
-    );
+    expect(() =>
+      createTrainer(parseConfig({ task: { id: 'sinusoids', params: { trainSamples: 50 } }, batchSize: 64 })),
+    ).toThrow(/batchSize: expected at most the training samples per task \(50\), got 64/);
   });
 
   it('refuses MGDA-UB on an architecture without a shared representation', () => {
@@ -145,7 +149,11 @@ describe('trainer', () => {
   });
 
   it('trains MGDA-UB on the shared representation', async () => {
-    const reports = await run({ method: { id: 'mgda', params: { variant: 'ub' } }, steps: 50, reportEvery: 50 }, 50, 50);
+    const reports = await run(
+      { method: { id: 'mgda', params: { variant: 'ub' } }, steps: 50, reportEvery: 50 },
+      50,
+      50,
+    );
     const weights = reports[1]?.weights ?? [];
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
   });

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: training speed of every gradient method relative to `ew`, on the default experiment
+ * and on the CAGrad toy, in Node (tfjs CPU backend), plus both per-task gradient strategies and the memory
+ * a trainer holds. Speed is measured here, never asserted in tests.
+ *
+ * Flags: --steps N (timed steps per case, default 200), --json (machine-readable output).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { parseArgs } from 'node:util';
+import { initNodeBackend } from '../src/backend/node';
+import { parseConfig } from '../src/engine/config/parse';
+import { METHODS } from '../src/engine/methods/registry';
+import { createTrainer } from '../src/engine/train/trainer';
+
+interface Row {
+  suite: string;
+  method: string;
+  gradients: string;
+  stepsPerSecond: number;
+  relativeToEw: number;
+  tensors: number;
+  megabytes: number;
+}
+
+async function measure(raw: Record<string, unknown>, steps: number) {
+  const trainer = createTrainer(parseConfig(raw));
+  await trainer.step(10); // warm-up: first-call allocations and kernel setup
+  const start = performance.now();
+  await trainer.step(steps);
+  const seconds = (performance.now() - start) / 1000;
+  const memory = tf.memory();
+  const result = {
+    stepsPerSecond: steps / seconds,
+    tensors: memory.numTensors,
+    megabytes: memory.numBytes / 2 ** 20,
+    strategy: trainer.info.gradientStrategy,
+  };
+  trainer.dispose();
+  return result;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { steps: { type: 'string' }, json: { type: 'boolean' } } });
+  const steps = Number(values.steps ?? 200);
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`--steps: expected a whole number ≥ 1, got '${values.steps}'`);
+  const backend = await initNodeBackend();
+  const suites: [string, Record<string, unknown>][] = [
+    ['playground-2d (default)', {}],
+    ['toy (5 start points)', { task: { id: 'toy' }, learningRate: 0.001 }],
+  ];
+  const rows: Row[] = [];
+  for (const [suite, base] of suites) {
+    let ewRate = NaN;
+    for (const method of METHODS) {
+      const r = await measure({ ...base, method: { id: method.id } }, steps);
+      if (method.id === 'ew') ewRate = r.stepsPerSecond;
+      rows.push({
+        suite,
+        method: method.id,
+        gradients: r.strategy,
+        stepsPerSecond: r.stepsPerSecond,
+        relativeToEw: r.stepsPerSecond / ewRate,
+        tensors: r.tensors,
+        megabytes: r.megabytes,
+      });
+    }
+    const loop = await measure({ ...base, gradients: 'loop' }, steps);
+    rows.push({
+      suite,
+      method: 'ew',
+      gradients: 'loop',
+      stepsPerSecond: loop.stepsPerSecond,
+      relativeToEw: loop.stepsPerSecond / ewRate,
+      tensors: loop.tensors,
+      megabytes: loop.megabytes,
+    });
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ backend, steps, rows }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`backend: ${backend}; ${steps} timed steps per case after 10 warm-up steps\n\n`);
+  process.stdout.write(
+    '| suite | method | gradients | steps/s | vs ew | tensors held | MB held |\n|---|---|---|---:|---:|---:|---:|\n',
+  );
+  for (const r of rows) {
+    process.stdout.write(
+      `| ${r.suite} | ${r.method} | ${r.gradients} | ${r.stepsPerSecond.toFixed(1)} | ${r.relativeToEw.toFixed(2)} | ${r.tensors} | ${r.megabytes.toFixed(2)} |\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

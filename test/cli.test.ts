@@ -1,0 +1,237 @@
+/** The command line as a user runs it: a real process, JSON on stdout, one-line errors with exit code 2. */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], input?: string): Result {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    input: input ?? '',
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A user error: exit 2, one line on stderr naming the problem, nothing on stdout, no stack trace. */
+function expectUserError(r: Result, pattern: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('cli list', () => {
+  it('prints every suite, architecture and method with parameters, defaults, ranges and citations', () => {
+    const r = cli(['list']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout);
+    expect(list.taskSuites.map((s: { id: string }) => s.id)).toEqual([
+      'toy',
+      'mmoe-synthetic',
+      'sinusoids',
+      'playground-2d',
+    ]);
+    expect(list.architectures.map((a: { id: string }) => a.id)).toEqual([
+      'layer-sharing',
+      'cross-stitch',
+      'mmoe',
+      'point',
+    ]);
+    expect(list.methods.map((m: { id: string }) => m.id)).toEqual([
+      'ew',
+      'static',
+      'uw',
+      'dwa',
+      'gradnorm',
+      'pcgrad',
+      'mgda',
+      'cagrad',
+    ]);
+    for (const entry of [...list.taskSuites, ...list.architectures, ...list.methods]) {
+      expect(entry.citation.length).toBeGreaterThan(10);
+      expect(entry.summary.length).toBeGreaterThan(10);
+    }
+    const cagrad = list.methods.find((m: { id: string }) => m.id === 'cagrad');
+    expect(cagrad.scale).toBe('mean');
+    expect(cagrad.params.c).toMatchObject({ kind: 'number', default: 0.5, min: 0 });
+    expect(list.settings.learningRate).toMatchObject({ default: 0.01, scale: 'log' });
+  });
+});
+
+describe('cli aggregate', () => {
+  it('applies PCGrad to two conflicting gradients (hand-computed)', () => {
+    // g1·g2 = -0.5 < 0: g1' = g1 + 0.4 g2 = [0.8, 0.4]; g2' = g2 + 0.5 g1 = [0, 1]; sum [0.8, 1.4].
+    const r = cli(
+      ['aggregate', '--method', 'pcgrad'],
+      JSON.stringify({
+        grads: [
+          [1, 0],
+          [-0.5, 1],
+        ],
+        losses: [1, 1],
+      }),
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.direction[0]).toBeCloseTo(0.8, 6);
+    expect(out.direction[1]).toBeCloseTo(1.4, 6);
+  });
+
+  it('gives the MGDA min-norm point of two vectors', () => {
+    // min over a of |a g1 + (1-a) g2|² with g1 = [1, 0], g2 = [0, 2]: a = 4/5, point [0.8, 0.4].
+    const r = cli(
+      ['aggregate', '--method', 'mgda'],
+      JSON.stringify({
+        grads: [
+          [1, 0],
+          [0, 2],
+        ],
+        losses: [1, 1],
+      }),
+    );
+    const out = JSON.parse(r.stdout);
+    expect(out.weights[0]).toBeCloseTo(0.8, 5);
+    expect(out.direction[0]).toBeCloseTo(0.8, 5);
+    expect(out.direction[1]).toBeCloseTo(0.4, 5);
+  });
+
+  it('takes method parameters as JSON', () => {
+    const r = cli(
+      ['aggregate', '--method', 'static', '--params', '{"weights": [2, 3]}'],
+      JSON.stringify({ grads: [[1], [1]], losses: [1, 1] }),
+    );
+    expect(JSON.parse(r.stdout).direction).toEqual([5]);
+  });
+
+  it('rejects bad input with one line and exit code 2', () => {
+    const grads = JSON.stringify({
+      grads: [
+        [1, 0],
+        [0, 1],
+      ],
+      losses: [1, 1],
+    });
+    expectUserError(
+      cli(['aggregate', '--method', 'nope'], grads),
+      /--method: unknown method 'nope'; accepted: ew, static/,
+    );
+    expectUserError(cli(['aggregate'], grads), /--method is required/);
+    expectUserError(cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0], [0'), /stdin: invalid JSON/);
+    expectUserError(
+      cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0], [0]]}'),
+      /input\.grads: every row must have the same length/,
+    );
+    expectUserError(
+      cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0]], "losses": [1, 2]}'),
+      /input\.losses: expected 1 finite numbers/,
+    );
+    expectUserError(
+      cli(['aggregate', '--method', 'cagrad', '--params', '{"c": -1}'], grads),
+      /--params\.c: expected a number from 0 to/,
+    );
+    expectUserError(
+      cli(['aggregate', '--method', 'cagrad', '--params', '{"k": 1}'], grads),
+      /--params: unknown field 'k'; accepted: c, rescale/,
+    );
+    expectUserError(
+      cli(['aggregate', '--method', 'mgda', '--params', '{"variant": "ub"}'], grads),
+      /input\.repGrads: .* needs the representation gradients/,
+    );
+  });
+});
+
+describe('cli run', () => {
+  const presets = readdirSync('public/presets').filter((f) => f.endsWith('.json'));
+
+  it.each(presets)('runs the preset %s', (file) => {
+    const r = cli(['run', `public/presets/${file}`, '--set', 'steps=20', '--set', 'reportEvery=10']);
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.config.steps).toBe(20);
+    expect(out.history.map((h: { step: number }) => h.step)).toEqual([0, 10, 20]);
+    expect(out.final.step).toBe(20);
+    for (const task of out.final.tasks) expect(Number.isFinite(task.testLoss)).toBe(true);
+    expect(out.timing.stepsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('records the toy trajectory of every start point and applies --set overrides in order', () => {
+    const r = cli([
+      'run',
+      'public/presets/toy.json',
+      '--set',
+      'method.id=pcgrad',
+      '--set',
+      'steps=30',
+      '--set',
+      'reportEvery=10',
+      '--set',
+      'learningRate=0.01',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.config.method).toEqual({ id: 'pcgrad', params: {} });
+    expect(out.history[0].points.map((p: { theta: number[] }) => p.theta)).toEqual([
+      [-8.5, 7.5],
+      [-8.5, 5],
+      [0, 0],
+      [9, 9],
+      [10, -8],
+    ]);
+    expect(out.history[3].points).toHaveLength(5);
+    expect(out.history[3].points[0].theta).not.toEqual([-8.5, 7.5]);
+  });
+
+  it('prints the progress on stderr, not stdout', () => {
+    const r = cli(['run', 'public/presets/sinusoids.json', '--set', 'steps=20', '--set', 'reportEvery=10']);
+    expect(r.stderr).toMatch(/100% 20\/20 steps/);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
+  it('rejects bad input with one line and exit code 2', () => {
+    expectUserError(cli(['run']), /run: expected a config file/);
+    expectUserError(cli(['run', 'no/such.json']), /no\/such\.json: cannot read the file \(no such file\)/);
+    expectUserError(cli(['run', 'package-lock.json', '--set', 'x']), /--set: expected path=value/);
+    expectUserError(
+      cli(['run', 'public/presets/toy.json', '--set', 'method.id=nope']),
+      /method\.id: unknown method "nope"; accepted: ew/,
+    );
+    expectUserError(
+      cli(['run', 'public/presets/toy.json', '--set', 'learningRate=100']),
+      /learningRate: expected a number from 0\.000001 to 10, got 100/,
+    );
+    expectUserError(
+      cli(['run', 'public/presets/toy.json', '--set', 'task.params.lossScale=[1]']),
+      /task\.params\.lossScale/,
+    );
+    expectUserError(cli(['run', 'public/presets/toy.json', '--bogus']), /run: Unknown option '--bogus'/);
+    expectUserError(cli(['fly']), /unknown command 'fly'; accepted: run, aggregate, list, help/);
+    expectUserError(cli(['list', '--method', 'ew']), /list: option --method does not apply/);
+  });
+
+  it('exits 3 and says where when training diverges', () => {
+    const r = cli([
+      'run',
+      'public/presets/sinusoids.json',
+      '--set',
+      'optimizer.id=sgd',
+      '--set',
+      'learningRate=10',
+      '--set',
+      'task.params.amplitudeRatio=50',
+    ]);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.stopped.reason).toMatch(/diverged at step \d+: task '.+'/);
+    expect(r.stderr).toMatch(/diverged at step/);
+  });
+});
