@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { initNodeBackend } from '../src/backend/node';
 import { parseConfig } from '../src/engine/config/parse';
 import { METHODS } from '../src/engine/methods/registry';
+import { TrainingDivergedError } from '../src/engine/train/errors';
 import { createTrainer } from '../src/engine/train/trainer';
 
 interface Row {
@@ -24,9 +25,17 @@ interface Row {
 
 async function measure(raw: Record<string, unknown>, steps: number) {
   const trainer = createTrainer(parseConfig(raw));
-  await trainer.step(10); // warm-up: first-call allocations and kernel setup
-  const start = performance.now();
-  await trainer.step(steps);
+  let start = 0;
+  try {
+    await trainer.step(10); // warm-up: first-call allocations and kernel setup
+    start = performance.now();
+    await trainer.step(steps);
+  } catch (error) {
+    // A method that cannot train this suite (e.g. GradNorm on the toy's negative losses) is a row, not a crash.
+    if (!(error instanceof TrainingDivergedError)) throw error;
+    trainer.dispose();
+    return { stepsPerSecond: NaN, tensors: NaN, megabytes: NaN, strategy: `diverged at step ${error.step}` };
+  }
   const seconds = (performance.now() - start) / 1000;
   const memory = tf.memory();
   const result = {

@@ -26,7 +26,7 @@ export async function runCommand(positionals: string[], sets: string[]): Promise
   const trainer = createTrainer(config);
   const history: Report[] = [];
   const bar = new ProgressBar(config.steps);
-  let stopped: { reason: string; step: number; task: string } | undefined;
+  let stopped: { reason: string; step: number; task: string | null; method: string | null } | undefined;
   try {
     history.push(await trainer.report());
     while (trainer.stepCount < config.steps) {
@@ -41,7 +41,7 @@ export async function runCommand(positionals: string[], sets: string[]): Promise
     }
   } catch (error) {
     if (!(error instanceof TrainingDivergedError)) throw error;
-    stopped = { reason: error.message, step: error.step, task: error.task };
+    stopped = { reason: error.message, step: error.step, task: error.task, method: error.method };
     process.stderr.write(`\n${error.message}\n`);
   }
   const seconds = bar.elapsedSeconds;

@@ -17,7 +17,7 @@ export const dwa = defineMethod({
   label: 'Dynamic weight average',
   group: 'loss-weighting',
   summary:
-    'Weighs each task by how slowly its loss fell over the last two periods (a softmax of loss ratios): lagging tasks get more weight.',
+    'Weighs each task by how slowly its loss fell over the last two periods (a softmax of loss ratios): lagging tasks get more weight. Assumes positive losses (ratios of negative losses mean nothing).',
   citation:
     'Liu, Johns & Davison, "End-to-End Multi-Task Learning with Attention", CVPR 2019, arXiv:1803.10704',
   scale: 'sum',

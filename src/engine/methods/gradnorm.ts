@@ -20,7 +20,7 @@ export const gradnorm = defineMethod({
   label: 'GradNorm',
   group: 'loss-weighting',
   summary:
-    'Learns the task weights so that the weighted task-gradient norms stay equal, scaled up for tasks whose loss has fallen least since the start.',
+    'Learns the task weights so that the weighted task-gradient norms stay equal, scaled up for tasks whose loss has fallen least since the start. Assumes positive losses (it raises loss ratios to the power α).',
   citation:
     'Chen, Badrinarayanan, Lee & Rabinovich, "GradNorm: Gradient Normalization for Adaptive Loss Balancing in Deep Multitask Networks", ICML 2018, arXiv:1711.02257',
   scale: 'sum',

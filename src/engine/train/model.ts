@@ -39,6 +39,8 @@ export interface Model {
     taskParams: tf.Tensor[],
     split: 'train' | 'test',
   ): { loss: tf.Tensor2D; metric: tf.Tensor1D };
+  /** Outputs [T, N, O] for inputs [1, N, D] with the current parameters (data models only). */
+  predict?(shared: tf.Tensor2D, taskParams: tf.Tensor[], x: tf.Tensor3D): tf.Tensor3D;
   /** The next training batch (data models), or null. */
   nextBatch(): Batch | null;
   /** Samples per task in the training split (for validation messages); empty for objective models. */

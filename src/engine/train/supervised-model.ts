@@ -120,6 +120,7 @@ export function createSupervisedModel(
         };
       });
     },
+    predict: (shared, taskParams, x) => tf.tidy(() => forward(shared, taskParams, x)),
     nextBatch(): Batch {
       return train.gather(sampler.next());
     },

@@ -119,6 +119,19 @@ describe('trainer', () => {
     trainer.dispose();
   });
 
+  it('blames the method when every loss is finite but its update is not', async () => {
+    // GradNorm's ratios r_i^α are undefined for the toy's negative losses.
+    const trainer = createTrainer(
+      parseConfig({ task: { id: 'toy' }, method: { id: 'gradnorm' }, learningRate: 0.001 }),
+    );
+    const error = (await trainer.step(50).catch((e: unknown) => e)) as TrainingDivergedError;
+    expect(error).toBeInstanceOf(TrainingDivergedError);
+    expect(error.task).toBeNull();
+    expect(error.method).toBe('gradnorm');
+    expect(error.message).toMatch(/the method 'gradnorm' produced a non-finite update/);
+    trainer.dispose();
+  });
+
   it('changes the learning rate and the method mid-run without a reset', async () => {
     const trainer = createTrainer(parseConfig({ task: { id: 'playground-2d' }, steps: 100 }));
     await trainer.step(5);
@@ -156,5 +169,24 @@ describe('trainer', () => {
     );
     const weights = reports[1]?.weights ?? [];
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+  });
+
+  it('predicts on arbitrary inputs: [T, N, O] logits whose signs match the reported accuracy', async () => {
+    const trainer = createTrainer(
+      parseConfig({ task: { id: 'playground-2d', params: { patterns: ['plane', 'circle'] } } }),
+    );
+    await trainer.step(300);
+    const grid = new Float32Array([5, 5, -5, -5, 0, 0, 5.5, -5.5]);
+    const out = await trainer.predict(grid, 4);
+    expect(out).toHaveLength(2 * 4);
+    // plane: x1 + x2 > 0 at (5, 5), not at (-5, -5); circle: inside at (0, 0), outside at the corner.
+    expect(out[0]).toBeGreaterThan(0);
+    expect(out[1]).toBeLessThan(0);
+    expect(out[4 + 2]).toBeGreaterThan(0);
+    expect(out[4 + 3]).toBeLessThan(0);
+    trainer.dispose();
+    const toy = createTrainer(parseConfig({ task: { id: 'toy' } }));
+    await expect(toy.predict(new Float32Array(2), 1)).rejects.toThrow(/no inputs/);
+    toy.dispose();
   });
 });

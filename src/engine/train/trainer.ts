@@ -31,6 +31,11 @@ export interface Trainer {
   step(n?: number): Promise<void>;
   /** Losses, metrics, gradient statistics and weights now: one readback. */
   report(): Promise<Report>;
+  /**
+   * Model outputs for N inputs (row-major [N, inputDim]) with the current parameters: [T, N, outputDim]
+   * row-major (logits for classification). Data suites only: objective suites have no inputs.
+   */
+  predict(inputs: Float32Array, count: number): Promise<Float32Array>;
   /** Applies from the next step on, keeping optimizer state. */
   setLearningRate(lr: number): void;
   /** Switch the gradient method mid-run (its state starts fresh); throws ConfigError if invalid. */
@@ -58,7 +63,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
 
   // Device-side telemetry: no readback inside the step loop.
   const lossSum = tf.variable(tf.zeros([R, T]), false);
-  const badStep = tf.variable(tf.fill([T], -1), false);
+  // badStep[t]: first step at which task t's loss or gradient was non-finite; badStep[T]: the method's update.
+  const badStep = tf.variable(tf.fill([T + 1], -1), false);
   const stepCounter = tf.variable(tf.scalar(0), false);
   let lossCount = 0;
   let lastGrads: tf.Tensor3D | null = null;
@@ -111,11 +117,16 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       optimizer.apply([agg.direction, ...headGrads]);
       if (methodOptimizer && agg.trainableGrads) methodOptimizer.apply(agg.trainableGrads);
       lossSum.assign(tf.add(lossSum, grads.losses));
-      // Record the first step at which each task's loss or gradient stopped being finite.
-      const finite = tf.all(
+      // Record the first step at which each task's loss or gradient (and the method's update) stopped being finite.
+      const tasksFinite = tf.all(
         tf.logicalAnd(tf.isFinite(grads.losses), tf.isFinite(tf.sum(grads.shared, 2))),
         0,
       );
+      const methodFinite = tf.logicalAnd(
+        tf.all(tf.isFinite(agg.direction)),
+        tf.all(tf.isFinite(agg.weights)),
+      );
+      const finite = tf.concat([tasksFinite, methodFinite.reshape([1])]);
       const firstBad = tf.cast(tf.logicalAnd(tf.logicalNot(finite), tf.less(badStep, 0)), 'float32');
       badStep.assign(tf.add(badStep, tf.mul(firstBad, tf.sub(stepCounter, badStep))));
       stepCounter.assign(tf.add(stepCounter, 1));
@@ -123,12 +134,18 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   }
 
   async function checkFinite(): Promise<void> {
-    const flags = await badStep.data();
-    const task = Array.from(flags).findIndex((s) => s >= 0);
-    if (task >= 0) {
-      diverged = new TrainingDivergedError(flags[task] ?? steps, model.tasks[task]?.name ?? `task ${task}`);
-      throw diverged;
-    }
+    const flags = Array.from(await badStep.data());
+    const bad = flags.filter((s) => s >= 0);
+    if (!bad.length) return;
+    // The earliest bad step; at a tie a task's loss is the cause, not the method fed by it.
+    const first = Math.min(...bad);
+    const index = flags.indexOf(first);
+    const method = current.method.id;
+    diverged =
+      index < T
+        ? new TrainingDivergedError(first, model.tasks[index]?.name ?? `task ${index}`)
+        : new TrainingDivergedError(first, null, method);
+    throw diverged;
   }
 
   function gradientsNow(): TaskGradients {
@@ -214,6 +231,19 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         if (fresh) tf.dispose([fresh.losses, fresh.shared, ...fresh.taskParams]);
         tf.tidy(() => lossSum.assign(tf.zerosLike(lossSum)));
         lossCount = 0;
+      }
+    },
+    async predict(inputs, count) {
+      if (diverged) throw diverged;
+      const predict = model.predict;
+      if (!predict) throw new Error(`the '${current.task.id}' suite has no inputs to predict on`);
+      const out = tf.tidy(() =>
+        predict(theta, taskVars, tf.tensor3d(inputs, [1, count, inputs.length / count])),
+      );
+      try {
+        return (await out.data()) as Float32Array;
+      } finally {
+        out.dispose();
       }
     },
     setLearningRate(lr) {
