@@ -8,7 +8,10 @@ describe('URL hash codec', () => {
       defaultConfig(),
       parseConfig({ method: { id: 'cagrad', params: { c: 0.2 } }, learningRate: 0.003, seed: 9 }),
       parseConfig({ task: { id: 'toy' }, method: { id: 'mgda', params: { normalization: 'l2' } } }),
-      parseConfig({ task: { id: 'sinusoids', params: { numTasks: 4 } }, architecture: { id: 'layer-sharing', params: { widths: [16, 8], shared: [false, true] } } }),
+      parseConfig({
+        task: { id: 'sinusoids', params: { numTasks: 4 } },
+        architecture: { id: 'layer-sharing', params: { widths: [16, 8], shared: [false, true] } },
+      }),
     ];
     for (const config of configs) {
       const hash = encodeConfig(config);
@@ -28,10 +31,22 @@ describe('URL hash codec', () => {
     ['#config=%7Bnot json', /not valid JSON/],
     ['#config=%5B1%2C2%5D', /not an experiment/],
     ['#nonsense', /does not hold an experiment/],
-    [`#config=${encodeURIComponent(JSON.stringify({ method: { id: 'evil' } }))}`, /method\.id: unknown method "evil"/],
-    [`#config=${encodeURIComponent(JSON.stringify({ learningRate: 1e9 }))}`, /learningRate: expected a number/],
-    [`#config=${encodeURIComponent(JSON.stringify({ task: { id: 'nope' } }))}`, /task\.id: unknown task suite/],
-    [`#config=${encodeURIComponent('{"__proto__": {"polluted": true}, "steps": 5}')}`, /reportEvery|polluted|rejected/],
+    [
+      `#config=${encodeURIComponent(JSON.stringify({ method: { id: 'evil' } }))}`,
+      /method\.id: unknown method "evil"/,
+    ],
+    [
+      `#config=${encodeURIComponent(JSON.stringify({ learningRate: 1e9 }))}`,
+      /learningRate: expected a number/,
+    ],
+    [
+      `#config=${encodeURIComponent(JSON.stringify({ task: { id: 'nope' } }))}`,
+      /task\.id: unknown task suite/,
+    ],
+    [
+      `#config=${encodeURIComponent('{"__proto__": {"polluted": true}, "steps": 5}')}`,
+      /reportEvery|polluted|rejected/,
+    ],
     [`#config=${'x'.repeat(MAX_HASH_LENGTH + 10)}`, /too long/],
     ['#config=%E0%A4%A', /not valid JSON/],
   ])('refuses a malformed or hostile hash %#, with a notice and the defaults', (hash, pattern) => {

@@ -20,7 +20,14 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** The parts of `value` that differ from `base` (whole registry choices when their id differs). */
 function diff(value: Json, base: Json | undefined): Json | undefined {
   if (JSON.stringify(value) === JSON.stringify(base)) return undefined;
-  if (value && base && typeof value === 'object' && typeof base === 'object' && !Array.isArray(value) && !Array.isArray(base)) {
+  if (
+    value &&
+    base &&
+    typeof value === 'object' &&
+    typeof base === 'object' &&
+    !Array.isArray(value) &&
+    !Array.isArray(base)
+  ) {
     if ('id' in value && value.id !== base.id) return value;
     const out: Record<string, Json> = {};
     for (const [key, v] of Object.entries(value)) {
@@ -43,18 +50,26 @@ export function encodeConfig(config: ExperimentConfig): string {
 }
 
 export function decodeHash(hash: string): DecodedHash {
-  const fallback = (notice: string): DecodedHash => ({ config: defaultConfig(), notice: `${notice} Opened the default experiment instead.` });
+  const fallback = (notice: string): DecodedHash => ({
+    config: defaultConfig(),
+    notice: `${notice} Opened the default experiment instead.`,
+  });
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text === '') return { config: defaultConfig() };
-  if (text.length > MAX_HASH_LENGTH) return fallback(`The link's settings are too long (${text.length} characters; at most ${MAX_HASH_LENGTH}).`);
-  if (!text.startsWith('config=')) return fallback('The link does not hold an experiment (expected #config=...).');
+  if (text.length > MAX_HASH_LENGTH)
+    return fallback(
+      `The link's settings are too long (${text.length} characters; at most ${MAX_HASH_LENGTH}).`,
+    );
+  if (!text.startsWith('config='))
+    return fallback('The link does not hold an experiment (expected #config=...).');
   let raw: unknown;
   try {
     raw = JSON.parse(decodeURIComponent(text.slice('config='.length)));
   } catch {
-    return fallback('The link\'s settings are not valid JSON.');
+    return fallback("The link's settings are not valid JSON.");
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fallback('The link\'s settings are not an experiment.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return fallback("The link's settings are not an experiment.");
   const taskId = (raw as { task?: { id?: unknown } }).task?.id;
   try {
     // Defaults of the named task first, then the link's changes on top.
@@ -71,7 +86,15 @@ function safeDefault(taskId: string): ExperimentConfig {
 
 /** Deep merge of plain objects (arrays and scalars replace); a registry choice with a new id replaces. */
 function merge(base: Json, over: Json): Json {
-  if (!over || typeof over !== 'object' || Array.isArray(over) || !base || typeof base !== 'object' || Array.isArray(base)) return over;
+  if (
+    !over ||
+    typeof over !== 'object' ||
+    Array.isArray(over) ||
+    !base ||
+    typeof base !== 'object' ||
+    Array.isArray(base)
+  )
+    return over;
   if ('id' in over && over.id !== base.id) return over;
   const out: Record<string, Json> = { ...base };
   for (const [key, value] of Object.entries(over)) {

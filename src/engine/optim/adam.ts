@@ -4,6 +4,7 @@
  * The powers β^t are kept on the device so a step needs no upload.
  */
 import * as tf from '@tensorflow/tfjs';
+import { variableFrom } from '../variables';
 import { LearningRate } from './learning-rate';
 import type { Optimizer } from './optimizer';
 
@@ -21,10 +22,10 @@ export function createAdam(
     eps: tf.keep(tf.scalar(opts.eps)),
     one: tf.keep(tf.scalar(1)),
   }));
-  const beta1Power = tf.variable(tf.scalar(1), false);
-  const beta2Power = tf.variable(tf.scalar(1), false);
-  const m = variables.map((v) => tf.variable(tf.zerosLike(v), false));
-  const s = variables.map((v) => tf.variable(tf.zerosLike(v), false));
+  const beta1Power = variableFrom(() => tf.scalar(1));
+  const beta2Power = variableFrom(() => tf.scalar(1));
+  const m = variables.map((v) => variableFrom(() => tf.zerosLike(v)));
+  const s = variables.map((v) => variableFrom(() => tf.zerosLike(v)));
 
   return {
     apply(grads) {

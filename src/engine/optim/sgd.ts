@@ -3,6 +3,7 @@
  * With μ = 0 it is plain gradient descent and keeps no buffers.
  */
 import * as tf from '@tensorflow/tfjs';
+import { variableFrom } from '../variables';
 import { LearningRate } from './learning-rate';
 import type { Optimizer } from './optimizer';
 
@@ -13,7 +14,7 @@ export function createSgd(
 ): Optimizer {
   const rate = new LearningRate(lr);
   const momentum = opts.momentum > 0 ? tf.scalar(opts.momentum) : null;
-  const buffers = momentum ? variables.map((v) => tf.variable(tf.zerosLike(v), false)) : [];
+  const buffers = momentum ? variables.map((v) => variableFrom(() => tf.zerosLike(v))) : [];
 
   return {
     apply(grads) {

@@ -86,6 +86,24 @@ describe('trainer', () => {
     trainer.dispose();
   });
 
+  it('releases every tensor on dispose, for every architecture and a stateful method', async () => {
+    for (const raw of [
+      {},
+      { architecture: { id: 'mmoe' } },
+      { architecture: { id: 'cross-stitch' } },
+      { task: { id: 'toy' } },
+    ]) {
+      const before = tf.memory().numTensors;
+      const trainer = createTrainer(parseConfig({ ...raw, method: { id: 'uw' } }));
+      await trainer.step(3);
+      await trainer.report();
+      trainer.setMethod({ id: 'gradnorm', params: {} });
+      await trainer.step(2);
+      trainer.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+
   it('gives the same numbers for the same seed, and other numbers for another seed', async () => {
     const raw = { task: { id: 'playground-2d' }, method: { id: 'pcgrad' }, steps: 60, reportEvery: 30 };
     const a = await run(raw, 60, 30);

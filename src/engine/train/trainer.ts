@@ -7,6 +7,7 @@
  * first non-finite step per task) and is read back once per `step(n)` call and once per report.
  */
 import * as tf from '@tensorflow/tfjs';
+import { variableFrom } from '../variables';
 import { parseConfig } from '../config/parse';
 import { ConfigError, type ExperimentConfig, type Selection } from '../config/types';
 import { gradientStats } from '../metrics/gradient-stats';
@@ -56,16 +57,16 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   const model = buildModel(config, rng);
   const R = model.replicas;
   const T = model.tasks.length;
-  const theta = tf.variable(tf.tensor2d(model.initialShared, [R, model.numShared]), true, undefined);
-  const taskVars = model.taskParams.map((p) => tf.variable(tf.tensor(p.init, p.shape)));
+  const theta = variableFrom(() => tf.tensor2d(model.initialShared, [R, model.numShared]), true);
+  const taskVars = model.taskParams.map((p) => variableFrom(() => tf.tensor(p.init, p.shape), true));
   const optimizer = createOptimizer(config.optimizer, config.learningRate, [theta, ...taskVars]);
   const strategy = chooseStrategy(config, model.stackedCost);
 
   // Device-side telemetry: no readback inside the step loop.
-  const lossSum = tf.variable(tf.zeros([R, T]), false);
+  const lossSum = variableFrom(() => tf.zeros([R, T]));
   // badStep[t]: first step at which task t's loss or gradient was non-finite; badStep[T]: the method's update.
-  const badStep = tf.variable(tf.fill([T + 1], -1), false);
-  const stepCounter = tf.variable(tf.scalar(0), false);
+  const badStep = variableFrom(() => tf.fill([T + 1], -1));
+  const stepCounter = variableFrom(() => tf.scalar(0));
   let lossCount = 0;
   let lastGrads: tf.Tensor3D | null = null;
   let lastWeights: tf.Tensor2D | null = null;

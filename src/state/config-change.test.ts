@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig } from '../engine/config/parse';
+import { planChange } from './config-change';
+
+describe('planChange', () => {
+  const base = defaultConfig();
+
+  it('applies the learning rate and the method live', () => {
+    expect(planChange(base, parseConfig({ learningRate: 0.003 }))).toEqual({
+      kind: 'live',
+      learningRate: 0.003,
+    });
+    const next = parseConfig({ method: { id: 'pcgrad' } });
+    expect(planChange(base, next)).toEqual({ kind: 'live', method: { id: 'pcgrad', params: {} } });
+  });
+
+  it('asks for a reset when the data, the model or the optimizer change', () => {
+    expect(planChange(base, parseConfig({ task: { id: 'toy' } }))).toMatchObject({
+      kind: 'reset',
+      summary: 'Changing the task suite and the architecture starts the experiment over.',
+    });
+    expect(planChange(base, parseConfig({ seed: 3, learningRate: 0.1 }))).toMatchObject({ kind: 'reset' });
+  });
+
+  it('does nothing when nothing changed', () => {
+    expect(planChange(base, defaultConfig())).toEqual({ kind: 'none' });
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * How a config change reaches a running experiment: the learning rate and the method apply at once, without
+ * a reset (the trainer keeps its parameters); anything that changes the data, the model or the optimizer
+ * needs a fresh trainer, which the user confirms (and may undo) once training has started.
+ */
+import type { ExperimentConfig } from '../engine/config/types';
+
+export type ChangePlan =
+  | { kind: 'none' }
+  | { kind: 'live'; learningRate?: number; method?: ExperimentConfig['method'] }
+  | { kind: 'reset'; summary: string };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const FIELD_NAMES: Record<string, string> = {
+  task: 'the task suite',
+  architecture: 'the architecture',
+  optimizer: 'the optimizer',
+  batchSize: 'the batch size',
+  seed: 'the seed',
+  gradients: 'the gradient strategy',
+  reportEvery: 'the report interval',
+  steps: 'the number of steps',
+};
+
+export function planChange(current: ExperimentConfig, next: ExperimentConfig): ChangePlan {
+  const changed = (Object.keys(next) as (keyof ExperimentConfig)[]).filter((k) => !same(current[k], next[k]));
+  if (!changed.length) return { kind: 'none' };
+  const needsReset = changed.filter((k) => k !== 'learningRate' && k !== 'method');
+  if (needsReset.length) {
+    const names = needsReset.map((k) => FIELD_NAMES[k] ?? k);
+    return { kind: 'reset', summary: `Changing ${names.join(' and ')} starts the experiment over.` };
+  }
+  return {
+    kind: 'live',
+    ...(changed.includes('learningRate') ? { learningRate: next.learningRate } : {}),
+    ...(changed.includes('method') ? { method: next.method } : {}),
+  };
+}

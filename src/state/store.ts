@@ -1,0 +1,82 @@
+/**
+ * The app's state, kept apart from React (zustand/vanilla): the experiment config, the run's status and
+ * the reports received. Components read it with `useStore(store, selector)`; everything that changes it is
+ * a module-level action in actions.ts.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { ExperimentConfig } from '../engine/config/types';
+import type { Report } from '../engine/train/report';
+import type { TrainerInfo } from '../engine/train/trainer-info';
+import { decodeHash } from './url-codec';
+
+export type RunStatus = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
+
+export interface BackendState {
+  /** WebGPU, WebGL, WASM or CPU. */
+  label: string;
+  /** Why a preferred backend was not used, when one was skipped. */
+  fallbackReason?: string;
+}
+
+export interface RunError {
+  kind: 'config' | 'diverged' | 'device-lost' | 'backend' | 'internal';
+  message: string;
+}
+
+/** A change that needs a reset, waiting for the user's confirmation (or kept for undo). */
+export interface PendingChange {
+  config: ExperimentConfig;
+  /** What the change is, in words ("Change the task suite to toy"). */
+  summary: string;
+}
+
+export interface DecisionGrid {
+  /** Grid points per side. */
+  size: number;
+  /** [T, size*size] logits, row-major (x2 descending by row, x1 ascending by column). */
+  values: Float32Array;
+  step: number;
+}
+
+export interface PlaygroundState {
+  config: ExperimentConfig;
+  /** A notice for the banner (a rejected URL, a fallback, ...). */
+  notice: string | null;
+  status: RunStatus;
+  step: number;
+  stepsPerSecond: number;
+  backend: BackendState | null;
+  /** Backend the user asked for ('auto' by default). */
+  backendPreference: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+  info: TrainerInfo | null;
+  error: RunError | null;
+  reports: Report[];
+  pendingChange: PendingChange | null;
+  /** The config before the last confirmed reset, for undo. */
+  undo: ExperimentConfig | null;
+  grid: DecisionGrid | null;
+}
+
+export function initialState(hash: string): PlaygroundState {
+  const decoded = decodeHash(hash);
+  return {
+    config: decoded.config,
+    notice: decoded.notice ?? null,
+    status: 'starting',
+    step: 0,
+    stepsPerSecond: 0,
+    backend: null,
+    backendPreference: 'auto',
+    info: null,
+    error: null,
+    reports: [],
+    pendingChange: null,
+    undo: null,
+    grid: null,
+  };
+}
+
+export const createPlaygroundStore = (hash: string) =>
+  createStore<PlaygroundState>()(() => initialState(hash));
+
+export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
