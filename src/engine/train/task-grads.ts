@@ -31,9 +31,37 @@ export function computeTaskGradients(
   batch: Batch | null,
   probe?: tf.Tensor3D,
 ): TaskGradients {
+  if (model.numShared === 0) return nothingShared(model, theta, taskVars, batch);
   return strategy === 'stacked'
     ? stacked(model, theta, taskVars, batch, probe)
     : loop(model, theta, taskVars, batch, probe);
+}
+
+/**
+ * Independent nets (every layer per task): θ is empty and tf.grads refuses a gradient for an input the loss
+ * does not use. The task parameters get theirs; G is [R, T, 0], so every method sees no shared conflict.
+ */
+function nothingShared(
+  model: Model,
+  theta: tf.Tensor2D,
+  taskVars: readonly tf.Tensor[],
+  batch: Batch | null,
+): TaskGradients {
+  let losses: tf.Tensor2D | undefined;
+  const result = tf.tidy(() => {
+    const single = theta.expandDims(1) as tf.Tensor3D;
+    const f = (...params: tf.Tensor[]): tf.Scalar => {
+      const l = model.losses(single, params, batch);
+      losses = tf.keep(l);
+      return tf.sum(l);
+    };
+    return {
+      shared: tf.zeros([model.replicas, model.tasks.length, 0]) as tf.Tensor3D,
+      taskParams: taskVars.length ? tf.grads(f)([...taskVars]) : [],
+    };
+  });
+  if (!losses) throw new Error('the loss function was not evaluated');
+  return { losses, ...result };
 }
 
 /** Split grads of [θ, ...taskVars, probe?] back into their roles. */

@@ -68,6 +68,24 @@ describe('trainer', () => {
     expect(r.gradients.conflictShare).toBeLessThanOrEqual(1);
   });
 
+  it('trains independent nets (nothing shared) with every method', async () => {
+    for (const id of ['ew', 'uw', 'gradnorm', 'pcgrad', 'mgda', 'cagrad']) {
+      const reports = await run(
+        {
+          architecture: { id: 'layer-sharing', params: { shared: [false, false] } },
+          method: { id },
+          steps: 40,
+          reportEvery: 40,
+        },
+        40,
+        40,
+      );
+      const [first, last] = [reports[0] as Report, reports[1] as Report];
+      expect(last.gradients.norms).toEqual([0, 0]);
+      last.tasks.forEach((task, t) => expect(task.testLoss).toBeLessThan(first.tasks[t]?.testLoss ?? NaN));
+    }
+  });
+
   it('keeps the tensor count flat over 1,000 steps', async () => {
     const trainer = createTrainer(
       parseConfig({

@@ -28,8 +28,12 @@ export interface Trainer {
   readonly info: TrainerInfo;
   /** Steps taken so far. */
   readonly stepCount: number;
-  /** Take n optimizer steps. Rejects with TrainingDivergedError when a loss or gradient turns non-finite. */
-  step(n?: number): Promise<void>;
+  /**
+   * Take n optimizer steps. Rejects with TrainingDivergedError when a loss or gradient turned non-finite.
+   * `check: false` skips that check's readback (a GPU round trip) for callers that report right after:
+   * `report()` always checks, and still names the exact first bad step and task.
+   */
+  step(n?: number, options?: { check?: boolean }): Promise<void>;
   /** Losses, metrics, gradient statistics and weights now: one readback. */
   report(): Promise<Report>;
   /**
@@ -123,10 +127,9 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         tf.logicalAnd(tf.isFinite(grads.losses), tf.isFinite(tf.sum(grads.shared, 2))),
         0,
       );
-      const methodFinite = tf.logicalAnd(
-        tf.all(tf.isFinite(agg.direction)),
-        tf.all(tf.isFinite(agg.weights)),
-      );
+      // tfjs's `all` of an empty tensor is not true: with nothing shared only the weights can be checked.
+      const directionFinite = model.numShared ? tf.all(tf.isFinite(agg.direction)) : tf.scalar(true, 'bool');
+      const methodFinite = tf.logicalAnd(directionFinite, tf.all(tf.isFinite(agg.weights)));
       const finite = tf.concat([tasksFinite, methodFinite.reshape([1])]);
       const firstBad = tf.cast(tf.logicalAnd(tf.logicalNot(finite), tf.less(badStep, 0)), 'float32');
       badStep.assign(tf.add(badStep, tf.mul(firstBad, tf.sub(stepCounter, badStep))));
@@ -135,7 +138,10 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   }
 
   async function checkFinite(): Promise<void> {
-    const flags = Array.from(await badStep.data());
+    throwIfDiverged(Array.from(await badStep.data()));
+  }
+
+  function throwIfDiverged(flags: number[]): void {
     const bad = flags.filter((s) => s >= 0);
     if (!bad.length) return;
     // The earliest bad step; at a tie a task's loss is the cause, not the method fed by it.
@@ -168,7 +174,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     get stepCount() {
       return steps;
     },
-    async step(n = 1) {
+    async step(n = 1, options = {}) {
       if (diverged) throw diverged;
       for (let i = 0; i < n; i++) {
         const grads = gradientsNow();
@@ -196,7 +202,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         steps++;
         lossCount++;
       }
-      await checkFinite();
+      if (options.check ?? true) await checkFinite();
     },
     async report() {
       if (diverged) throw diverged;
@@ -208,6 +214,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         const test = model.evaluate(theta, taskVars, 'test');
         const layers = Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c]));
         return {
+          badStep: badStep,
           trainLoss: lossCount ? tf.div(lossSum, lossCount) : train.loss,
           testLoss: test.loss,
           trainMetric: train.metric,
@@ -220,7 +227,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         };
       });
       try {
-        const values = (await readAll(tensors)) as unknown as ReportValues;
+        const values = (await readAll(tensors)) as unknown as ReportValues & { badStep: Float32Array };
+        throwIfDiverged(Array.from(values.badStep));
         return assembleReport(steps, values, {
           taskNames: model.tasks.map((t) => t.name),
           replicas: R,
@@ -228,7 +236,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           objective: model.kind === 'objective',
         });
       } finally {
-        tf.dispose(Object.values(tensors).filter((t) => t !== theta && t !== lastWeights));
+        tf.dispose(Object.values(tensors).filter((t) => t !== theta && t !== lastWeights && t !== badStep));
         if (fresh) tf.dispose([fresh.losses, fresh.shared, ...fresh.taskParams]);
         tf.tidy(() => lossSum.assign(tf.zerosLike(lossSum)));
         lossCount = 0;

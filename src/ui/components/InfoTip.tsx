@@ -6,7 +6,7 @@ export function InfoTip({ text }: { text: string }) {
   return (
     <span className="info-tip">
       <button type="button" className="info-tip-button" aria-describedby={id} aria-label="More information">
-        ⓘ
+        i
       </button>
       <span role="tooltip" id={id} className="info-tip-text">
         {text}

@@ -64,7 +64,10 @@ export function ParamField({ name, spec, value, onChange, error }: Props) {
             const n = Number(draft);
             if (draft.trim() === '' || !Number.isFinite(n))
               setDraftError(`expected a number from ${spec.min} to ${spec.max}`);
-            else (setDraftError(null), onChange(n));
+            else {
+              setDraftError(null);
+              onChange(n);
+            }
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
@@ -107,7 +110,10 @@ export function ParamField({ name, spec, value, onChange, error }: Props) {
                   ? 'expected points as "x y, x y"'
                   : 'expected numbers separated by commas',
               );
-            else (setDraftError(null), onChange(parsed));
+            else {
+              setDraftError(null);
+              onChange(parsed);
+            }
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />

@@ -1,0 +1,95 @@
+/**
+ * Picks and initialises the tfjs backend in the browser (in the training worker, or on the page as the
+ * fallback): WebGPU, then WebGL, WASM and CPU, or the one the user forces, falling back with a reason a
+ * person can read. Only entry points pick a backend; the engine just uses whichever is current.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmSimdThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+// The backend names and labels live with the protocol, which Node-checked code (tests) can import without
+// pulling in these ?url imports that only Vite understands.
+import { BACKEND_LABELS, type BackendChoice, type BackendName, type BackendPreference } from '../worker/protocol';
+
+export type { BackendChoice, BackendName };
+const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/**
+ * Batch more dispatches per GPU submit (tfjs's default is 15): measured 86 -> 135 steps/s (DESIGN.md §3).
+ */
+const DEFERRED_SUBMIT_BATCH_SIZE = 128;
+
+// Vite fingerprints and serves the .wasm files; without these paths tfjs would fetch them next to the script.
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdThreaded,
+});
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Why a backend cannot be used here, or null when it is now the current one. */
+async function tryBackend(name: BackendName): Promise<string | null> {
+  const label = BACKEND_LABELS[name];
+  if (name === 'webgpu') {
+    // Checked first so the reason says what is missing instead of tfjs's generic failure.
+    type Gpu = { requestAdapter(): Promise<unknown> };
+    const gpu = (globalThis.navigator as { gpu?: Gpu } | undefined)?.gpu;
+    if (!gpu) return 'WebGPU is not available in this browser (navigator.gpu is undefined)';
+    // tfjs would fail on a null adapter with "cannot read properties of null": say what it means.
+    if (!(await gpu.requestAdapter().catch(() => null)))
+      return 'WebGPU is exposed but no GPU adapter is available (requestAdapter() returned null; the GPU may be blocklisted)';
+    tf.env().set('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE', DEFERRED_SUBMIT_BATCH_SIZE);
+  }
+  try {
+    // setBackend resolves false (and logs) when the backend's factory fails, e.g. no adapter or no WebGL.
+    if (!(await tf.setBackend(name))) return `${label} failed to initialise in this browser`;
+    await tf.ready();
+    return null;
+  } catch (error) {
+    return `${label} failed to initialise (${describe(error)})`;
+  }
+}
+
+/** Initialise the preferred backend, or the first that works after it; throws when none does. */
+export async function initBrowserBackend(preference: BackendPreference): Promise<BackendChoice> {
+  const order = preference === 'auto' ? ORDER : [preference, ...ORDER.filter((b) => b !== preference)];
+  const reasons: string[] = [];
+  for (const name of order) {
+    const reason = await tryBackend(name);
+    if (reason === null) {
+      return {
+        backend: name,
+        label: BACKEND_LABELS[name],
+        ...(reasons.length ? { fallbackReason: `${reasons.join('; ')}; using ${BACKEND_LABELS[name]}` } : {}),
+      };
+    }
+    reasons.push(reason);
+  }
+  throw new Error(`No tfjs backend could start: ${reasons.join('; ')}`);
+}
+
+interface LostInfo {
+  message?: string;
+  reason?: string;
+}
+/** Devices already watched: re-initialising the same backend must not post the loss twice. */
+const watched = new WeakSet<object>();
+
+/**
+ * Calls `listener` once with a readable message if the current WebGPU device is lost (driver reset, GPU
+ * removed, out of memory). A no-op on other backends.
+ */
+export function onDeviceLost(listener: (message: string) => void): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device;
+  if (!device?.lost || watched.has(device)) return;
+  watched.add(device);
+  void device.lost.then((info) => {
+    // 'destroyed' means we disposed the backend ourselves: not a failure to report.
+    if (info.reason === 'destroyed') return;
+    listener(`The GPU device was lost${info.message ? ` (${info.message})` : ''}.`);
+  });
+}

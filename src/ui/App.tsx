@@ -1,0 +1,45 @@
+/** The page: controls on the left (collapsed behind a toggle at phone width), transport and charts on the right. */
+import { useEffect, useState } from 'react';
+import type { PlaygroundStore } from '../state/store';
+import { Banners } from './panels/Banners';
+import { ChartsPanel } from './panels/ChartsPanel';
+import { ControlsPanel } from './panels/ControlsPanel';
+import { Header } from './panels/Header';
+import { Transport } from './panels/Transport';
+
+function useNarrow(): boolean {
+  const query = '(max-width: 800px)';
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const onChange = () => setNarrow(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
+}
+
+export function App({ store }: { store: PlaygroundStore }) {
+  const narrow = useNarrow();
+  const [showControls, setShowControls] = useState(false);
+  return (
+    <div className="app">
+      {narrow ? (
+        <div className="controls-toggle">
+          <button type="button" aria-expanded={showControls} onClick={() => setShowControls((v) => !v)}>
+            {showControls ? 'Hide controls' : 'Show controls'}
+          </button>
+          {showControls ? <ControlsPanel store={store} /> : null}
+        </div>
+      ) : (
+        <ControlsPanel store={store} />
+      )}
+      <main className="workspace">
+        <Header store={store} />
+        <Transport store={store} />
+        <Banners store={store} />
+        <ChartsPanel store={store} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The frame of every chart: a titled section with an optional info tip (a button described by the tip
+ * text, shown on hover and focus), controls on the right, an empty state until `ready`, and a footer.
+ * `data-chart` / `data-ready` let browser tests wait for each chart to draw.
+ */
+import { useId, useState, type CSSProperties, type ReactNode } from 'react';
+
+export interface ChartCardProps {
+  /** Stable id for tests: data-chart="loss" etc. */
+  id: string;
+  title: ReactNode;
+  /** What the chart shows, in a sentence or two (the ⓘ tip). */
+  info?: string;
+  /** False shows `empty` instead of the children. Default true. */
+  ready?: boolean;
+  empty?: ReactNode;
+  controls?: ReactNode;
+  footer?: ReactNode;
+  /** Height of the empty state, to keep the layout from jumping when data arrives. */
+  minHeight?: number;
+  children?: ReactNode;
+}
+
+const card: CSSProperties = {
+  background: 'var(--card)',
+  color: 'var(--fg)',
+  border: '1px solid var(--border)',
+  borderRadius: 8,
+  padding: '10px 12px 8px',
+  minWidth: 0,
+};
+const header: CSSProperties = { display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap', marginBottom: 4 };
+const tipButton: CSSProperties = {
+  width: 18,
+  height: 18,
+  padding: 0,
+  borderRadius: '50%',
+  border: '1.5px solid var(--muted)',
+  background: 'none',
+  color: 'var(--muted)',
+  fontSize: 11,
+  fontWeight: 700,
+  lineHeight: 1,
+  cursor: 'help',
+};
+const tipText: CSSProperties = {
+  position: 'absolute',
+  top: '1.7em',
+  left: 0,
+  zIndex: 20,
+  width: 260,
+  padding: '8px 10px',
+  background: 'var(--card)',
+  color: 'var(--fg)',
+  border: '1px solid var(--border)',
+  borderRadius: 6,
+  boxShadow: '0 4px 16px rgb(0 0 0 / 0.2)',
+  fontSize: '0.85rem',
+  fontWeight: 400,
+};
+const muted: CSSProperties = { color: 'var(--muted)', fontSize: '0.85rem' };
+
+function InfoTip({ text }: { text: string }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <span style={{ position: 'relative', display: 'inline-flex' }}>
+      <button
+        type="button"
+        style={tipButton}
+        aria-label="About this chart"
+        aria-describedby={id}
+        title={text}
+        onMouseEnter={() => setOpen(true)}
+        onMouseLeave={() => setOpen(false)}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
+        i
+      </button>
+      <span role="tooltip" id={id} style={{ ...tipText, display: open ? 'block' : 'none' }}>
+        {text}
+      </span>
+    </span>
+  );
+}
+
+export function ChartCard({
+  id,
+  title,
+  info,
+  ready = true,
+  empty = 'Press Train to see this chart.',
+  controls,
+  footer,
+  minHeight = 240,
+  children,
+}: ChartCardProps) {
+  const titleId = useId();
+  return (
+    <section
+      className="chart-card"
+      style={card}
+      data-chart={id}
+      data-ready={ready ? 'true' : 'false'}
+      aria-labelledby={titleId}
+    >
+      <header style={header}>
+        <h3 id={titleId} style={{ margin: 0, fontSize: '1rem' }}>
+          {title}
+        </h3>
+        {info ? <InfoTip text={info} /> : null}
+        {controls ? <div style={{ marginLeft: 'auto', ...muted }}>{controls}</div> : null}
+      </header>
+      {ready ? (
+        children
+      ) : (
+        <p className="chart-empty" style={{ ...muted, minHeight, display: 'grid', placeItems: 'center', margin: 0 }}>
+          {empty}
+        </p>
+      )}
+      {footer ? <div style={{ ...muted, marginTop: 4 }}>{footer}</div> : null}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * playground-2d: each task's decision boundary side by side: a canvas heatmap of the model's probability of
+ * class 1 (sigmoid of the logit) on an n×n grid, with the data points coloured by their class for that task.
+ */
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { ChartCard } from './ChartCard';
+import { strideIndices } from './downsample';
+import { CLASS_COLORS } from './palette';
+import { boundaryImage, linearTicks, PLAYGROUND_BOUNDS, toUnit, type Bounds } from './raster';
+import { formatNumber } from './series';
+
+export interface DecisionBoundaryProps {
+  /** Task names, one panel each. */
+  names: readonly string[];
+  /** Grid points per side. */
+  n: number;
+  /** Logits [T, n*n], row-major with x2 descending by row and x1 ascending by column; null before the first. */
+  values: Float32Array | null;
+  bounds?: Bounds;
+  /** Data points [N, 2]. */
+  x?: Float32Array | null;
+  /** Per task, the class (0 or 1) of each point: labels[t][k]. */
+  labels?: readonly ArrayLike<number>[];
+  /** The step the grid was computed at, for the title. */
+  step?: number;
+  /** Points drawn at most per panel (evenly thinned). Default 400. */
+  maxPoints?: number;
+  /** Panel side in CSS pixels. Default 180. */
+  size?: number;
+}
+
+const tick: CSSProperties = { fontSize: 11, color: 'var(--muted)', fontVariantNumeric: 'tabular-nums' };
+
+interface PanelProps extends Required<Pick<DecisionBoundaryProps, 'n' | 'bounds' | 'maxPoints' | 'size'>> {
+  t: number;
+  name: string;
+  values: Float32Array;
+  x: Float32Array | null;
+  labels: ArrayLike<number> | undefined;
+}
+
+function Panel({ t, name, n, values, bounds, x, labels, maxPoints, size }: PanelProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || values.length < (t + 1) * n * n) return;
+    const dpr = globalThis.devicePixelRatio || 1;
+    const px = Math.round(size * dpr);
+    if (canvas.width !== px) [canvas.width, canvas.height] = [px, px];
+    const heat = document.createElement('canvas');
+    [heat.width, heat.height] = [n, n];
+    const image = new ImageData(n, n);
+    image.data.set(boundaryImage(values, t, n));
+    heat.getContext('2d')?.putImageData(image, 0, 0);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(heat, 0, 0, px, px);
+    if (!x || !labels) return;
+    const r = 2.6 * dpr;
+    ctx.lineWidth = 0.9 * dpr;
+    ctx.strokeStyle = 'rgba(20, 23, 28, 0.75)';
+    for (const k of strideIndices(Math.floor(x.length / 2), maxPoints)) {
+      const label = labels[k];
+      if (label === undefined || !Number.isFinite(label)) continue;
+      const [u, v] = toUnit(bounds, x[2 * k] as number, x[2 * k + 1] as number);
+      ctx.beginPath();
+      ctx.arc(u * px, v * px, r, 0, 2 * Math.PI);
+      ctx.fillStyle = CLASS_COLORS[label > 0.5 ? 1 : 0];
+      ctx.fill();
+      ctx.stroke();
+    }
+  }, [t, n, values, bounds, x, labels, maxPoints, size]);
+  const [[a0, a1], [b0, b1]] = bounds;
+  return (
+    <figure style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto auto', gap: 2, justifyContent: 'start' }}>
+      <figcaption style={{ gridColumn: '1 / 3', textAlign: 'center', fontWeight: 600, fontSize: 13 }}>{name}</figcaption>
+      <div style={{ ...tick, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', textAlign: 'right' }}>
+        {linearTicks(b1, b0, 3).map((v) => (
+          <span key={v}>{formatNumber(v)}</span>
+        ))}
+      </div>
+      <canvas
+        ref={ref}
+        role="img"
+        aria-label={`Decision boundary of ${name}: probability of class 1 over x1 in [${a0}, ${a1}] and x2 in [${b0}, ${b1}], with the data points`}
+        style={{ width: size, height: size, borderRadius: 4, border: '1px solid var(--border)' }}
+      />
+      <span style={{ ...tick, alignSelf: 'start' }}>x2↑</span>
+      <div style={{ ...tick, display: 'flex', justifyContent: 'space-between', width: size }}>
+        {linearTicks(a0, a1, 3).map((v) => (
+          <span key={v}>{formatNumber(v)}</span>
+        ))}
+      </div>
+      <span />
+      <span style={{ ...tick, textAlign: 'center', width: size }}>x1 →</span>
+    </figure>
+  );
+}
+
+export function DecisionBoundary({
+  names,
+  n,
+  values,
+  bounds = PLAYGROUND_BOUNDS,
+  x = null,
+  labels,
+  step,
+  maxPoints = 400,
+  size = 180,
+}: DecisionBoundaryProps) {
+  const ready = Boolean(values && names.length && values.length >= names.length * n * n);
+  const swatch = (c: string): CSSProperties => ({ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', background: c, marginRight: 4 });
+  return (
+    <ChartCard
+      id="boundary"
+      title={step === undefined ? 'Decision boundaries' : `Decision boundaries at step ${step}`}
+      info="Each task's predicted probability of class 1 (blue) against class 0 (orange) over the input plane, with the training points. Tasks sharing a network must draw their boundaries from the same hidden features."
+      ready={ready}
+      empty="Press Train to see each task's decision boundary."
+      footer={
+        ready ? (
+          <span>
+            <span style={swatch(CLASS_COLORS[0])} />
+            class 0 &nbsp; <span style={swatch(CLASS_COLORS[1])} />
+            class 1 · background: the model's probability of class 1
+          </span>
+        ) : null
+      }
+    >
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'center' }}>
+        {values
+          ? names.map((name, t) => (
+              <Panel key={`${t}-${name}`} {...{ t, name, n, values, bounds, x, maxPoints, size }} labels={labels?.[t]} />
+            ))
+          : null}
+      </div>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,48 @@
+/** Per-task gradient norm ‖∇θ L_t‖ on the shared parameters over steps, with a "Log scale" toggle. */
+import { useMemo, useState } from 'react';
+import type { Report } from '../../engine/train/report';
+import type { TrainerInfo } from '../../engine/train/trainer-info';
+import { ChartCard } from './ChartCard';
+import { downsampleRows, MAX_POINTS } from './downsample';
+import { taskColor } from './palette';
+import { normRows, taskNames } from './series';
+import { latestSummary, TimeSeriesChart, useLogScale, type SeriesSpec } from './TimeSeriesChart';
+
+export interface NormsChartProps {
+  reports: readonly Report[];
+  info?: TrainerInfo | null;
+  defaultLog?: boolean;
+  maxPoints?: number;
+  height?: number;
+}
+
+export function NormsChart({ reports, info, defaultLog = true, maxPoints = MAX_POINTS, height }: NormsChartProps) {
+  const [wanted, setWanted] = useState(defaultLog);
+  const { series, keys, rows } = useMemo(() => {
+    const names = taskNames(reports, info);
+    const series: SeriesSpec[] = names.map((name, t) => ({ key: name, color: taskColor(t) }));
+    const keys = series.map((s) => s.key);
+    return { series, keys, rows: downsampleRows(normRows(reports, names), maxPoints, keys) };
+  }, [reports, info, maxPoints]);
+  const { log, control, note } = useLogScale(rows, keys, wanted, setWanted, 'norms');
+  return (
+    <ChartCard
+      id="norms"
+      title="Gradient norm per task"
+      info="‖∇θ L_t‖ of each task on the shared parameters. A task with a much larger norm dominates an equally weighted sum; GradNorm and IMTL rebalance the scales."
+      ready={reports.length > 0}
+      empty="Press Train to see each task's gradient norm."
+      controls={control}
+      footer={note}
+    >
+      <TimeSeriesChart
+        rows={rows}
+        series={series}
+        yLabel={log ? '‖gradient‖ (log)' : '‖gradient‖'}
+        log={log}
+        {...(height ? { height } : {})}
+        ariaLabel={`Gradient norm per task ${latestSummary(rows, series)}`}
+      />
+    </ChartCard>
+  );
+}

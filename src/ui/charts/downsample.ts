@@ -1,0 +1,115 @@
+/**
+ * Keep long series cheap to draw: reduce N points to at most `max`, keeping each bucket's minimum and maximum
+ * (so spikes survive) and always the first and the last point. Pure functions, no DOM.
+ */
+
+/** A chart row: the x value `step` and one number per series key (a missing key is a gap). */
+export interface Row {
+  step: number;
+  [key: string]: number;
+}
+
+/** Default point budget of a live chart: smooth at any run length, cheap for Recharts. */
+export const MAX_POINTS = 400;
+
+/** Bucket boundaries over the interior indices 1 .. n-2: `buckets` half-open ranges [start, end). */
+function buckets(n: number, count: number): [number, number][] {
+  const inner = n - 2;
+  const out: [number, number][] = [];
+  for (let b = 0; b < count; b++) {
+    const start = 1 + Math.floor((b * inner) / count);
+    const end = 1 + Math.floor(((b + 1) * inner) / count);
+    if (end > start) out.push([start, end]);
+  }
+  return out;
+}
+
+const bucketCount = (max: number) => Math.max(0, Math.floor((Math.max(2, max) - 2) / 2));
+
+/**
+ * Indices kept from one series (ascending, at most max(2, max)): the first, the last, and the minimum and
+ * maximum of each of ⌊(max - 2) / 2⌋ buckets. Non-finite values are never chosen as extremes; a bucket with
+ * none finite keeps its first index, so a gap stays a gap.
+ */
+export function minMaxIndices(values: ArrayLike<number>, max: number): number[] {
+  const n = values.length;
+  if (n <= Math.max(2, max)) return Array.from({ length: n }, (_, i) => i);
+  const kept: number[] = [0];
+  for (const [start, end] of buckets(n, bucketCount(max))) {
+    let lo = -1;
+    let hi = -1;
+    for (let i = start; i < end; i++) {
+      const v = values[i] as number;
+      if (!Number.isFinite(v)) continue;
+      if (lo < 0 || v < (values[lo] as number)) lo = i;
+      if (hi < 0 || v > (values[hi] as number)) hi = i;
+    }
+    if (lo < 0) kept.push(start);
+    else if (lo === hi) kept.push(lo);
+    else kept.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  kept.push(n - 1);
+  return kept;
+}
+
+/** `values` reduced by minMaxIndices. */
+export function downsampleSeries(values: readonly number[], max: number): number[] {
+  return minMaxIndices(values, max).map((i) => values[i] as number);
+}
+
+/** Every key of the rows but `step`, in first-seen order. */
+export function rowKeys(rows: readonly Row[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) if (key !== 'step') keys.add(key);
+  return [...keys];
+}
+
+/**
+ * Rows of several series reduced to at most max(2, max) rows, keeping every series' envelope: the first and
+ * last rows as they are, and per bucket two rows (at the bucket's first and last step) holding, for each key,
+ * that key's minimum and maximum in the bucket in the order they occurred. Keys with no finite value in a
+ * bucket are left out of its rows (a gap).
+ */
+export function downsampleRows(
+  rows: readonly Row[],
+  max: number,
+  keys: readonly string[] = rowKeys(rows),
+): Row[] {
+  const n = rows.length;
+  if (n <= Math.max(2, max)) return rows.slice();
+  const out: Row[] = [rows[0] as Row];
+  for (const [start, end] of buckets(n, bucketCount(max))) {
+    const first: Row = { step: (rows[start] as Row).step };
+    const last: Row = { step: (rows[end - 1] as Row).step };
+    for (const key of keys) {
+      let lo = -1;
+      let hi = -1;
+      for (let i = start; i < end; i++) {
+        const v = (rows[i] as Row)[key];
+        if (v === undefined || !Number.isFinite(v)) continue;
+        if (lo < 0 || v < ((rows[lo] as Row)[key] as number)) lo = i;
+        if (hi < 0 || v > ((rows[hi] as Row)[key] as number)) hi = i;
+      }
+      if (lo < 0) continue;
+      const [a, b] = lo <= hi ? [lo, hi] : [hi, lo];
+      first[key] = (rows[a] as Row)[key] as number;
+      last[key] = (rows[b] as Row)[key] as number;
+    }
+    out.push(first);
+    if (end - start > 1) out.push(last);
+  }
+  out.push(rows[n - 1] as Row);
+  return out;
+}
+
+/** Evenly spaced indices (ascending, first and last always), at most max(2, max): for paths such as trajectories. */
+export function strideIndices(n: number, max: number): number[] {
+  const m = Math.max(2, Math.floor(max));
+  if (n <= m) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: m }, (_, k) => Math.round((k * (n - 1)) / (m - 1)));
+}
+
+/** A path (sequence of points) thinned to at most max points by strideIndices. */
+export function downsamplePath<P>(points: readonly P[], max: number): P[] {
+  return strideIndices(points.length, max).map((i) => points[i] as P);
+}

@@ -1,0 +1,42 @@
+/** Train/Pause, Step and Reset, and the status line (step, steps/s, backend and why it fell back). */
+import { useStore } from 'zustand';
+import { pause, reset, stepOnce, train } from '../../state/actions';
+import type { PlaygroundStore } from '../../state/store';
+
+export function Transport({ store }: { store: PlaygroundStore }) {
+  const status = useStore(store, (s) => s.status);
+  const step = useStore(store, (s) => s.step);
+  const rate = useStore(store, (s) => s.stepsPerSecond);
+  const backend = useStore(store, (s) => s.backend);
+  const running = status === 'running';
+  const blocked = status === 'starting' || status === 'diverged' || status === 'error';
+  const statusText =
+    status === 'starting'
+      ? 'Starting…'
+      : `Step ${step.toLocaleString()}${running ? ` · ${rate.toFixed(0)} steps/s` : status === 'paused' ? ' · paused' : ''}${status === 'diverged' ? ' · stopped (diverged)' : ''}`;
+  return (
+    <div className="transport">
+      <button type="button" className="primary" onClick={running ? pause : train} disabled={blocked}>
+        {running ? 'Pause' : 'Train'}
+      </button>
+      <button type="button" onClick={stepOnce} disabled={blocked || running}>
+        Step
+      </button>
+      <button type="button" onClick={reset} disabled={status === 'starting'}>
+        Reset
+      </button>
+      <p role="status" className="status-line">
+        <span>{statusText}</span>
+        {backend ? (
+          <span className="backend">
+            {' · '}
+            {backend.label}
+            {backend.fallbackReason ? (
+              <span className="fallback"> (fell back: {backend.fallbackReason})</span>
+            ) : null}
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Typed messages between the main thread and the training session (both directions). The same protocol runs
+ * over a Worker's postMessage and, as a fallback, over direct calls on the main thread. The state layer imports
+ * this file, so it imports types only and holds no runtime code beyond two tiny helpers.
+ */
+import type { ExperimentConfig, Selection } from '../engine/config/types';
+import type { Report } from '../engine/train/report';
+import type { TrainerInfo } from '../engine/train/trainer-info';
+
+/** tfjs backend names. Defined here (not in backend/browser.ts) so that Node-checked code can name them. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendLabel = 'WebGPU' | 'WebGL' | 'WASM' | 'CPU';
+export type BackendPreference = 'auto' | BackendName;
+
+export const BACKEND_LABELS: Record<BackendName, BackendLabel> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU',
+};
+
+/** What initialising a backend produced: the one in use, and why any preferred one was skipped. */
+export interface BackendChoice {
+  backend: BackendName;
+  label: BackendLabel;
+  fallbackReason?: string;
+}
+
+export type ToWorker =
+  /** Pick and initialise a backend (again, to switch): stops and drops the current trainer. */
+  | { type: 'init'; backend: BackendPreference }
+  /** Validate the config and build a fresh trainer for it (a reset). */
+  | { type: 'configure'; config: ExperimentConfig }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Exactly `count` steps, then one report (ignored while playing). */
+  | { type: 'step'; count: number }
+  /** A fresh trainer for the current config. */
+  | { type: 'reset' }
+  /** Live: from the next step on, keeping optimizer state. */
+  | { type: 'set-learning-rate'; value: number }
+  /** Live: the method's own state starts fresh; the model keeps training. */
+  | { type: 'set-method'; method: Selection }
+  /** Model outputs on `count` inputs (row-major [count, inputDim]) for decision-boundary heatmaps. */
+  | { type: 'predict-grid'; requestId: number; inputs: Float32Array; count: number };
+
+export type ErrorKind = 'config' | 'diverged' | 'device-lost' | 'backend' | 'internal';
+
+export type FromWorker =
+  | ({ type: 'ready' } & BackendChoice)
+  | { type: 'configured'; info: TrainerInfo; config: ExperimentConfig }
+  /** Every report since the last message, batched at chart rate; `step` is the trainer's step count now. */
+  | { type: 'reports'; reports: Report[]; step: number; stepsPerSecond: number; running: boolean }
+  /** `values` is [tasks, count, outputDim] row-major (logits for classification). */
+  | { type: 'grid'; requestId: number; values: Float32Array; tasks: number; count: number }
+  | {
+      type: 'error';
+      kind: ErrorKind;
+      message: string;
+      /** Diverged: the first bad step, and the task whose loss turned non-finite (null: the method's update). */
+      step?: number;
+      task?: string | null;
+    };
+
+/** How a session talks back; typed arrays' buffers go in `transfer` (moved, not copied; ArrayBuffer is
+ * the only transferable we use, and the one type every tsconfig here — DOM, WebWorker, Node — knows). */
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+/** The buffers a message to the worker can hand over instead of copying. */
+export function transferables(message: ToWorker): ArrayBuffer[] {
+  return message.type === 'predict-grid' ? [message.inputs.buffer as ArrayBuffer] : [];
+}

@@ -1,0 +1,187 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../engine/config/parse';
+import type { ExperimentConfig } from '../engine/config/types';
+import type { FromWorker } from './protocol';
+import { TrainingSession } from './session';
+
+/** A session whose posts are recorded, with typed views of what it said. */
+function recorder() {
+  const messages: FromWorker[] = [];
+  const session = new TrainingSession((m) => messages.push(m));
+  const of = <K extends FromWorker['type']>(type: K) =>
+    messages.filter((m): m is Extract<FromWorker, { type: K }> => m.type === type);
+  const reports = () => of('reports').flatMap((m) => m.reports);
+  const lastStep = () => of('reports').at(-1)?.step ?? -1;
+  return { messages, session, of, reports, lastStep };
+}
+
+const until = async (condition: () => boolean, ms = 20_000) => {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const config = parseConfig({
+  task: { id: 'sinusoids', params: { trainSamples: 200 } },
+  architecture: { id: 'layer-sharing', params: { widths: [8], shared: [true] } },
+  batchSize: 16,
+  reportEvery: 5,
+});
+
+describe('TrainingSession', () => {
+  it('configures, plays with batched reports, pauses, steps exactly, resets', async () => {
+    const { session, of, reports, lastStep } = recorder();
+    await session.handle({ type: 'configure', config });
+    expect(of('configured')[0]?.info.tasks).toHaveLength(2);
+    expect(of('reports')[0]?.reports[0]?.step).toBe(0);
+    await session.handle({ type: 'play' });
+    await until(() => lastStep() >= 100, 5_000);
+    const steps = of('reports').map((m) => m.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b)); // rising
+    expect(of('reports').some((m) => m.running && m.stepsPerSecond > 0)).toBe(true);
+    const pauseSent = Date.now();
+    await session.handle({ type: 'pause' });
+    expect(Date.now() - pauseSent).toBeLessThan(1_000); // handled between chunks, not after the run
+    const paused = lastStep();
+    // Batched at chart rate: many reports (one per 5 steps) in few messages, never one message per step.
+    expect(of('reports').length).toBeLessThan(reports().length / 2);
+    expect(reports().map((r) => r.step)).toEqual(reports().map((_, i) => 5 * i));
+    expect(of('reports').at(-1)?.running).toBe(false);
+    await sleep(150);
+    expect(lastStep()).toBe(paused);
+    await session.handle({ type: 'step', count: 5 });
+    expect(lastStep()).toBe(paused + 5);
+    await session.handle({ type: 'step', count: 3 });
+    expect(lastStep()).toBe(paused + 8);
+    expect(reports().at(-1)?.step).toBe(paused + 8); // a manual step always ends with a report
+    await session.handle({ type: 'reset' });
+    expect(lastStep()).toBe(0);
+    expect(of('configured')).toHaveLength(2);
+    await session.dispose();
+  });
+
+  it('applies the method and learning rate live, without a reset', async () => {
+    const { session, of, reports, lastStep } = recorder();
+    await session.handle({ type: 'configure', config });
+    await session.handle({ type: 'play' });
+    await until(() => lastStep() >= 10);
+    await session.handle({ type: 'set-method', method: { id: 'static', params: { weights: [3, 1] } } });
+    await until(() => reports().some((r) => r.weights[0] === 3));
+    const switched = reports().length;
+    await session.handle({ type: 'set-method', method: { id: 'pcgrad', params: {} } });
+    await session.handle({ type: 'set-learning-rate', value: 0.002 });
+    // PCGrad's implied weights are at most 1 per task: the static weight 3 must be gone.
+    await until(() => reports().length > switched + 3 && reports().at(-1)!.weights[0]! <= 1 + 1e-6);
+    await session.handle({ type: 'pause' });
+    expect(of('configured')).toHaveLength(1); // no reset happened
+    expect(of('error')).toHaveLength(0);
+    // The changes live in the trainer's config, so a reset keeps them.
+    await session.handle({ type: 'reset' });
+    expect(of('configured')[1]?.config.method.id).toBe('pcgrad');
+    expect(of('configured')[1]?.config.learningRate).toBe(0.002);
+    await session.dispose();
+  });
+
+  it('reports a rejected live change as a config error and keeps running', async () => {
+    const { session, of, lastStep } = recorder();
+    await session.handle({ type: 'configure', config });
+    await session.handle({ type: 'play' });
+    await session.handle({ type: 'set-method', method: { id: 'static', params: { weights: [1] } } });
+    await session.handle({ type: 'set-learning-rate', value: -1 });
+    await until(() => of('error').length >= 2);
+    expect(of('error').map((e) => e.kind)).toEqual(['config', 'config']);
+    expect(of('error')[0]?.message).toMatch(/method\.params\.weights/);
+    expect(of('error')[1]?.message).toMatch(/learningRate/);
+    const after = lastStep();
+    await until(() => lastStep() > after + 10);
+    await session.dispose();
+  });
+
+  it('rejects a bad config by naming the field, and keeps the current trainer', async () => {
+    const { session, of, lastStep } = recorder();
+    await session.handle({ type: 'configure', config });
+    const bad = { ...config, batchSize: -3 } as ExperimentConfig;
+    await session.handle({ type: 'configure', config: bad });
+    expect(of('error')).toHaveLength(1);
+    expect(of('error')[0]).toMatchObject({ kind: 'config' });
+    expect(of('error')[0]?.message).toMatch(/batchSize/);
+    await session.handle({ type: 'step', count: 2 });
+    expect(lastStep()).toBe(2);
+    await session.dispose();
+  });
+
+  it('stops a diverging run and says where', async () => {
+    const { session, of, lastStep } = recorder();
+    const diverging = parseConfig({
+      task: { id: 'sinusoids', params: { amplitudeRatio: 50 } },
+      optimizer: { id: 'sgd' },
+      learningRate: 10,
+    });
+    await session.handle({ type: 'configure', config: diverging });
+    await session.handle({ type: 'play' });
+    await until(() => of('error').length > 0);
+    const error = of('error')[0];
+    expect(error).toMatchObject({ kind: 'diverged' });
+    expect(error?.step).toEqual(expect.any(Number));
+    expect(of('configured')[0]?.info.tasks.map((t) => t.name)).toContain(error?.task);
+    expect(error?.message).toMatch(/diverged at step \d+/);
+    await sleep(100);
+    const stopped = lastStep();
+    expect(of('reports').at(-1)?.running).toBe(false);
+    await sleep(150);
+    expect(lastStep()).toBe(stopped);
+    await session.dispose();
+  });
+
+  it('predicts on a grid (T x count values) and leaks no tensors', async () => {
+    const baseline = tf.memory().numTensors;
+    const { session, of } = recorder();
+    await session.handle({ type: 'configure', config: parseConfig({}) });
+    const inputs = new Float32Array([0, 0, 1, 1, -2, 3]);
+    await session.handle({ type: 'predict-grid', requestId: 7, inputs, count: 3 });
+    expect(of('grid')[0]).toMatchObject({ requestId: 7, count: 3, tasks: 2 });
+    expect(of('grid')[0]?.values).toHaveLength(2 * 3);
+    expect(Array.from(of('grid')[0]!.values).every(Number.isFinite)).toBe(true);
+    const configured = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      await session.handle({ type: 'reset' });
+      await session.handle({ type: 'configure', config });
+      await session.handle({ type: 'set-method', method: { id: 'pcgrad', params: {} } });
+      await session.handle({ type: 'step', count: 7 });
+      await session.handle({ type: 'configure', config: parseConfig({}) });
+    }
+    expect(tf.memory().numTensors).toBe(configured);
+    await session.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
+  it('answers init with the current backend, or a backend error', async () => {
+    const { session, of } = recorder();
+    await session.handle({ type: 'init', backend: 'auto' });
+    expect(of('ready')[0]).toMatchObject({ backend: 'cpu', label: 'CPU' });
+    const messages: FromWorker[] = [];
+    const failing = new TrainingSession((m) => messages.push(m), {
+      initBackend: () => Promise.reject(new Error('No tfjs backend could start: nope')),
+    });
+    await failing.handle({ type: 'init', backend: 'webgpu' });
+    expect(messages).toEqual([{ type: 'error', kind: 'backend', message: 'No tfjs backend could start: nope' }]);
+  });
+
+  it('stops on device loss and says so', async () => {
+    const { session, of, lastStep } = recorder();
+    await session.handle({ type: 'configure', config });
+    await session.handle({ type: 'play' });
+    await until(() => lastStep() >= 5);
+    session.deviceLost('The GPU device was lost.');
+    expect(of('error').at(-1)).toMatchObject({ kind: 'device-lost' });
+    await sleep(100);
+    const stopped = lastStep();
+    await sleep(150);
+    expect(lastStep()).toBe(stopped);
+    await session.dispose();
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * A training session: owns the trainer and the run loop, speaks the protocol, and knows nothing of the
+ * transport (a Worker's postMessage, or direct calls on the main thread as the fallback), so Node tests
+ * drive the very code the worker runs. While playing it steps in chunks of ~24 ms, reports every
+ * `reportEvery` steps, posts the reports in batches at chart rate and yields between chunks, so that pause
+ * and live changes apply within a chunk.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { parseConfig } from '../engine/config/parse';
+import { ConfigError, type ExperimentConfig } from '../engine/config/types';
+import { TrainingDivergedError } from '../engine/train/errors';
+import type { Report } from '../engine/train/report';
+import { createTrainer, type Trainer } from '../engine/train/trainer';
+import { nextChunk, POST_EVERY_MS, RateMeter, yieldToEvents } from './pacing';
+import {
+  BACKEND_LABELS,
+  type BackendChoice,
+  type BackendName,
+  type BackendPreference,
+  type Post,
+  type ToWorker,
+} from './protocol';
+import { warmUpWebGpu } from './warmup';
+
+export interface SessionOptions {
+  /** Picks the backend on 'init'. Without it the current tfjs backend is kept (Node tests). */
+  initBackend?: (preference: BackendPreference) => Promise<BackendChoice>;
+  /** Runs before each trainer is built: the WebGPU shader warm-up by default (a no-op elsewhere). */
+  warmUp?: (config: ExperimentConfig) => Promise<void>;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class TrainingSession {
+  private trainer: Trainer | null = null;
+  private playing = false;
+  private loop: Promise<void> = Promise.resolve();
+  private pending: Report[] = [];
+  private lastPost = -Infinity;
+  private readonly meter = new RateMeter();
+  private chunk = 1;
+  /** Messages run one at a time, in arrival order, even when one awaits the trainer. */
+  private queue: Promise<void> = Promise.resolve();
+  /** Live changes wait for the end of the current chunk: a step may be awaiting a readback inside the
+   * method, and swapping the method under it would dispose tensors it still uses. */
+  private deferred: (() => void)[] = [];
+
+  constructor(
+    private readonly post: Post,
+    private readonly options: SessionOptions = {},
+  ) {}
+
+  handle(message: ToWorker): Promise<void> {
+    return this.enqueue(() => this.dispatch(message));
+  }
+
+  /** The GPU device is gone: stop at once (the trainer's tensors are unusable) and say so. */
+  deviceLost(message: string): void {
+    this.playing = false;
+    this.post({ type: 'error', kind: 'device-lost', message });
+  }
+
+  /** Stop and free the trainer's tensors. */
+  dispose(): Promise<void> {
+    return this.enqueue(() => this.drop());
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
+  private async dispatch(message: ToWorker): Promise<void> {
+    switch (message.type) {
+      case 'init':
+        return this.init(message.backend);
+      case 'configure':
+        // Validate before stopping anything: a bad config leaves the current run as it was.
+        return this.build(parseConfig(message.config));
+      case 'reset':
+        return this.trainer ? this.build(this.trainer.config) : undefined;
+      case 'play':
+        if (!this.trainer || this.playing) return;
+        this.playing = true;
+        this.meter.start(performance.now());
+        this.loop = this.run();
+        return;
+      case 'pause':
+        await this.stop();
+        return this.flush(true);
+      case 'step':
+        if (!this.trainer || this.playing) return;
+        await this.advance(Math.max(1, Math.floor(message.count)), true);
+        return this.flush(true);
+      case 'set-learning-rate':
+        return this.live(() => this.trainer?.setLearningRate(message.value));
+      case 'set-method':
+        return this.live(() => this.trainer?.setMethod(message.method));
+      case 'predict-grid': {
+        if (!this.trainer) return;
+        const { requestId, count } = message;
+        const values = await this.trainer.predict(message.inputs, count);
+        const tasks = this.trainer.info.tasks.length;
+        this.post({ type: 'grid', requestId, values, tasks, count }, [values.buffer as ArrayBuffer]);
+        return;
+      }
+    }
+  }
+
+  private async init(preference: BackendPreference): Promise<void> {
+    await this.drop(); // the trainer's tensors belong to the old backend
+    try {
+      const choice = this.options.initBackend
+        ? await this.options.initBackend(preference)
+        : { backend: tf.getBackend() as BackendName, label: BACKEND_LABELS[tf.getBackend() as BackendName] };
+      this.post({ type: 'ready', ...choice });
+    } catch (error) {
+      this.post({ type: 'error', kind: 'backend', message: describe(error) });
+    }
+  }
+
+  /** A fresh trainer for `config` (configure and reset). */
+  private async build(config: ExperimentConfig): Promise<void> {
+    await this.drop();
+    await (this.options.warmUp ?? warmUpWebGpu)(config);
+    const trainer = createTrainer(config);
+    this.trainer = trainer;
+    this.chunk = 1;
+    this.meter.value = 0;
+    this.post({ type: 'configured', info: trainer.info, config });
+    this.pending.push(await trainer.report()); // step 0, so charts start from the initial losses
+    this.flush(true);
+  }
+
+  private async stop(): Promise<void> {
+    this.playing = false;
+    await this.loop;
+    this.applyLive();
+  }
+
+  private async drop(): Promise<void> {
+    await this.stop();
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.pending = [];
+  }
+
+  private live(change: () => void): void {
+    this.deferred.push(change);
+    if (!this.playing) this.applyLive();
+  }
+
+  private applyLive(): void {
+    for (const change of this.deferred.splice(0)) {
+      try {
+        change();
+      } catch (error) {
+        // A rejected live change (say, a method that does not fit this architecture) leaves the run going.
+        if (!(error instanceof ConfigError)) throw error;
+        this.post({ type: 'error', kind: 'config', message: error.message });
+      }
+    }
+  }
+
+  /** n steps, with a report at every multiple of reportEvery (and at the end, for manual steps). */
+  private async advance(n: number, reportAtEnd: boolean): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer) return;
+    const every = trainer.config.reportEvery;
+    for (let left = n; left > 0; ) {
+      const count = Math.min(left, every - (trainer.stepCount % every));
+      left -= count;
+      const report = (trainer.stepCount + count) % every === 0 || (reportAtEnd && left === 0);
+      // A report reads back and checks for divergence anyway; otherwise check once per chunk, which also
+      // stops JS from queueing GPU work far ahead of the device.
+      await trainer.step(count, { check: !report && left === 0 });
+      this.meter.add(count);
+      if (report) this.pending.push(await trainer.report());
+    }
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.playing && this.trainer) {
+        const started = performance.now();
+        const steps = this.chunk;
+        await this.advance(steps, false);
+        this.chunk = nextChunk(steps, steps, performance.now() - started);
+        this.applyLive();
+        this.flush(false);
+        await yieldToEvents();
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Post pending reports: at most every POST_EVERY_MS while running, at once when forced. */
+  private flush(force: boolean): void {
+    const now = performance.now();
+    if (!force && (now - this.lastPost < POST_EVERY_MS || !this.pending.length)) return;
+    if (this.playing) this.meter.sample(now);
+    this.lastPost = now;
+    const reports = this.pending.splice(0);
+    const step = this.trainer?.stepCount ?? 0;
+    this.post({ type: 'reports', reports, step, stepsPerSecond: this.meter.value, running: this.playing });
+  }
+
+  private fail(error: unknown): void {
+    this.playing = false;
+    if (error instanceof TrainingDivergedError && false) {
+      this.flush(true); // the reports up to the divergence still belong on the charts
+      const { step, task, message } = error;
+      this.post({ type: 'error', kind: 'diverged', message, step, task });
+    } else if (error instanceof ConfigError) {
+      this.post({ type: 'error', kind: 'config', message: error.message });
+    } else {
+      this.post({ type: 'error', kind: 'internal', message: describe(error) });
+    }
+  }
+}

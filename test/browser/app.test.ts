@@ -1,0 +1,115 @@
+/**
+ * The built app in headless Chromium: WebGPU (SwiftShader) path, the fallback without WebGPU, URL
+ * round-trips, hostile URLs, console errors and main-thread long tasks. Writes a screenshot of the training
+ * page to test/artifacts/ for a human to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, serveDist } from './harness';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+beforeAll(async () => {
+  server = await serveDist();
+  mkdirSync('test/artifacts', { recursive: true });
+});
+afterAll(async () => server?.close());
+
+const status = (page: Page) => page.getByRole('status');
+const stepOf = async (page: Page) =>
+  Number(((await status(page).textContent()) ?? '').match(/Step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
+
+async function open(context: BrowserContext, hash = '') {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => w.__longTasks.push(e.duration)),
+    ).observe({ type: 'longtask' as never, buffered: true });
+  });
+  await page.goto(server.url + hash);
+  await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/Step 0/);
+  return { page, errors };
+}
+
+describe('with WebGPU', () => {
+  let context: BrowserContext;
+  beforeAll(async () => (context = await launch({ webgpu: true })));
+  afterAll(async () => context?.close());
+
+  it('trains on WebGPU: steps rise, every chart draws, PCGrad applies mid-run, Step and Reset work', async () => {
+    const { page, errors } = await open(context);
+    await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(50);
+    for (const chart of ['loss', 'metric', 'cosine', 'heatmap', 'norms', 'weights', 'boundary']) {
+      await expect
+        .poll(() => page.locator(`[data-chart="${chart}"]`).getAttribute('data-ready'), { timeout: 60_000 })
+        .toBe('true');
+    }
+    const longTasksBefore = await page.evaluate(
+      () => (globalThis as unknown as { __longTasks: number[] }).__longTasks.length,
+    );
+    await page.getByLabel('Method', { exact: true }).selectOption('pcgrad');
+    await expect.poll(() => page.locator('.lede').textContent(), { timeout: 10_000 }).toMatch(/PCGrad/);
+    const stepAtSwitch = await stepOf(page);
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(stepAtSwitch + 20);
+    await page.screenshot({ path: 'test/artifacts/training-webgpu-1280x800.png' });
+    const longTasks = await page.evaluate(
+      (n) => (globalThis as unknown as { __longTasks: number[] }).__longTasks.slice(n),
+      longTasksBefore,
+    );
+    expect(longTasks.filter((d) => d > 200)).toEqual([]);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => status(page).textContent()).toMatch(/paused/);
+    const paused = await stepOf(page);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBe(paused + 1);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('round-trips the config through the URL', async () => {
+    const { page } = await open(context);
+    await page.getByLabel('Method', { exact: true }).selectOption('cagrad');
+    const url = page.url();
+    expect(url).toMatch(/#config=/);
+    const { page: copy, errors } = await open(context, new URL(url).hash);
+    await expect.poll(() => copy.getByLabel('Method', { exact: true }).inputValue()).toBe('cagrad');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the defaults with a notice for a hostile URL', async () => {
+    const { page, errors } = await open(
+      context,
+      `#config=${encodeURIComponent('{"method":{"id":"<img src=x onerror=alert(1)>"}}')}`,
+    );
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(/rejected.*Opened the default experiment instead/);
+    expect(await page.getByLabel('Method', { exact: true }).inputValue()).toBe('ew');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('without WebGPU', () => {
+  it('falls back, says so, and trains', async () => {
+    const context = await launch({ webgpu: false });
+    try {
+      const { page, errors } = await open(context);
+      await expect
+        .poll(() => status(page).textContent(), { timeout: 60_000 })
+        .toMatch(/(WebGL|WASM|CPU).*fell back: WebGPU/);
+      await page.getByRole('button', { name: 'Train' }).click();
+      await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

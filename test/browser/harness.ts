@@ -1,0 +1,65 @@
+/**
+ * Browser-test harness: serves the built app (dist/) from localhost and drives Debian's Chromium through
+ * playwright-core. WebGPU in headless Chromium here is SwiftShader (a CPU emulation: slow but real), enabled
+ * by --enable-unsafe-webgpu on a localhost origin.
+ */
+import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A static server for dist/ on a free localhost port. */
+export async function serveDist(root = 'dist'): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html is missing: run \`npm run build\` first`);
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    let file = join(root, path);
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://localhost:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A fresh Chromium profile each time (playwright needs the persistent-context API for --user-data-dir). */
+export async function launch(opts: { webgpu: boolean }): Promise<BrowserContext> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'mtl-chromium-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...(opts.webgpu ? ['--enable-unsafe-webgpu', '--enable-features=Vulkan'] : ['--disable-gpu']),
+  ];
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 800 },
+  });
+}
