@@ -8,12 +8,22 @@ import { TrainingSession } from './session';
 /** A session whose posts are recorded, with typed views of what it said. */
 function recorder() {
   const messages: FromWorker[] = [];
-  const session = new TrainingSession((m) => messages.push(m));
+  const times: number[] = [];
+  const session = new TrainingSession((m) => {
+    messages.push(m);
+    times.push(performance.now());
+  });
+  /** Milliseconds between consecutive 'reports' messages sent while running. */
+  const runningGaps = () => {
+    const at = times.filter((_, i) => messages[i]?.type === 'reports');
+    const running = messages.filter((m) => m.type === 'reports').map((m) => m.type === 'reports' && m.running);
+    return at.slice(1).flatMap((t, i) => (running[i + 1] && running[i] ? [t - at[i]!] : []));
+  };
   const of = <K extends FromWorker['type']>(type: K) =>
     messages.filter((m): m is Extract<FromWorker, { type: K }> => m.type === type);
   const reports = () => of('reports').flatMap((m) => m.reports);
   const lastStep = () => of('reports').at(-1)?.step ?? -1;
-  return { messages, session, of, reports, lastStep };
+  return { messages, session, of, reports, lastStep, runningGaps };
 }
 
 const until = async (condition: () => boolean, ms = 20_000) => {
@@ -34,7 +44,7 @@ const config = parseConfig({
 
 describe('TrainingSession', () => {
   it('configures, plays with batched reports, pauses, steps exactly, resets', async () => {
-    const { session, of, reports, lastStep } = recorder();
+    const { session, of, reports, lastStep, runningGaps } = recorder();
     await session.handle({ type: 'configure', config });
     expect(of('configured')[0]?.info.tasks).toHaveLength(2);
     expect(of('reports')[0]?.reports[0]?.step).toBe(0);
@@ -47,8 +57,11 @@ describe('TrainingSession', () => {
     await session.handle({ type: 'pause' });
     expect(Date.now() - pauseSent).toBeLessThan(1_000); // handled between chunks, not after the run
     const paused = lastStep();
-    // Batched at chart rate: many reports (one per 5 steps) in few messages, never one message per step.
-    expect(of('reports').length).toBeLessThan(reports().length / 2);
+    // Batched at chart rate: at most one message per 100 ms while running, so fewer messages than reports
+    // (one every 5 steps), never one message per step.
+    expect(runningGaps().length).toBeGreaterThan(2);
+    expect(Math.min(...runningGaps())).toBeGreaterThanOrEqual(99);
+    expect(of('reports').length).toBeLessThan(reports().length);
     expect(reports().map((r) => r.step)).toEqual(reports().map((_, i) => 5 * i));
     expect(of('reports').at(-1)?.running).toBe(false);
     await sleep(150);

@@ -208,7 +208,7 @@ export class TrainingSession {
 
   private fail(error: unknown): void {
     this.playing = false;
-    if (error instanceof TrainingDivergedError && false) {
+    if (error instanceof TrainingDivergedError) {
       this.flush(true); // the reports up to the divergence still belong on the charts
       const { step, task, message } = error;
       this.post({ type: 'error', kind: 'diverged', message, step, task });
