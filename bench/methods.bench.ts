@@ -97,7 +97,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ backend, steps, rows }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`backend: ${backend}; median of 3 runs of ${steps} timed steps per case, each after 10 warm-up steps\n\n`);
+  process.stdout.write(
+    `backend: ${backend}; median of 3 runs of ${steps} timed steps per case, each after 10 warm-up steps\n\n`,
+  );
   process.stdout.write(
     '| suite | method | gradients | steps/s | vs ew | tensors held | MB held |\n|---|---|---|---:|---:|---:|---:|\n',
   );

@@ -11,7 +11,12 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 // The backend names and labels live with the protocol, which Node-checked code (tests) can import without
 // pulling in these ?url imports that only Vite understands.
-import { BACKEND_LABELS, type BackendChoice, type BackendName, type BackendPreference } from '../worker/protocol';
+import {
+  BACKEND_LABELS,
+  type BackendChoice,
+  type BackendName,
+  type BackendPreference,
+} from '../worker/protocol';
 
 export type { BackendChoice, BackendName };
 const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];

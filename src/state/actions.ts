@@ -55,7 +55,8 @@ function receive(message: FromWorker): void {
             ? 'paused'
             : store.getState().status,
       });
-      requestGrid();
+      // Empty heartbeat messages only move the step counter: no new boundary to draw.
+      if (message.reports.length) requestGrid();
       return;
     }
     case 'grid':

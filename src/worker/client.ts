@@ -63,7 +63,11 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
       });
     };
     worker.onmessageerror = () =>
-      emit({ type: 'error', kind: 'internal', message: 'A message from the training worker could not be read.' });
+      emit({
+        type: 'error',
+        kind: 'internal',
+        message: 'A message from the training worker could not be read.',
+      });
     target = {
       send: (message) => worker.postMessage(message, transferables(message)),
       terminate: () => worker.terminate(),

@@ -2,12 +2,15 @@
  * Timing helpers for the run loop: how many steps fit in one chunk, how fast we are going, and how to let
  * queued messages (pause, live changes) run between chunks.
  */
+import * as tf from '@tensorflow/tfjs';
 
 /** A chunk of steps should take about this long: long enough to amortise the yield, short enough that
  * pause and live changes take effect within a frame or two. */
 export const CHUNK_MS = 24;
 /** Chart rate: report messages go out at most this often (charts cannot use more, and posts cost). */
 export const POST_EVERY_MS = 100;
+/** While running without new reports, an empty message this often keeps the step counter moving. */
+export const HEARTBEAT_MS = 500;
 const MAX_CHUNK = 2000;
 
 /**
@@ -61,4 +64,26 @@ export function yieldToEvents(): Promise<void> {
     };
     port2.postMessage(null);
   });
+}
+
+/**
+ * Resolves when the device has finished all work queued so far. WebGPU only: tfjs queues its dispatches and
+ * returns at once, so without a fence JS would run far ahead of a slow GPU. Not a readback of a trainer
+ * tensor: the next step would dispose it while the read is pending. CPU and WASM run synchronously, and
+ * WebGL's driver queue is bounded, so they need none.
+ */
+export function deviceFence(): Promise<void> {
+  if (tf.getBackend() !== 'webgpu') return Promise.resolve();
+  const backend = tf.backend() as unknown as {
+    ensureCommandEncoderReady(): void;
+    endComputePassEncoder(): void;
+    submitQueue(): void;
+    device: { queue: { onSubmittedWorkDone(): Promise<void> } };
+  };
+  // Submit what tfjs holds back (up to WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE dispatches), in the order its own
+  // readback uses: an encoder must exist and its compute pass be ended before submitQueue() finishes it.
+  backend.ensureCommandEncoderReady();
+  backend.endComputePassEncoder();
+  backend.submitQueue();
+  return backend.device.queue.onSubmittedWorkDone();
 }

@@ -16,7 +16,9 @@ function recorder() {
   /** Milliseconds between consecutive 'reports' messages sent while running. */
   const runningGaps = () => {
     const at = times.filter((_, i) => messages[i]?.type === 'reports');
-    const running = messages.filter((m) => m.type === 'reports').map((m) => m.type === 'reports' && m.running);
+    const running = messages
+      .filter((m) => m.type === 'reports')
+      .map((m) => m.type === 'reports' && m.running);
     return at.slice(1).flatMap((t, i) => (running[i + 1] && running[i] ? [t - at[i]!] : []));
   };
   const of = <K extends FromWorker['type']>(type: K) =>
@@ -74,6 +76,18 @@ describe('TrainingSession', () => {
     await session.handle({ type: 'reset' });
     expect(lastStep()).toBe(0);
     expect(of('configured')).toHaveLength(2);
+    await session.dispose();
+  });
+
+  it('keeps the step counter moving between rare reports', async () => {
+    const { session, of, lastStep } = recorder();
+    await session.handle({ type: 'configure', config: { ...config, reportEvery: 1000 } });
+    await session.handle({ type: 'play' });
+    await until(() => lastStep() >= 20);
+    await session.handle({ type: 'pause' });
+    const running = of('reports').filter((m) => m.running);
+    expect(running.length).toBeGreaterThan(0);
+    expect(running.every((m) => m.reports.length === 0 && m.stepsPerSecond > 0)).toBe(true);
     await session.dispose();
   });
 
@@ -142,6 +156,9 @@ describe('TrainingSession', () => {
     expect(error?.step).toEqual(expect.any(Number));
     expect(of('configured')[0]?.info.tasks.map((t) => t.name)).toContain(error?.task);
     expect(error?.message).toMatch(/diverged at step \d+/);
+    // Asking the stopped run for a heatmap does not repeat the error.
+    await session.handle({ type: 'predict-grid', requestId: 1, inputs: new Float32Array(2), count: 1 });
+    expect(of('error')).toHaveLength(1);
     await sleep(100);
     const stopped = lastStep();
     expect(of('reports').at(-1)?.running).toBe(false);
@@ -181,7 +198,9 @@ describe('TrainingSession', () => {
       initBackend: () => Promise.reject(new Error('No tfjs backend could start: nope')),
     });
     await failing.handle({ type: 'init', backend: 'webgpu' });
-    expect(messages).toEqual([{ type: 'error', kind: 'backend', message: 'No tfjs backend could start: nope' }]);
+    expect(messages).toEqual([
+      { type: 'error', kind: 'backend', message: 'No tfjs backend could start: nope' },
+    ]);
   });
 
   it('stops on device loss and says so', async () => {

@@ -11,7 +11,7 @@ import { ConfigError, type ExperimentConfig } from '../engine/config/types';
 import { TrainingDivergedError } from '../engine/train/errors';
 import type { Report } from '../engine/train/report';
 import { createTrainer, type Trainer } from '../engine/train/trainer';
-import { nextChunk, POST_EVERY_MS, RateMeter, yieldToEvents } from './pacing';
+import { deviceFence, HEARTBEAT_MS, nextChunk, POST_EVERY_MS, RateMeter, yieldToEvents } from './pacing';
 import {
   BACKEND_LABELS,
   type BackendChoice,
@@ -20,6 +20,7 @@ import {
   type Post,
   type ToWorker,
 } from './protocol';
+import { describe, errorMessage } from './errors';
 import { warmUpWebGpu } from './warmup';
 
 export interface SessionOptions {
@@ -28,8 +29,6 @@ export interface SessionOptions {
   /** Runs before each trainer is built: the WebGPU shader warm-up by default (a no-op elsewhere). */
   warmUp?: (config: ExperimentConfig) => Promise<void>;
 }
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class TrainingSession {
   private trainer: Trainer | null = null;
@@ -99,7 +98,12 @@ export class TrainingSession {
       case 'predict-grid': {
         if (!this.trainer) return;
         const { requestId, count } = message;
-        const values = await this.trainer.predict(message.inputs, count);
+        // A diverged trainer refuses to predict; the run already said so, once.
+        const values = await this.trainer.predict(message.inputs, count).catch((error: unknown) => {
+          if (error instanceof TrainingDivergedError) return null;
+          throw error;
+        });
+        if (!values) return;
         const tasks = this.trainer.info.tasks.length;
         this.post({ type: 'grid', requestId, values, tasks, count }, [values.buffer as ArrayBuffer]);
         return;
@@ -127,8 +131,12 @@ export class TrainingSession {
     this.trainer = trainer;
     this.chunk = 1;
     this.meter.value = 0;
+    // The step-0 report (charts start from the initial losses) comes before 'configured': its first
+    // readback compiles the evaluation kernels (seconds on WebGPU), and a 'play' sent in that time would
+    // wait behind it while the UI believed the trainer ready.
+    const first = await trainer.report();
     this.post({ type: 'configured', info: trainer.info, config });
-    this.pending.push(await trainer.report()); // step 0, so charts start from the initial losses
+    this.pending.push(first);
     this.flush(true);
   }
 
@@ -167,24 +175,30 @@ export class TrainingSession {
     const trainer = this.trainer;
     if (!trainer) return;
     const every = trainer.config.reportEvery;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       const count = Math.min(left, every - (trainer.stepCount % every));
       left -= count;
       const report = (trainer.stepCount + count) % every === 0 || (reportAtEnd && left === 0);
-      // A report reads back and checks for divergence anyway; otherwise check once per chunk, which also
-      // stops JS from queueing GPU work far ahead of the device.
-      await trainer.step(count, { check: !report && left === 0 });
+      // No finiteness check here: its readback of the trainer's flags would stall the device every chunk.
+      // Each report reads back and checks anyway, naming the exact first bad step.
+      await trainer.step(count, { check: false });
       this.meter.add(count);
       if (report) this.pending.push(await trainer.report());
     }
   }
 
   private async run(): Promise<void> {
+    let previous: Promise<void> = Promise.resolve();
     try {
       while (this.playing && this.trainer) {
         const started = performance.now();
         const steps = this.chunk;
         await this.advance(steps, false);
+        // Double buffering: wait until the device has finished the previous chunk. It then always has this
+        // one queued (no idle gap on a slow GPU), JS stays at most two chunks ahead of it (pause is prompt),
+        // and the chunk's time measures the device, not only the cost of issuing its work.
+        await previous;
+        previous = deviceFence();
         this.chunk = nextChunk(steps, steps, performance.now() - started);
         this.applyLive();
         this.flush(false);
@@ -195,10 +209,15 @@ export class TrainingSession {
     }
   }
 
-  /** Post pending reports: at most every POST_EVERY_MS while running, at once when forced. */
+  /**
+   * Post pending reports: at most every POST_EVERY_MS while running, at once when forced. Without new
+   * reports (a slow device, a large reportEvery) an empty message every HEARTBEAT_MS still moves the step
+   * counter and steps/s.
+   */
   private flush(force: boolean): void {
     const now = performance.now();
-    if (!force && (now - this.lastPost < POST_EVERY_MS || !this.pending.length)) return;
+    const wait = this.pending.length ? POST_EVERY_MS : HEARTBEAT_MS;
+    if (!force && now - this.lastPost < wait) return;
     if (this.playing) this.meter.sample(now);
     this.lastPost = now;
     const reports = this.pending.splice(0);
@@ -208,14 +227,8 @@ export class TrainingSession {
 
   private fail(error: unknown): void {
     this.playing = false;
-    if (error instanceof TrainingDivergedError) {
-      this.flush(true); // the reports up to the divergence still belong on the charts
-      const { step, task, message } = error;
-      this.post({ type: 'error', kind: 'diverged', message, step, task });
-    } else if (error instanceof ConfigError) {
-      this.post({ type: 'error', kind: 'config', message: error.message });
-    } else {
-      this.post({ type: 'error', kind: 'internal', message: describe(error) });
-    }
+    // The reports up to a divergence still belong on the charts, and come before the error.
+    if (error instanceof TrainingDivergedError) this.flush(true);
+    this.post(errorMessage(error));
   }
 }

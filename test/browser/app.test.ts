@@ -65,7 +65,7 @@ describe('with WebGPU', () => {
     );
     expect(longTasks.filter((d) => d > 200)).toEqual([]);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(() => status(page).textContent()).toMatch(/paused/);
+    await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/paused/);
     const paused = await stepOf(page);
     await page.getByRole('button', { name: 'Step' }).click();
     await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBe(paused + 1);

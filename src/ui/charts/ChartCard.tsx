@@ -13,6 +13,8 @@ export interface ChartCardProps {
   info?: string;
   /** False shows `empty` instead of the children. Default true. */
   ready?: boolean;
+  /** data-ready when it differs from `ready` (a picture shown before its live data arrives). */
+  dataReady?: boolean;
   empty?: ReactNode;
   controls?: ReactNode;
   footer?: ReactNode;
@@ -29,7 +31,13 @@ const card: CSSProperties = {
   padding: '10px 12px 8px',
   minWidth: 0,
 };
-const header: CSSProperties = { display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap', marginBottom: 4 };
+const header: CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: 6,
+  flexWrap: 'wrap',
+  marginBottom: 4,
+};
 const tipButton: CSSProperties = {
   width: 18,
   height: 18,
@@ -91,6 +99,7 @@ export function ChartCard({
   title,
   info,
   ready = true,
+  dataReady = ready,
   empty = 'Press Train to see this chart.',
   controls,
   footer,
@@ -103,7 +112,7 @@ export function ChartCard({
       className="chart-card"
       style={card}
       data-chart={id}
-      data-ready={ready ? 'true' : 'false'}
+      data-ready={dataReady ? 'true' : 'false'}
       aria-labelledby={titleId}
     >
       <header style={header}>
@@ -111,12 +120,15 @@ export function ChartCard({
           {title}
         </h3>
         {info ? <InfoTip text={info} /> : null}
-        {controls ? <div style={{ marginLeft: 'auto', ...muted }}>{controls}</div> : null}
+        {controls && ready ? <div style={{ marginLeft: 'auto', ...muted }}>{controls}</div> : null}
       </header>
       {ready ? (
         children
       ) : (
-        <p className="chart-empty" style={{ ...muted, minHeight, display: 'grid', placeItems: 'center', margin: 0 }}>
+        <p
+          className="chart-empty"
+          style={{ ...muted, minHeight, display: 'grid', placeItems: 'center', margin: 0 }}
+        >
           {empty}
         </p>
       )}

@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
-import { downsampleRows, MAX_POINTS } from './downsample';
+import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
-import { conflictSummary, cosineRows, taskNames, taskPairs } from './series';
-import { latestSummary, TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
+import { conflictSummary, cosineColumns, taskNames, taskPairs } from './series';
+import { latestSummary } from './chartParts';
+import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
 export interface CosineChartProps {
   reports: readonly Report[];
@@ -24,7 +25,7 @@ export function CosineChart({ reports, info, layer, maxPoints = MAX_POINTS, heig
     const names = taskNames(reports, info);
     const pairs = taskPairs(names);
     const series: SeriesSpec[] = pairs.map((p, k) => ({ key: p.key, color: taskColor(k) }));
-    const rows = downsampleRows(cosineRows(reports, names, layer), maxPoints, series.map((s) => s.key));
+    const rows = downsampleColumns(cosineColumns(reports, names, layer), maxPoints);
     return { series, rows, pairs };
   }, [reports, info, layer, maxPoints]);
   const summary = useMemo(() => conflictSummary(reports), [reports]);

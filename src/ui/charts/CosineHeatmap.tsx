@@ -29,7 +29,16 @@ const gradient = `linear-gradient(to right, ${COSINE_STOPS.map(rgb).join(', ')})
 
 function Legend() {
   return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 12, color: 'var(--muted)', marginTop: 8 }}>
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 6,
+        fontSize: 12,
+        color: 'var(--muted)',
+        marginTop: 8,
+      }}
+    >
       <span>−1 conflict</span>
       <span aria-hidden style={{ flex: '0 1 160px', height: 10, borderRadius: 3, background: gradient }} />
       <span>+1 aligned</span>
@@ -50,7 +59,12 @@ export function CosineHeatmap({ report, info, defaultLayer = ALL }: CosineHeatma
   const control = (
     <label htmlFor={selectId} style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
       Parameters
-      <select id={selectId} value={layer} onChange={(e) => setWanted(e.target.value)} style={{ width: 'auto' }}>
+      <select
+        id={selectId}
+        value={layer}
+        onChange={(e) => setWanted(e.target.value)}
+        style={{ width: 'auto' }}
+      >
         <option value={ALL}>All shared parameters</option>
         {layers.map((l) => (
           <option key={l} value={l}>
@@ -72,7 +86,11 @@ export function CosineHeatmap({ report, info, defaultLayer = ALL }: CosineHeatma
       title="Gradient cosine matrix"
       info="Cosine similarity of every pair of task gradients at the latest step, on all shared parameters or on one shared layer. Red cells (below 0) are conflicting pairs; conflicts often sit in some layers only."
       ready={ready}
-      empty={T === 1 ? 'The cosine matrix needs at least two tasks.' : 'Press Train to see the gradient cosine matrix.'}
+      empty={
+        T === 1
+          ? 'The cosine matrix needs at least two tasks.'
+          : 'Press Train to see the gradient cosine matrix.'
+      }
       controls={layers.length ? control : null}
       footer={ready ? `Rows and columns: tasks · ${where} · step ${report?.step}` : null}
     >
@@ -94,7 +112,11 @@ export function CosineHeatmap({ report, info, defaultLayer = ALL }: CosineHeatma
           </span>
         ))}
         {names.map((rowName, i) => [
-          <span key={`r-${rowName}`} title={rowName} style={{ ...label, alignSelf: 'center', paddingRight: 4 }}>
+          <span
+            key={`r-${rowName}`}
+            title={rowName}
+            style={{ ...label, alignSelf: 'center', paddingRight: 4 }}
+          >
             {rowName}
           </span>,
           ...names.map((colName, j) => {

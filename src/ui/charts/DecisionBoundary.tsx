@@ -73,9 +73,26 @@ function Panel({ t, name, n, values, bounds, x, labels, maxPoints, size }: Panel
   }, [t, n, values, bounds, x, labels, maxPoints, size]);
   const [[a0, a1], [b0, b1]] = bounds;
   return (
-    <figure style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto auto', gap: 2, justifyContent: 'start' }}>
-      <figcaption style={{ gridColumn: '1 / 3', textAlign: 'center', fontWeight: 600, fontSize: 13 }}>{name}</figcaption>
-      <div style={{ ...tick, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', textAlign: 'right' }}>
+    <figure
+      style={{
+        margin: 0,
+        display: 'grid',
+        gridTemplateColumns: 'auto auto',
+        gap: 2,
+        justifyContent: 'start',
+      }}
+    >
+      <span style={{ ...tick, alignSelf: 'end', textAlign: 'right' }}>x2 ↑</span>
+      <div style={{ textAlign: 'center', fontWeight: 600, fontSize: 13 }}>{name}</div>
+      <div
+        style={{
+          ...tick,
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          textAlign: 'right',
+        }}
+      >
         {linearTicks(b1, b0, 3).map((v) => (
           <span key={v}>{formatNumber(v)}</span>
         ))}
@@ -86,7 +103,7 @@ function Panel({ t, name, n, values, bounds, x, labels, maxPoints, size }: Panel
         aria-label={`Decision boundary of ${name}: probability of class 1 over x1 in [${a0}, ${a1}] and x2 in [${b0}, ${b1}], with the data points`}
         style={{ width: size, height: size, borderRadius: 4, border: '1px solid var(--border)' }}
       />
-      <span style={{ ...tick, alignSelf: 'start' }}>x2↑</span>
+      <span />
       <div style={{ ...tick, display: 'flex', justifyContent: 'space-between', width: size }}>
         {linearTicks(a0, a1, 3).map((v) => (
           <span key={v}>{formatNumber(v)}</span>
@@ -110,7 +127,14 @@ export function DecisionBoundary({
   size = 180,
 }: DecisionBoundaryProps) {
   const ready = Boolean(values && names.length && values.length >= names.length * n * n);
-  const swatch = (c: string): CSSProperties => ({ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', background: c, marginRight: 4 });
+  const swatch = (c: string): CSSProperties => ({
+    display: 'inline-block',
+    width: 10,
+    height: 10,
+    borderRadius: '50%',
+    background: c,
+    marginRight: 4,
+  });
   return (
     <ChartCard
       id="boundary"
@@ -131,7 +155,11 @@ export function DecisionBoundary({
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'center' }}>
         {values
           ? names.map((name, t) => (
-              <Panel key={`${t}-${name}`} {...{ t, name, n, values, bounds, x, maxPoints, size }} labels={labels?.[t]} />
+              <Panel
+                key={`${t}-${name}`}
+                {...{ t, name, n, values, bounds, x, maxPoints, size }}
+                labels={labels?.[t]}
+              />
             ))
           : null}
       </div>

@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
-import { downsampleRows, MAX_POINTS } from './downsample';
+import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
-import { lossRows, taskNames, testKey, trainKey } from './series';
-import { latestSummary, TimeSeriesChart, useLogScale, type SeriesSpec } from './TimeSeriesChart';
+import { lossColumns, taskNames, testKey, trainKey } from './series';
+import { latestSummary, useLogScale } from './chartParts';
+import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
 export interface LossChartProps {
   reports: readonly Report[];
@@ -18,15 +19,22 @@ export interface LossChartProps {
   height?: number;
 }
 
-export function LossChart({ reports, info, defaultLog = false, maxPoints = MAX_POINTS, height }: LossChartProps) {
+export function LossChart({
+  reports,
+  info,
+  defaultLog = false,
+  maxPoints = MAX_POINTS,
+  height,
+}: LossChartProps) {
   const [wanted, setWanted] = useState(defaultLog);
   const { series, keys, rows } = useMemo(() => {
-    const series: SeriesSpec[] = taskNames(reports, info).flatMap((name, t) => [
+    const names = taskNames(reports, info);
+    const series: SeriesSpec[] = names.flatMap((name, t) => [
       { key: trainKey(name), name: `${name} train`, color: taskColor(t) },
       { key: testKey(name), name: `${name} test`, color: taskColor(t), dashed: true },
     ]);
     const keys = series.map((s) => s.key);
-    return { series, keys, rows: downsampleRows(lossRows(reports), maxPoints, keys) };
+    return { series, keys, rows: downsampleColumns(lossColumns(reports, names), maxPoints) };
   }, [reports, info, maxPoints]);
   const { log, control, note } = useLogScale(rows, keys, wanted, setWanted, 'losses');
   return (

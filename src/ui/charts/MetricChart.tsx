@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
-import { downsampleRows, MAX_POINTS } from './downsample';
+import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
-import { metricRows, taskNames, trainKey } from './series';
-import { latestSummary, TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
+import { metricColumns, taskNames, trainKey } from './series';
+import { latestSummary } from './chartParts';
+import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
 export interface MetricChartProps {
   reports: readonly Report[];
@@ -26,18 +27,25 @@ export function metricLabel(info?: TrainerInfo | null): { label: string; hint: s
   return { label: labels[0] as string, hint: ` (${better} is better)` };
 }
 
-export function MetricChart({ reports, info, showTrain = false, maxPoints = MAX_POINTS, height }: MetricChartProps) {
+export function MetricChart({
+  reports,
+  info,
+  showTrain = false,
+  maxPoints = MAX_POINTS,
+  height,
+}: MetricChartProps) {
   const { label, hint } = metricLabel(info);
   const { series, rows } = useMemo(() => {
     const mixed = label === 'metric' && info;
-    const series: SeriesSpec[] = taskNames(reports, info).flatMap((name, t) => {
+    const names = taskNames(reports, info);
+    const series: SeriesSpec[] = names.flatMap((name, t) => {
       const own = mixed ? ` (${info.tasks[t]?.metricLabel ?? 'metric'})` : '';
       const test: SeriesSpec = { key: name, name: `${name}${own}`, color: taskColor(t) };
       return showTrain
         ? [test, { key: trainKey(name), name: `${name} train${own}`, color: taskColor(t), dashed: true }]
         : [test];
     });
-    const rows = downsampleRows(metricRows(reports, showTrain), maxPoints, series.map((s) => s.key));
+    const rows = downsampleColumns(metricColumns(reports, names, showTrain), maxPoints);
     return { series, rows };
   }, [reports, info, label, showTrain, maxPoints]);
   return (

@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
-import { downsampleRows, MAX_POINTS } from './downsample';
+import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
-import { normRows, taskNames } from './series';
-import { latestSummary, TimeSeriesChart, useLogScale, type SeriesSpec } from './TimeSeriesChart';
+import { normColumns, taskNames } from './series';
+import { latestSummary, useLogScale } from './chartParts';
+import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
 export interface NormsChartProps {
   reports: readonly Report[];
@@ -16,13 +17,19 @@ export interface NormsChartProps {
   height?: number;
 }
 
-export function NormsChart({ reports, info, defaultLog = true, maxPoints = MAX_POINTS, height }: NormsChartProps) {
+export function NormsChart({
+  reports,
+  info,
+  defaultLog = true,
+  maxPoints = MAX_POINTS,
+  height,
+}: NormsChartProps) {
   const [wanted, setWanted] = useState(defaultLog);
   const { series, keys, rows } = useMemo(() => {
     const names = taskNames(reports, info);
     const series: SeriesSpec[] = names.map((name, t) => ({ key: name, color: taskColor(t) }));
     const keys = series.map((s) => s.key);
-    return { series, keys, rows: downsampleRows(normRows(reports, names), maxPoints, keys) };
+    return { series, keys, rows: downsampleColumns(normColumns(reports, names), maxPoints) };
   }, [reports, info, maxPoints]);
   const { log, control, note } = useLogScale(rows, keys, wanted, setWanted, 'norms');
   return (

@@ -2,12 +2,12 @@
  * The line chart behind every "over training steps" chart: responsive width, fixed height, labelled axes,
  * legend and tooltip in the theme's colours, optional log scale, fixed domain and labelled zero line.
  */
-import { useId, type ReactNode } from 'react';
 import {
   CartesianGrid,
   Legend,
   Line,
   LineChart,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -15,7 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { Row } from './downsample';
-import { allPositive, formatNumber } from './series';
+import { formatNumber } from './series';
 
 export interface SeriesSpec {
   /** The row key. */
@@ -65,7 +65,7 @@ export function TimeSeriesChart({
   return (
     <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 4, right: 16, bottom: 16, left: 4 }}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis
             dataKey="step"
@@ -74,7 +74,13 @@ export function TimeSeriesChart({
             tickFormatter={formatNumber}
             tick={axisTick}
             stroke="var(--border)"
-            label={{ value: 'step', position: 'insideBottom', offset: -10, fill: 'var(--muted)', fontSize: 12 }}
+            label={{
+              value: 'step',
+              position: 'insideBottom',
+              offset: -10,
+              fill: 'var(--muted)',
+              fontSize: 12,
+            }}
           />
           <YAxis
             scale={log ? 'log' : 'linear'}
@@ -100,14 +106,18 @@ export function TimeSeriesChart({
             formatter={tip}
             labelFormatter={(s) => `step ${tip(s)}`}
           />
-          <Legend verticalAlign="top" height={26} wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} itemSorter={null} />
+          {zeroLine ? (
+            <ReferenceArea {...(domain ? { y1: domain[0] } : {})} y2={0} fill="#d6453d" fillOpacity={0.07} />
+          ) : null}
           {zeroLine ? (
             <ReferenceLine
               y={0}
               stroke="var(--fg)"
               strokeWidth={1.2}
               strokeDasharray="6 3"
-              label={{ value: zeroLine, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
+              zIndex={450}
+              label={<ZeroLabel text={zeroLine} />}
             />
           ) : null}
           {series.map((s) => (
@@ -128,44 +138,30 @@ export function TimeSeriesChart({
   );
 }
 
-/**
- * The "Log scale" checkbox: disabled, with a visible note, when some value is not positive (a log axis
- * cannot show it). Returns the checkbox and whether log scale is in effect.
- */
-export function useLogScale(
-  rows: readonly Row[],
-  keys: readonly string[],
-  wanted: boolean,
-  setWanted: (on: boolean) => void,
-  what = 'values',
-): { log: boolean; control: ReactNode; note: ReactNode } {
-  const id = useId();
-  const possible = allPositive(rows, keys);
-  const log = wanted && possible;
-  const control = (
-    <label htmlFor={id} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, cursor: 'pointer' }}>
-      <input
-        id={id}
-        type="checkbox"
-        checked={log}
-        disabled={!possible}
-        onChange={(e) => setWanted(e.target.checked)}
-        aria-describedby={possible ? undefined : `${id}-note`}
+/** The zero line's label, right-aligned just below the line on a backdrop so that dense lines don't hide it. */
+function ZeroLabel({
+  text,
+  viewBox,
+}: {
+  text: string;
+  viewBox?: { x?: number; y?: number; width?: number };
+}) {
+  const { x = 0, y = 0, width = 0 } = viewBox ?? {};
+  const w = text.length * 6.2 + 8;
+  return (
+    <g>
+      <rect
+        x={x + width - w - 2}
+        y={y + 3}
+        width={w}
+        height={16}
+        rx={3}
+        fill="var(--card)"
+        fillOpacity={0.9}
       />
-      Log scale
-    </label>
+      <text x={x + width - 6} y={y + 15} textAnchor="end" fontSize={11} fill="var(--fg)">
+        {text}
+      </text>
+    </g>
   );
-  const note =
-    !possible && rows.length > 0 ? (
-      <span id={`${id}-note`}>Log scale off: some {what} are zero or negative.</span>
-    ) : null;
-  return { log, control, note };
-}
-
-/** "name 0.123, name 0.456": the latest value of each series, for aria-labels. */
-export function latestSummary(rows: readonly Row[], series: readonly SeriesSpec[]): string {
-  const last = rows.at(-1);
-  if (!last) return 'no data yet';
-  const parts = series.filter((s) => last[s.key] !== undefined).map((s) => `${s.name ?? s.key} ${formatNumber(last[s.key] as number)}`);
-  return `at step ${last.step}: ${parts.join(', ')}`;
 }

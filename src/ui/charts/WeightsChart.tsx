@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
-import { downsampleRows, MAX_POINTS } from './downsample';
+import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
-import { taskNames, weightRows } from './series';
-import { latestSummary, TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
+import { taskNames, weightColumns } from './series';
+import { latestSummary } from './chartParts';
+import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
 export interface WeightsChartProps {
   reports: readonly Report[];
@@ -21,7 +22,10 @@ export function WeightsChart({ reports, info, method, maxPoints = MAX_POINTS, he
   const { series, rows } = useMemo(() => {
     const names = taskNames(reports, info);
     const series: SeriesSpec[] = names.map((name, t) => ({ key: name, color: taskColor(t) }));
-    return { series, rows: downsampleRows(weightRows(reports, names), maxPoints, series.map((s) => s.key)) };
+    return {
+      series,
+      rows: downsampleColumns(weightColumns(reports, names), maxPoints),
+    };
   }, [reports, info, maxPoints]);
   return (
     <ChartCard

@@ -104,3 +104,25 @@ describe('strideIndices / downsamplePath', () => {
     expect(thin.at(-1)).toEqual([999, -999]);
   });
 });
+
+describe('downsampleColumns', () => {
+  it('matches downsampleRows on the same data', async () => {
+    const { columnsToRows, downsampleColumns } = await import('./downsample');
+    const n = 3000;
+    const a = Float64Array.from({ length: n }, (_, i) =>
+      i % 97 === 0 ? Number.NaN : Math.sin(i / 40) + (i % 7) / 10,
+    );
+    const b = Float64Array.from({ length: n }, (_, i) => (i < 1000 ? Number.NaN : i));
+    const cols = {
+      steps: Float64Array.from({ length: n }, (_, i) => i * 5),
+      keys: ['a', 'b'],
+      values: [a, b],
+    };
+    const rows = columnsToRows(cols);
+    expect(rows[0]).toEqual({ step: 0 });
+    expect(rows[1000]).toEqual({ step: 5000, a: a[1000], b: 1000 });
+    for (const max of [400, 51, 2])
+      expect(downsampleColumns(cols, max)).toEqual(downsampleRows(rows, max, ['a', 'b']));
+    expect(downsampleColumns({ ...cols, steps: cols.steps.slice(0, 3) }, 400)).toHaveLength(3);
+  });
+});

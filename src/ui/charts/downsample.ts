@@ -113,3 +113,56 @@ export function strideIndices(n: number, max: number): number[] {
 export function downsamplePath<P>(points: readonly P[], max: number): P[] {
   return strideIndices(points.length, max).map((i) => points[i] as P);
 }
+
+/** Series stored by column: steps[i] and values[k][i] for keys[k]; NaN is a gap. Cheap to build and scan. */
+export interface Columns {
+  steps: Float64Array;
+  keys: string[];
+  values: Float64Array[];
+}
+
+function rowAt(c: Columns, i: number): Row {
+  const row: Row = { step: c.steps[i] as number };
+  c.keys.forEach((key, k) => {
+    const v = (c.values[k] as Float64Array)[i] as number;
+    if (Number.isFinite(v)) row[key] = v;
+  });
+  return row;
+}
+
+/** Every row of the columns (non-finite values left out). */
+export function columnsToRows(c: Columns): Row[] {
+  return Array.from(c.steps, (_, i) => rowAt(c, i));
+}
+
+/**
+ * Columns reduced to at most max(2, max) rows, as downsampleRows does for rows (each key's bucket minimum and
+ * maximum in their order, first and last rows kept), without building a row per input point.
+ */
+export function downsampleColumns(c: Columns, max: number): Row[] {
+  const n = c.steps.length;
+  if (n <= Math.max(2, max)) return columnsToRows(c);
+  const out: Row[] = [rowAt(c, 0)];
+  for (const [start, end] of buckets(n, bucketCount(max))) {
+    const first: Row = { step: c.steps[start] as number };
+    const last: Row = { step: c.steps[end - 1] as number };
+    c.keys.forEach((key, k) => {
+      const col = c.values[k] as Float64Array;
+      let lo = -1;
+      let hi = -1;
+      for (let i = start; i < end; i++) {
+        const v = col[i] as number;
+        if (!Number.isFinite(v)) continue;
+        if (lo < 0 || v < (col[lo] as number)) lo = i;
+        if (hi < 0 || v > (col[hi] as number)) hi = i;
+      }
+      if (lo < 0) return;
+      first[key] = col[Math.min(lo, hi)] as number;
+      last[key] = col[Math.max(lo, hi)] as number;
+    });
+    out.push(first);
+    if (end - start > 1) out.push(last);
+  }
+  out.push(rowAt(c, n - 1));
+  return out;
+}

@@ -84,7 +84,10 @@ export function quantileLevels(values: ArrayLike<number>, bands: number): number
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   if (!sorted.length) return [];
-  return Array.from({ length: bands - 1 }, (_, k) => sorted[Math.floor(((k + 1) * sorted.length) / bands)] as number);
+  return Array.from(
+    { length: bands - 1 },
+    (_, k) => sorted[Math.floor(((k + 1) * sorted.length) / bands)] as number,
+  );
 }
 
 /** Index of the band holding v (0 .. levels.length). */
@@ -125,5 +128,7 @@ export function linearTicks(lo: number, hi: number, count = 5): number[] {
 
 /** Labels stored sample-major [N, T] (the engine's `y`) split into one array per task. */
 export function splitLabels(y: ArrayLike<number>, count: number, tasks: number): Float32Array[] {
-  return Array.from({ length: tasks }, (_, t) => Float32Array.from({ length: count }, (_, k) => y[k * tasks + t] ?? Number.NaN));
+  return Array.from({ length: tasks }, (_, t) =>
+    Float32Array.from({ length: count }, (_, k) => y[k * tasks + t] ?? Number.NaN),
+  );
 }

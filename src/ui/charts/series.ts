@@ -1,7 +1,7 @@
 /** Reports -> chart rows: pure functions (no DOM), one row per report, keyed by task or task pair. */
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
-import type { Row } from './downsample';
+import { columnsToRows, type Columns, type Row } from './downsample';
 
 export interface TaskPair {
   i: number;
@@ -27,36 +27,56 @@ export function taskPairs(names: readonly string[]): TaskPair[] {
   return pairs;
 }
 
-/** Sets row[key] only for finite numbers, so that NaN / Infinity / missing values become gaps. */
-function put(row: Row, key: string, value: number | undefined): void {
-  if (value !== undefined && Number.isFinite(value)) row[key] = value;
-}
-
 export const trainKey = (name: string) => `${name} train`;
 export const testKey = (name: string) => `${name} test`;
 
-/** Per task `${name} train` and `${name} test` loss. */
-export function lossRows(reports: readonly Report[]): Row[] {
-  return reports.map((r) => {
-    const row: Row = { step: r.step };
-    for (const t of r.tasks) {
-      put(row, trainKey(t.name), t.trainLoss);
-      put(row, testKey(t.name), t.testLoss);
-    }
-    return row;
+/**
+ * Columns of K keys over the reports: fill(report, out) writes the report's K values into `out` (pre-filled
+ * with NaN: a value left unwritten, or not finite, is a gap).
+ */
+export function buildColumns(
+  reports: readonly Report[],
+  keys: string[],
+  fill: (r: Report, out: Float64Array) => void,
+): Columns {
+  const n = reports.length;
+  const values = keys.map(() => new Float64Array(n));
+  const steps = new Float64Array(n);
+  const scratch = new Float64Array(keys.length);
+  reports.forEach((r, i) => {
+    steps[i] = r.step;
+    scratch.fill(Number.NaN);
+    fill(r, scratch);
+    for (let k = 0; k < keys.length; k++) (values[k] as Float64Array)[i] = scratch[k] as number;
   });
+  return { steps, keys, values };
 }
 
-/** Per task its test metric under the task's name; with `withTrain`, also `${name} train`. */
-export function metricRows(reports: readonly Report[], withTrain = false): Row[] {
-  return reports.map((r) => {
-    const row: Row = { step: r.step };
-    for (const t of r.tasks) {
-      put(row, t.name, t.testMetric);
-      if (withTrain) put(row, trainKey(t.name), t.trainMetric);
-    }
-    return row;
-  });
+/** Per task `${name} train` and `${name} test` loss (tasks by position; names default to the reports'). */
+export function lossColumns(reports: readonly Report[], names = taskNames(reports)): Columns {
+  const keys = names.flatMap((n) => [trainKey(n), testKey(n)]);
+  return buildColumns(reports, keys, (r, out) =>
+    names.forEach((_, t) => {
+      out[2 * t] = r.tasks[t]?.trainLoss ?? Number.NaN;
+      out[2 * t + 1] = r.tasks[t]?.testLoss ?? Number.NaN;
+    }),
+  );
+}
+
+/** Per task its test metric keyed by the task's name; with `withTrain`, also `${name} train`. */
+export function metricColumns(
+  reports: readonly Report[],
+  names = taskNames(reports),
+  withTrain = false,
+): Columns {
+  const T = names.length;
+  const keys = [...names, ...(withTrain ? names.map(trainKey) : [])];
+  return buildColumns(reports, keys, (r, out) =>
+    names.forEach((_, t) => {
+      out[t] = r.tasks[t]?.testMetric ?? Number.NaN;
+      if (withTrain) out[T + t] = r.tasks[t]?.trainMetric ?? Number.NaN;
+    }),
+  );
 }
 
 /** The T×T cosine matrix of a report: all shared parameters, or one shared layer (undefined if absent). */
@@ -67,38 +87,50 @@ export function cosineMatrix(report: Report | undefined, layer?: string | null):
 }
 
 /** One series per task pair "A–B": the cosine of their gradients (all shared parameters, or one layer). */
-export function cosineRows(
+export function cosineColumns(
   reports: readonly Report[],
   names: readonly string[],
   layer?: string | null,
-): Row[] {
+): Columns {
   const pairs = taskPairs(names);
-  return reports.map((r) => {
-    const row: Row = { step: r.step };
-    const m = cosineMatrix(r, layer);
-    for (const p of pairs) put(row, p.key, m?.[p.i]?.[p.j]);
-    return row;
-  });
+  return buildColumns(
+    reports,
+    pairs.map((p) => p.key),
+    (r, out) => {
+      const m = cosineMatrix(r, layer);
+      pairs.forEach((p, k) => (out[k] = m?.[p.i]?.[p.j] ?? Number.NaN));
+    },
+  );
 }
 
-/** A per-task vector of each report (norms, weights) as rows keyed by task name. */
-export function perTaskRows(
+/** A per-task vector of each report (norms, weights) keyed by task name. */
+export function perTaskColumns(
   reports: readonly Report[],
   names: readonly string[],
   pick: (r: Report) => readonly number[],
-): Row[] {
-  return reports.map((r) => {
-    const row: Row = { step: r.step };
+): Columns {
+  return buildColumns(reports, [...names], (r, out) => {
     const v = pick(r);
-    names.forEach((name, t) => put(row, name, v[t]));
-    return row;
+    names.forEach((_, t) => (out[t] = v[t] ?? Number.NaN));
   });
 }
 
+export const normColumns = (reports: readonly Report[], names: readonly string[]) =>
+  perTaskColumns(reports, names, (r) => r.gradients.norms);
+export const weightColumns = (reports: readonly Report[], names: readonly string[]) =>
+  perTaskColumns(reports, names, (r) => r.weights);
+
+/** Row forms of the columns above (every report, gaps left out), for tables, tests and small runs. */
+export const lossRows = (reports: readonly Report[], names?: string[]) =>
+  columnsToRows(lossColumns(reports, names));
+export const metricRows = (reports: readonly Report[], withTrain = false, names?: string[]) =>
+  columnsToRows(metricColumns(reports, names, withTrain));
+export const cosineRows = (reports: readonly Report[], names: readonly string[], layer?: string | null) =>
+  columnsToRows(cosineColumns(reports, names, layer));
 export const normRows = (reports: readonly Report[], names: readonly string[]) =>
-  perTaskRows(reports, names, (r) => r.gradients.norms);
+  columnsToRows(normColumns(reports, names));
 export const weightRows = (reports: readonly Report[], names: readonly string[]) =>
-  perTaskRows(reports, names, (r) => r.weights);
+  columnsToRows(weightColumns(reports, names));
 
 /** Whether a report's task gradients conflict: some pair's cosine (all shared parameters) is below 0. */
 export function inConflict(report: Report): boolean {

@@ -1,14 +1,26 @@
 /** Every live chart, fed from the store's reports. Suite-specific pictures for playground-2d and the toy. */
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import type { ExperimentConfig } from '../../engine/config/types';
+import { findMethod } from '../../engine/methods/registry';
+import { Rng } from '../../engine/random/rng';
 import type { Report } from '../../engine/train/report';
+import type { TrainerInfo } from '../../engine/train/trainer-info';
+import { findTaskSuite } from '../../engine/tasks/registry';
+import { GRID_SIZE } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
-import { CosineHeatmap } from '../plots/CosineHeatmap';
-import { DecisionBoundary } from '../plots/DecisionBoundary';
-import { taskColor } from '../plots/palette';
-import { conflictShare, cosineRows, lossRows, metricRows, perTaskRows, taskPairs } from '../plots/series';
-import { TimeChart } from '../plots/TimeChart';
-import { ToyLandscape } from '../plots/ToyLandscape';
+import {
+  CosineChart,
+  CosineHeatmap,
+  DecisionBoundary,
+  LossChart,
+  MetricChart,
+  NormsChart,
+  splitLabels,
+  ToyLandscape,
+  trajectories,
+  WeightsChart,
+} from '../charts';
 
 /** Chart refreshes per second at most: Recharts redraws are the main thread's biggest cost. */
 const REFRESH_MS = 250;
@@ -39,82 +51,47 @@ export function ChartsPanel({ store }: { store: PlaygroundStore }) {
   const reports = useThrottledReports(store);
   const info = useStore(store, (s) => s.info);
   const config = useStore(store, (s) => s.config);
-  const names = info?.tasks.map((t) => t.name) ?? [];
-  const metric = info?.tasks[0];
-  const perTask = names.map((name, t) => ({ key: name, color: taskColor(t) }));
-  const pairs = taskPairs(names);
-  const share = conflictShare(reports);
-  const rows = useMemo(
-    () => ({
-      loss: lossRows(reports),
-      metric: metricRows(reports),
-      cosine: cosineRows(reports, names),
-      norms: perTaskRows(reports, (r) => r.gradients.norms),
-      weights: perTaskRows(reports, (r) => r.weights),
-    }),
-    // names derive from info
-    [reports, info],
-  );
+  const method = findMethod(config.method.id)?.label ?? config.method.id;
+  const last = reports[reports.length - 1];
   return (
     <div className="charts">
-      <TimeChart
-        id="loss"
-        title="Loss per task"
-        help="Training loss (solid: mean of the batches since the last report) and test loss (dashed) of every task. Diverging test curves of one task while another improves is negative transfer."
-        yLabel="loss"
-        rows={rows.loss}
-        series={names.flatMap((name, t) => [
-          { key: `${name} train`, color: taskColor(t) },
-          { key: `${name} test`, color: taskColor(t), dashed: true },
-        ])}
-        logOption
-      />
-      <TimeChart
-        id="metric"
-        title={`Test ${metric?.metricLabel ?? 'metric'} per task`}
-        help={`Each task's ${metric?.metricLabel ?? 'metric'} on its test split (${metric?.higherIsBetter ? 'higher' : 'lower'} is better).`}
-        yLabel={metric?.metricLabel ?? 'metric'}
-        rows={rows.metric}
-        series={perTask}
-      />
-      <TimeChart
-        id="cosine"
-        title="Gradient conflict between tasks"
-        help="Cosine similarity of each pair of task gradients on the shared parameters. Below zero the tasks pull the shared weights in opposing directions: they conflict."
-        yLabel="cosine similarity"
-        rows={rows.cosine}
-        series={pairs.map((p, k) => ({ key: p.key, color: taskColor(k + names.length) }))}
-        domain={[-1, 1]}
-        zeroLine="conflict below 0"
-        footer={`In conflict at ${(share * 100).toFixed(0)}% of reports so far.`}
-      />
-      <CosineHeatmap report={reports[reports.length - 1]} names={names} />
-      <TimeChart
-        id="norms"
-        title="Gradient norm per task"
-        help="‖∇θ L_t‖ on the shared parameters. A task with a much larger norm dominates an equal-weight sum; GradNorm and IMTL rebalance it."
-        yLabel="‖gradient‖"
-        rows={rows.norms}
-        series={perTask}
-        logOption
-      />
-      <TimeChart
-        id="weights"
-        title="Task weights applied by the method"
-        help="The weight w_t the method gave each task's gradient at the last step (update = Σ w_t g_t). Equal weighting keeps them at 1; PCGrad, MGDA and CAGrad imply them from the gradients."
-        yLabel="weight"
-        rows={rows.weights}
-        series={perTask}
-      />
-      {config.task.id === 'playground-2d' ? <BoundaryLive store={store} names={names} /> : null}
-      {config.task.id === 'toy' ? <ToyLandscape reports={reports} /> : null}
+      <LossChart reports={reports} info={info} />
+      <MetricChart reports={reports} info={info} />
+      <CosineChart reports={reports} info={info} />
+      <CosineHeatmap report={last && last.step > 0 ? last : undefined} info={info} />
+      <NormsChart reports={reports} info={info} />
+      <WeightsChart reports={reports} info={info} method={method} />
+      {config.task.id === 'playground-2d' ? <BoundaryLive store={store} info={info} /> : null}
+      {config.task.id === 'toy' ? <ToyLandscape trajectories={trajectories(reports)} /> : null}
     </div>
   );
 }
 
+/** The very training samples: the same seed stream as the trainer's data (cheap for 2-D suites). */
+function useTrainingPoints(config: ExperimentConfig) {
+  return useMemo(() => {
+    const suite = findTaskSuite(config.task.id);
+    if (!suite || suite.kind !== 'data') return null;
+    const built = suite.build(config.task.params, new Rng(config.seed).fork('data'));
+    if (built.kind !== 'data' || built.train.mode !== 'shared') return null;
+    const { x, y, count } = built.train;
+    return { x, labels: splitLabels(y, count, built.tasks.length) };
+  }, [config.task, config.seed]);
+}
+
 /** The boundary subscribes to its grid itself, so a new grid redraws only its canvases. */
-function BoundaryLive({ store, names }: { store: PlaygroundStore; names: string[] }) {
+function BoundaryLive({ store, info }: { store: PlaygroundStore; info: TrainerInfo | null }) {
   const config = useStore(store, (s) => s.config);
   const grid = useStore(store, (s) => s.grid);
-  return <DecisionBoundary config={config} grid={grid} names={names} />;
+  const points = useTrainingPoints(config);
+  return (
+    <DecisionBoundary
+      names={info?.tasks.map((t) => t.name) ?? []}
+      n={GRID_SIZE}
+      values={grid?.values ?? null}
+      x={points?.x ?? null}
+      labels={points?.labels ?? []}
+      {...(grid ? { step: grid.step } : {})}
+    />
+  );
 }
