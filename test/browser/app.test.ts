@@ -74,6 +74,22 @@ describe('with WebGPU', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the toy landscapes with live trajectories, in dark mode and at phone width', async () => {
+    const hash = `#config=${encodeURIComponent(JSON.stringify({ task: { id: 'toy' }, learningRate: 0.05, reportEvery: 10 }))}`;
+    const { page, errors } = await open(context, hash);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(30);
+    await expect
+      .poll(() => page.locator('[data-chart="toy"]').getAttribute('data-ready'), { timeout: 60_000 })
+      .toBe('true');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test/artifacts/toy-dark-1280x800.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.getByRole('button', { name: 'Show controls' }).isVisible()).toBe(true);
+    await page.screenshot({ path: 'test/artifacts/toy-dark-390.png' });
+    expect(errors).toEqual([]);
+  });
+
   it('round-trips the config through the URL', async () => {
     const { page } = await open(context);
     await page.getByLabel('Method', { exact: true }).selectOption('cagrad');
