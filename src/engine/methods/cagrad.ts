@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { int, num } from '../params/spec';
 import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
 import { cagradWeights } from './solvers/cagrad-dual';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 /** The divisor of each rescale mode, as in LibMTL. */
@@ -75,6 +76,7 @@ export const cagrad = defineMethod({
       });
     },
     trainables: [],
+    state: new MethodState(),
     dispose: () => {},
   }),
 });

@@ -4,7 +4,6 @@
  * (never dataSync: it breaks WebGPU, DESIGN.md §3) and solved in JS in float64.
  */
 import * as tf from '@tensorflow/tfjs';
-import { variableFrom } from '../variables';
 
 /** Σ_t w_t g_t per replica: one batched matMul, [R, T] x [R, T, P] -> [R, P]. */
 export function weightedSum(weights: tf.Tensor2D, grads: tf.Tensor3D): tf.Tensor2D {
@@ -58,9 +57,4 @@ export async function readGramAndLosses(
   } finally {
     flat.dispose();
   }
-}
-
-/** A [R, T] variable filled with `value`, created without leaking the initial tensor. */
-export function stateVariable(shape: [number, number], value: number, trainable = false): tf.Variable {
-  return variableFrom(() => tf.fill(shape, value), trainable);
 }

@@ -9,7 +9,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { int, num } from '../params/spec';
-import { stateVariable, weightedSum } from './common';
+import { weightedSum } from './common';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 export const dwa = defineMethod({
@@ -42,20 +43,21 @@ export const dwa = defineMethod({
   stochastic: false,
   create: ({ numTasks, numReplicas, params }) => {
     const shape: [number, number] = [numReplicas, numTasks];
-    const running = stateVariable(shape, 0); // loss sum of the current period
-    const previous = stateVariable(shape, 1); // mean loss of period k−1
-    const before = stateVariable(shape, 1); // mean loss of period k−2
-    let calls = 0;
+    const state = new MethodState();
+    const running = state.variable('running', shape, 0); // loss sum of the current period
+    const previous = state.variable('previous', shape, 1); // mean loss of period k−1
+    const before = state.variable('before', shape, 1); // mean loss of period k−2
+    const calls = state.box('calls', 0);
     return {
       aggregate: ({ grads, losses }) =>
         tf.tidy(() => {
-          const period = Math.floor(calls / params.period);
-          if (calls > 0 && calls % params.period === 0) {
+          const period = Math.floor(calls.value / params.period);
+          if (calls.value > 0 && calls.value % params.period === 0) {
             before.assign(previous);
             previous.assign(tf.div(running, params.period));
             running.assign(tf.zerosLike(running));
           }
-          calls++;
+          calls.value++;
           const weights = (
             period >= 2
               ? tf.mul(
@@ -68,7 +70,8 @@ export const dwa = defineMethod({
           return { direction: weightedSum(weights, grads), weights };
         }),
       trainables: [],
-      dispose: () => tf.dispose([running, previous, before]),
+      state,
+      dispose: () => state.dispose(),
     };
   },
 });

@@ -3,6 +3,7 @@
  * Caruana, "Multitask Learning", Machine Learning 28(1), 1997 (no arXiv id); LibMTL's EW.py.
  */
 import * as tf from '@tensorflow/tfjs';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 export const ew = defineMethod({
@@ -21,6 +22,7 @@ export const ew = defineMethod({
       weights: tf.ones([numReplicas, numTasks]) as tf.Tensor2D,
     }),
     trainables: [],
+    state: new MethodState(),
     dispose: () => {},
   }),
 });

@@ -12,7 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { num } from '../params/spec';
-import { stateVariable, weightedSum } from './common';
+import { weightedSum } from './common';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 export const gradnorm = defineMethod({
@@ -37,16 +38,17 @@ export const gradnorm = defineMethod({
   stochastic: false,
   create: ({ numTasks, numReplicas, params }) => {
     const shape: [number, number] = [numReplicas, numTasks];
-    const logits = stateVariable(shape, 1, true);
-    const initialLoss = stateVariable(shape, 1);
-    let seenFirst = false;
+    const state = new MethodState();
+    const logits = state.variable('logits', shape, 1, true);
+    const initialLoss = state.variable('initialLoss', shape, 1);
+    const seenFirst = state.box('seenFirst', 0); // 0/1: L(0) recorded
     const weightsOf = (s: tf.Tensor): tf.Tensor2D => tf.mul(numTasks, tf.softmax(s)) as tf.Tensor2D;
     return {
       aggregate: ({ grads, losses }) =>
         tf.tidy(() => {
-          if (!seenFirst) {
+          if (!seenFirst.value) {
             initialLoss.assign(losses);
-            seenFirst = true;
+            seenFirst.value = 1;
           }
           const weights = weightsOf(logits);
           const norms = tf.sqrt(tf.sum(tf.square(grads), 2)); // |g_t| per replica and task
@@ -60,7 +62,8 @@ export const gradnorm = defineMethod({
           return { direction: weightedSum(weights, grads), weights, trainableGrads: [logitsGrad] };
         }),
       trainables: [logits],
-      dispose: () => tf.dispose([logits, initialLoss]),
+      state,
+      dispose: () => state.dispose(),
     };
   },
 });

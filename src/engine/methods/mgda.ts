@@ -18,6 +18,7 @@ import * as tf from '@tensorflow/tfjs';
 import { choice } from '../params/spec';
 import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
 import { minNormElement } from './solvers/min-norm';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 export type Normalization = 'none' | 'l2' | 'loss' | 'loss+';
@@ -79,6 +80,7 @@ export const mgda = defineMethod({
       });
     },
     trainables: [],
+    state: new MethodState(),
     dispose: () => {},
   }),
 });

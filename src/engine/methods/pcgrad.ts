@@ -13,6 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { gram, weightedSum } from './common';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 export const pcgrad = defineMethod({
@@ -51,6 +52,7 @@ export const pcgrad = defineMethod({
       });
     },
     trainables: [],
+    state: new MethodState(),
     dispose: () => {},
   }),
 });

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { restoreMethod, snapshotMethod, type MethodSnapshot } from './state';
 import type { AnyParams } from '../params/spec';
 import { METHODS, findMethod } from './registry';
 import {
@@ -12,6 +13,7 @@ import {
   aggregatePlain,
   driftingSequence,
   instantiate,
+  instantiateWithRng,
   methodCases,
   randomPlainInput,
   runSequence,
@@ -100,6 +102,32 @@ describe.each(methodCases(METHODS))(
       expect(tf.memory().numTensors).toBe(afterCreate);
       method.dispose();
       expect(tf.memory().numTensors).toBe(baseline);
+    });
+
+    it('state snapshot: a fresh instance restored mid-run continues exactly like the original', async () => {
+      const T = 3;
+      const shape = { replicas: 2, tasks: T, shared: P };
+      const inputs = driftingSequence(8, 2 * STEPS, 2, T, P, Z);
+      const original = instantiateWithRng(entry, shape, params, 11);
+      await runSequence(original.method, inputs.slice(0, STEPS));
+      // JSON round trip: the snapshot must survive being saved to a file or a URL.
+      const snap = JSON.parse(
+        JSON.stringify(await snapshotMethod(entry.id, original.method.state, original.rng)),
+      ) as MethodSnapshot;
+      const resumed = instantiateWithRng(entry, shape, params, 999);
+      restoreMethod(entry.id, resumed.method.state, resumed.rng, snap);
+      const rest = inputs.slice(STEPS).map((p) => p);
+      const expected = await runSequence(original.method, rest, 0.3, STEPS);
+      const actual = await runSequence(resumed.method, rest, 0.3, STEPS);
+      actual.forEach((out, s) => {
+        expectClose(out.direction, expected[s]?.direction ?? []);
+        expectClose(out.weights, expected[s]?.weights ?? []);
+      });
+      expect(() => restoreMethod('not-' + entry.id, resumed.method.state, resumed.rng, snap)).toThrow(
+        /does not fit/,
+      );
+      original.method.dispose();
+      resumed.method.dispose();
     });
 
     it('treats replicas independently (R = 2 batched equals each replica alone)', async () => {

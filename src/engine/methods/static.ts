@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { checkPerTaskLength, numList } from '../params/spec';
 import { weightedSum } from './common';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 export const staticWeights = defineMethod({
@@ -37,6 +38,7 @@ export const staticWeights = defineMethod({
     return {
       aggregate: ({ grads }) => ({ direction: weightedSum(base, grads), weights: base.clone() }),
       trainables: [],
+      state: new MethodState(),
       dispose: () => base.dispose(),
     };
   },

@@ -65,13 +65,25 @@ export function instantiate(
   overrides: AnyParams = {},
   seed = 7,
 ): MethodInstance {
-  return entry.create({
+  return instantiateWithRng(entry, shape, overrides, seed).method;
+}
+
+/** As `instantiate`, also handing out the method's random stream (for state snapshots). */
+export function instantiateWithRng(
+  entry: MethodEntry,
+  shape: { replicas: number; tasks: number; shared: number },
+  overrides: AnyParams = {},
+  seed = 7,
+): { method: MethodInstance; rng: Rng } {
+  const rng = new Rng(seed);
+  const method = entry.create({
     numTasks: shape.tasks,
     numReplicas: shape.replicas,
     numShared: shape.shared,
     params: { ...(defaultParams(entry.params) as AnyParams), ...overrides },
-    rng: new Rng(seed),
+    rng,
   });
+  return { method, rng };
 }
 
 /** Deterministic pseudo-random task gradients [R][T][P] and positive losses [R][T]. */
@@ -93,10 +105,11 @@ export async function runSequence(
   method: MethodInstance,
   inputs: PlainInput[],
   lr = 0.3,
+  firstStep = 0,
 ): Promise<PlainOutput[]> {
   const outs: PlainOutput[] = [];
-  for (const [step, plain] of inputs.entries()) {
-    const input = toInput(plain, step);
+  for (const [i, plain] of inputs.entries()) {
+    const input = toInput(plain, firstStep + i);
     const out = await method.aggregate(input);
     tf.tidy(() =>
       method.trainables.forEach((v, i) => v.assign(tf.sub(v, tf.mul(lr, out.trainableGrads?.[i] ?? 0)))),

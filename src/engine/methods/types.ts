@@ -14,6 +14,7 @@
 import type { Tensor, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs';
 import type { Rng } from '../random/rng';
 import type { AnyParams, ConfigIssue, ParamSpecs, ParamValues } from '../params/spec';
+import type { MethodState } from './state';
 
 export interface MethodContext<P> {
   numTasks: number;
@@ -53,6 +54,12 @@ export interface MethodInstance {
   aggregate(input: AggregateInput): Aggregation | Promise<Aggregation>;
   /** The method's learnable parameters, trained by the trainer's optimizer with `trainableGrads`. */
   readonly trainables: Variable[];
+  /**
+   * Everything the method carries from one step to the next (trainables included): nothing may live in
+   * closures instead, so snapshotMethod/restoreMethod can pause, resume and replay it. Empty when stateless.
+   */
+  readonly state: MethodState;
+  /** Frees the state's tensors (and anything else the method allocated). */
   dispose(): void;
 }
 

@@ -8,7 +8,8 @@
  * instead of through autodiff. The paper's regression form; LibMTL uses it for every task type.
  */
 import * as tf from '@tensorflow/tfjs';
-import { stateVariable, weightedSum } from './common';
+import { weightedSum } from './common';
+import { MethodState } from './state';
 import { defineMethod } from './types';
 
 /** LibMTL's initial log-variance: weights start at e^{0.5}/2 ≈ 0.82. */
@@ -27,7 +28,8 @@ export const uw = defineMethod({
   stateful: true,
   stochastic: false,
   create: ({ numTasks, numReplicas }) => {
-    const logVariance = stateVariable([numReplicas, numTasks], UW_INITIAL_LOG_VARIANCE, true);
+    const state = new MethodState();
+    const logVariance = state.variable('logVariance', [numReplicas, numTasks], UW_INITIAL_LOG_VARIANCE, true);
     return {
       aggregate: ({ grads, losses }) =>
         tf.tidy(() => {
@@ -36,7 +38,8 @@ export const uw = defineMethod({
           return { direction: weightedSum(weights, grads), weights, trainableGrads: [logVarianceGrad] };
         }),
       trainables: [logVariance],
-      dispose: () => logVariance.dispose(),
+      state,
+      dispose: () => state.dispose(),
     };
   },
 });

@@ -29,6 +29,12 @@ function hashLabel(label: string): number {
   return h;
 }
 
+/** A generator's whole state, JSON-serialisable, to save and resume a run's random stream. */
+export interface RngState {
+  words: [number, number, number, number];
+  spareNormal: number | null;
+}
+
 export class Rng {
   private a: number;
   private b: number;
@@ -49,6 +55,16 @@ export class Rng {
   /** An independent stream derived from this generator's seed and a label (not from its current state). */
   fork(label: string): Rng {
     return new Rng((Math.imul(this.seed >>> 0, 0x9e3779b1) ^ hashLabel(label)) >>> 0);
+  }
+
+  /** The state now: `setState` of it makes the stream continue exactly from here. */
+  getState(): RngState {
+    return { words: [this.a, this.b, this.c, this.d], spareNormal: this.spareNormal ?? null };
+  }
+
+  setState(state: RngState): void {
+    [this.a, this.b, this.c, this.d] = state.words.map((w) => w >>> 0) as RngState['words'];
+    this.spareNormal = state.spareNormal ?? undefined;
   }
 
   nextUint32(): number {
