@@ -33,6 +33,21 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdThreaded,
 });
 
+/** tfjs-backend-webgpu's MatMulProgramType.MatMulPackedProgram (not exported by the package). */
+const MATMUL_PACKED_PROGRAM = 3;
+
+interface Adapter {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string };
+}
+
+/** SwiftShader (Chromium's CPU implementation of WebGPU) or another fallback adapter. */
+export function isSoftwareAdapter(adapter: Adapter): boolean {
+  const info = adapter.info ?? {};
+  const text = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.description ?? ''}`;
+  return adapter.isFallbackAdapter === true || /swiftshader|software|llvmpipe/i.test(text);
+}
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Why a backend cannot be used here, or null when it is now the current one. */
@@ -40,13 +55,18 @@ async function tryBackend(name: BackendName): Promise<string | null> {
   const label = BACKEND_LABELS[name];
   if (name === 'webgpu') {
     // Checked first so the reason says what is missing instead of tfjs's generic failure.
-    type Gpu = { requestAdapter(): Promise<unknown> };
+    type Gpu = { requestAdapter(): Promise<Adapter | null> };
     const gpu = (globalThis.navigator as { gpu?: Gpu } | undefined)?.gpu;
     if (!gpu) return 'WebGPU is not available in this browser (navigator.gpu is undefined)';
     // tfjs would fail on a null adapter with "cannot read properties of null": say what it means.
-    if (!(await gpu.requestAdapter().catch(() => null)))
+    const adapter = await gpu.requestAdapter().catch(() => null);
+    if (!adapter)
       return 'WebGPU is exposed but no GPU adapter is available (requestAdapter() returned null; the GPU may be blocklisted)';
     tf.env().set('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE', DEFERRED_SUBMIT_BATCH_SIZE);
+    // A software adapter runs every shader invocation on the CPU, so tfjs's small-matmul programs (one
+    // 256-thread workgroup per output element) cost ~100x what they do on a GPU. The tiled program keeps
+    // invocations near the output size: 2.5 -> ~25 steps/s on SwiftShader (bench:browser, docs/benchmarks.md).
+    if (isSoftwareAdapter(adapter)) tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', MATMUL_PACKED_PROGRAM);
   }
   try {
     // setBackend resolves false (and logs) when the backend's factory fails, e.g. no adapter or no WebGL.

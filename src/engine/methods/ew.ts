@@ -3,6 +3,7 @@
  * Caruana, "Multitask Learning", Machine Learning 28(1), 1997 (no arXiv id); LibMTL's EW.py.
  */
 import * as tf from '@tensorflow/tfjs';
+import { weightedSum } from './common';
 import { MethodState } from './state';
 import { defineMethod } from './types';
 
@@ -17,10 +18,12 @@ export const ew = defineMethod({
   stateful: false,
   stochastic: false,
   create: ({ numTasks, numReplicas }) => ({
-    aggregate: ({ grads }) => ({
-      direction: tf.sum(grads, 1) as tf.Tensor2D,
-      weights: tf.ones([numReplicas, numTasks]) as tf.Tensor2D,
-    }),
+    aggregate: ({ grads }) => {
+      const weights = tf.ones([numReplicas, numTasks]) as tf.Tensor2D;
+      // A matMul, not tf.sum over the task axis: WebGPU's reduce spends a workgroup per output element,
+      // one per parameter here (20x slower on SwiftShader, measured in bench:browser).
+      return { direction: weightedSum(weights, grads), weights };
+    },
     trainables: [],
     state: new MethodState(),
     dispose: () => {},

@@ -76,7 +76,7 @@ describe.each(methodCases(METHODS))(
             G.reduce((acc, g, t) => acc + (out.weights[r]?.[t] ?? 0) * (g[k] ?? 0), 0),
           ),
         );
-        expectClose(out.direction, implied);
+        if (!METHOD_PROPERTIES[entry.id]?.notWeightedSum) expectClose(out.direction, implied);
       });
       method.dispose();
     });

@@ -1,15 +1,52 @@
 /** Every gradient method, in menu order. Adding a method: one file plus one line here. */
 import { cagrad } from './cagrad';
+import { dbMtl } from './db-mtl';
 import { dwa } from './dwa';
 import { ew } from './ew';
+import { excessMtl } from './excess-mtl';
+import { famo } from './famo';
+import { gls } from './gls';
+import { graddrop } from './graddrop';
 import { gradnorm } from './gradnorm';
+import { gradvac } from './gradvac';
+import { imtl } from './imtl';
+import { krum } from './krum';
 import { mgda } from './mgda';
+import { moco } from './moco';
+import { modo } from './modo';
 import { pcgrad } from './pcgrad';
+import { rlw } from './rlw';
+import { sdmgrad } from './sdmgrad';
 import { staticWeights } from './static';
+import { stch } from './stch';
+import { trimmedMean } from './trimmed-mean';
 import type { MethodEntry } from './types';
 import { uw } from './uw';
 
-export const METHODS: readonly MethodEntry[] = [ew, staticWeights, uw, dwa, gradnorm, pcgrad, mgda, cagrad];
+export const METHODS: readonly MethodEntry[] = [
+  ew,
+  staticWeights,
+  uw,
+  dwa,
+  gradnorm,
+  rlw,
+  gls,
+  imtl,
+  famo,
+  dbMtl,
+  stch,
+  excessMtl,
+  pcgrad,
+  gradvac,
+  graddrop,
+  mgda,
+  cagrad,
+  moco,
+  sdmgrad,
+  modo,
+  krum,
+  trimmedMean,
+];
 
 export function findMethod(id: string): MethodEntry | undefined {
   return METHODS.find((m) => m.id === id);

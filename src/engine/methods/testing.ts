@@ -150,6 +150,12 @@ export interface MethodProperties {
   nonConflicting2?: boolean;
   /** d·ĝ_t ≥ |d|² for every (normalised) task gradient: the min-norm point of the hull (MGDA). */
   minNorm?: boolean;
+  /**
+   * The direction is not Σ_t weights_t g_t of this step's gradients, so the registry test skips that
+   * identity: coordinate-wise rules whose weights only summarise per-coordinate choices (GradDrop, trimmed
+   * mean) and methods that combine tracked past gradients (MoCo).
+   */
+  notWeightedSum?: boolean;
 }
 
 /** One entry per registered method: a new method must declare its properties here (a test checks it). */
@@ -159,6 +165,21 @@ export const METHOD_PROPERTIES: Record<string, MethodProperties> = {
   uw: { variants: [], equivariant: true },
   dwa: { variants: [{ period: 2 }], equivariant: true },
   gradnorm: { variants: [{ alpha: 0 }], equivariant: true },
+  rlw: {
+    variants: [
+      { distribution: 'uniform' },
+      { distribution: 'dirichlet' },
+      { distribution: 'bernoulli' },
+      { distribution: 'constrained-bernoulli' },
+    ],
+    equivariant: false,
+  },
+  gls: { variants: [], equivariant: true },
+  imtl: { variants: [{ mode: 'loss' }, { mode: 'gradient' }], equivariant: true },
+  famo: { variants: [{ gamma: 0.1 }], equivariant: true },
+  'db-mtl': { variants: [{ beta: 0 }, { betaSigma: 0.5 }], equivariant: true, notWeightedSum: true },
+  stch: { variants: [{ warmup: 1, nadirSteps: 2, mu: 0.5 }], equivariant: true },
+  'excess-mtl': { variants: [{ robustStepSize: 1 }], equivariant: true },
   pcgrad: { variants: [], equivariant: false, nonConflicting2: true },
   mgda: {
     variants: [{ normalization: 'l2' }, { normalization: 'loss+' }, { variant: 'ub' }],
@@ -166,6 +187,14 @@ export const METHOD_PROPERTIES: Record<string, MethodProperties> = {
     minNorm: true,
   },
   cagrad: { variants: [{ rescale: 0 }, { c: 0.9, rescale: 2 }], equivariant: true },
+  gradvac: { variants: [{ beta: 0 }, { beta: 1 }], equivariant: false },
+  graddrop: { variants: [{ leak: 0.5 }], equivariant: false, notWeightedSum: true },
+  moco: { variants: [{ normalization: 'none', rho: 0.1 }], equivariant: true, notWeightedSum: true },
+  sdmgrad: { variants: [{ lr: 0.2, niter: 50 }, { niter: 0 }], equivariant: true },
+  modo: { variants: [{ gamma: 0.1 }], equivariant: true },
+  // Not equivariant: at T = 3 with f = 0 the two closest gradients always tie, and ties take the lower index.
+  krum: { variants: [{ selected: 2 }], equivariant: false },
+  'trimmed-mean': { variants: [{ trim: 0 }], equivariant: true, notWeightedSum: true },
 };
 
 /** Every (method, parameter set) pair the registry-wide tests run. */

@@ -63,7 +63,7 @@ export interface MethodInstance {
   dispose(): void;
 }
 
-export type MethodGroup = 'loss-weighting' | 'gradient-surgery' | 'multi-objective';
+export type MethodGroup = 'loss-weighting' | 'gradient-surgery' | 'multi-objective' | 'robust';
 
 export interface MethodDefinition<S extends ParamSpecs = ParamSpecs> {
   id: string;

@@ -14,6 +14,7 @@ const GROUP_LABELS: Record<string, string> = {
   'loss-weighting': 'Loss weighting',
   'gradient-surgery': 'Gradient surgery',
   'multi-objective': 'Multi-objective',
+  robust: 'Robust aggregation',
   hard: 'Hard sharing',
   soft: 'Soft sharing',
   expert: 'Expert sharing',

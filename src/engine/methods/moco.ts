@@ -1,0 +1,119 @@
+/**
+ * MoCo (multi-objective gradient correction). Fernando, Shen, Liu, Chaudhury, Murugesan & Chen,
+ * "Mitigating Gradient Bias in Multi-objective Learning: A Provably Convergent Approach", ICLR 2023
+ * (Algorithm 1); LibMTL/weighting/MoCo.py ("based on the authors' shared code") and the authors'
+ * heshandevaka/Trade-Off-MOL.
+ *
+ * Stochastic MGDA is biased because the weights are solved on noisy gradients. MoCo tracks each task
+ * gradient with a moving average Y [T, P] and takes one projected step of the weights λ per training
+ * step, both kept across steps:
+ *   Y ← Y − β_k (Y − ĝ),   λ ← Π_Δ(λ − γ_k (Y Yᵀ + ρ I) λ),   direction = Yᵀ λ   (scale 'convex'),
+ * with β_k = β / k^σβ, γ_k = γ / k^σγ at the k-th call (LibMTL's decaying rates), Y starting at 0 and λ at
+ * 1/T. ĝ_t = g_t (normalisation 'none', the paper and the authors' code) or g_t / |g_t| · |L_t|
+ * ('loss', LibMTL's only behaviour; |L_t| rather than L_t so a negative loss cannot flip a gradient).
+ *
+ * Where the references differ:
+ * - λ is projected onto the simplex (solvers/simplex.ts), as the paper and the authors' code; LibMTL
+ *   takes a softmax of the stepped λ instead.
+ * - Defaults β = 0.5, σβ = 0.5, γ = 0.1, σγ = 0.5, ρ = 0 and the 'loss' normalisation are LibMTL's.
+ *   The paper's projection of each y_t onto a ball of known radius is left out, as in both codebases.
+ * Y lives on the device ([R, T, P] in the method state); Y Yᵀ is read back with `await data()`.
+ *
+ * Weights: λ. The direction is Yᵀλ, a combination of the TRACKED gradients, so direction = Σ λ_t g_t
+ * with this step's g does not hold (it does once Y has caught up with a constant G).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { choice, num } from '../params/spec';
+import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { modoStep } from './modo';
+import { MethodState } from './state';
+import { defineMethod } from './types';
+
+export const moco = defineMethod({
+  id: 'moco',
+  label: 'MoCo',
+  group: 'multi-objective',
+  summary:
+    'MGDA-like weights for noisy mini-batch gradients: it follows a moving average of each task gradient and moves the weights one small step per training step, which removes the bias of solving on noisy gradients.',
+  citation:
+    'Fernando, Shen, Liu, Chaudhury, Murugesan & Chen, "Mitigating Gradient Bias in Multi-objective Learning: A Provably Convergent Approach", ICLR 2023',
+  scale: 'convex',
+  params: {
+    beta: num({
+      label: 'β (tracking rate)',
+      help: 'How fast the tracked gradients follow the new ones: Y ← Y − β_k (Y − g), β_k = β / k^σβ. 1 with σβ = 0 tracks nothing. LibMTL: 0.5.',
+      default: 0.5,
+      min: 0,
+      max: 1,
+    }),
+    betaDecay: num({
+      label: 'σβ (tracking-rate decay)',
+      help: 'Exponent of the decay of β over the steps, β_k = β / k^σβ. LibMTL: 0.5; 0 keeps β constant (the authors’ code).',
+      default: 0.5,
+      min: 0,
+      max: 2,
+    }),
+    gamma: num({
+      label: 'γ (weight step size)',
+      help: 'Step size of the task weights on the simplex, γ_k = γ / k^σγ. LibMTL and the authors: 0.1.',
+      default: 0.1,
+      min: 0,
+      max: 100,
+    }),
+    gammaDecay: num({
+      label: 'σγ (step-size decay)',
+      help: 'Exponent of the decay of γ over the steps. LibMTL: 0.5; 0 keeps γ constant.',
+      default: 0.5,
+      min: 0,
+      max: 2,
+    }),
+    rho: num({
+      label: 'ρ (weight regularisation)',
+      help: 'ℓ2 regularisation of the weights in their update: pulls them towards equal weights. LibMTL: 0; the authors’ code: 0.1.',
+      default: 0,
+      min: 0,
+      max: 10,
+    }),
+    normalization: choice({
+      label: 'Gradient normalisation',
+      help: "'loss': each task gradient is rescaled to the length |L_t| before tracking (LibMTL). 'none': raw gradients (the paper and the authors' default).",
+      default: 'loss',
+      options: ['loss', 'none'],
+    }),
+  },
+  stateful: true,
+  stochastic: false,
+  create: ({ numTasks: T, numReplicas: R, numShared: P, params }) => {
+    const state = new MethodState();
+    const tracked = state.variable('tracked', [R, T, P], 0);
+    const lambda = state.box(
+      'lambda',
+      Array.from({ length: R }, () => new Array<number>(T).fill(1 / T)),
+    );
+    const calls = state.box('calls', 0);
+    return {
+      aggregate: async ({ grads, losses }) => {
+        calls.value++;
+        const betaK = params.beta / calls.value ** params.betaDecay;
+        const gammaK = params.gamma / calls.value ** params.gammaDecay;
+        tf.tidy(() => {
+          const target =
+            params.normalization === 'loss'
+              ? tf.mul(tf.divNoNan(grads, tf.norm(grads, 'euclidean', 2, true)), tf.abs(losses).expandDims(2))
+              : grads;
+          tracked.assign(tf.sub(tracked, tf.mul(betaK, tf.sub(tracked, target))));
+        });
+        const read = await readGramAndLosses(tracked as tf.Tensor as tf.Tensor3D, losses);
+        // The same projected step as MoDo's, on the tracked gradients' Gram matrix.
+        lambda.value = read.gram.map((A, r) => modoStep(A, lambda.value[r] ?? [], gammaK, params.rho));
+        return tf.tidy(() => {
+          const weights = weightsFromRows(lambda.value, T);
+          return { direction: weightedSum(weights, tracked as tf.Tensor as tf.Tensor3D), weights };
+        });
+      },
+      trainables: [],
+      state,
+      dispose: () => state.dispose(),
+    };
+  },
+});
