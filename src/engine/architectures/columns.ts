@@ -21,3 +21,18 @@ export function taskColumns(h: tf.Tensor4D): tf.Tensor3D {
   const diagonal = tf.range(0, tasks * tasks, tasks + 1, 'int32');
   return tf.gather(h.reshape([copies * tasks, batch, width]), diagonal);
 }
+
+/**
+ * Tile h's batch axes (all but the last two) so that bmm can broadcast h against weights whose batch shape
+ * is `lead`: from h's first batch axis that is not 1, every axis must equal the weights' (ops.ts). Axes
+ * before that stay 1 and broadcast for free; spreadOverColumns is the case h = [Sx, 1, B, D].
+ */
+export function alignBatch(h: tf.Tensor, lead: readonly number[]): tf.Tensor {
+  const batchRank = h.rank - 2;
+  const first = h.shape.slice(0, batchRank).findIndex((n) => n !== 1);
+  const shape = h.shape.map((n, i) =>
+    first >= 0 && i > first && i < batchRank && n === 1 ? (lead[i] ?? 1) : n,
+  );
+  // Adding zeros broadcasts with a gradient at any rank; tile (and broadcastTo, which is tile) has none above 4.
+  return shape.some((n, i) => n !== h.shape[i]) ? tf.add(h, tf.zeros(shape)) : h;
+}

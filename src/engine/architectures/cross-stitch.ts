@@ -8,10 +8,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import { num, numList } from '../params/spec';
 import { spreadOverColumns, taskColumns } from './columns';
+import { headsRow, inputsRow, perTask } from './diagram';
 import { ParamLayout } from './layout';
 import { addDense, addHeads, applyDense, applyLayers, headSpecs, type DenseRef } from './mlp';
 import { at, bmm } from './ops';
-import { defineArchitecture } from './types';
+import { defineArchitecture, type DiagramRow } from './types';
 
 /** α's initial value: `diagonal` on the diagonal and the rest of each row spread evenly (rows sum to 1). */
 export function stitchInit(numTasks: number, diagonal: number): Float32Array {
@@ -83,4 +84,12 @@ export const crossStitch = defineArchitecture({
       },
     };
   },
+  diagram: (p, numTasks) => [
+    inputsRow(),
+    ...p.widths.flatMap((width): DiagramRow[] => [
+      perTask(numTasks, () => ({ label: `${width}`, kind: 'task', title: 'Column of {task}' })),
+      [{ label: 'cross-stitch α', kind: 'gate', title: 'Learned mixing of the task columns' }],
+    ]),
+    headsRow(numTasks, p.headLayers),
+  ],
 });

@@ -7,9 +7,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { boolList, numList } from '../params/spec';
+import { headsRow, inputsRow, perTask } from './diagram';
 import { ParamLayout } from './layout';
 import { addDense, addHeads, applyDense, applyLayers, headSpecs, type DenseRef } from './mlp';
-import { defineArchitecture } from './types';
+import { defineArchitecture, type DiagramRow } from './types';
 
 export const layerSharing = defineArchitecture({
   id: 'layer-sharing',
@@ -85,4 +86,25 @@ export const layerSharing = defineArchitecture({
       },
     };
   },
+  diagram: (p, numTasks) => [
+    inputsRow(),
+    ...p.widths.map((width, l): DiagramRow =>
+      p.shared[l] === true
+        ? [
+            {
+              label: `layer ${l + 1}: ${width} units, shared`,
+              kind: 'shared',
+              toggleShared: l,
+              title: 'Shared by every task. Click to give each task its own copy.',
+            },
+          ]
+        : perTask(numTasks, () => ({
+            label: `${width}`,
+            kind: 'task',
+            toggleShared: l,
+            title: `{task}'s own layer ${l + 1}. Click to share it.`,
+          })),
+    ),
+    headsRow(numTasks, p.headLayers),
+  ],
 });

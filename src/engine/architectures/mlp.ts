@@ -53,8 +53,11 @@ export interface DenseSpec {
   name: string;
   /** Set for a layer in θ: its label for per-layer gradient statistics. Unset: task-specific [T, ...]. */
   layer?: string;
-  /** Leading stack size of the weights: T (tasks, columns) or E (experts); none for a plain shared layer. */
-  stack?: number;
+  /**
+   * Leading stack size of the weights: T (tasks, columns) or E (experts); none for a plain shared layer.
+   * A list stacks several axes, e.g. [T, E] for E experts of each task.
+   */
+  stack?: number | readonly number[];
   fanIn: number;
   fanOut: number;
   activation: Activation;
@@ -62,7 +65,8 @@ export interface DenseSpec {
 
 /** Declare one dense layer (kernel [stack?, in, out], bias [stack?, out], bias zero). */
 export function addDense(layout: ParamLayout, rng: Rng, spec: DenseSpec): DenseRef {
-  const lead = spec.stack === undefined ? [] : [spec.stack];
+  const lead =
+    spec.stack === undefined ? [] : typeof spec.stack === 'number' ? [spec.stack] : [...spec.stack];
   const kShape = [...lead, spec.fanIn, spec.fanOut];
   const bShape = [...lead, spec.fanOut];
   const kInit = initKernel(

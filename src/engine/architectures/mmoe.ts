@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { int, numList } from '../params/spec';
 import { spreadOverColumns } from './columns';
+import { headsRow, inputsRow, numbered, perTask, widthsText } from './diagram';
 import { ParamLayout } from './layout';
 import { addDense, addHeads, applyLayers, headSpecs, param, type DenseRef } from './mlp';
 import { bmm } from './ops';
@@ -87,4 +88,18 @@ export const mmoe = defineArchitecture({
       },
     };
   },
+  diagram: (p, numTasks) => [
+    inputsRow(),
+    numbered(p.experts, (e) => ({
+      label: `expert ${e + 1}`,
+      kind: 'expert',
+      title: `Expert ${e + 1} (MLP ${widthsText(p.expertWidths)}), shared by every task`,
+    })),
+    perTask(numTasks, (t) => ({
+      label: `gate ${t + 1}`,
+      kind: 'gate',
+      title: 'Softmax gate of {task}: how it mixes the experts',
+    })),
+    headsRow(numTasks, p.headLayers),
+  ],
 });

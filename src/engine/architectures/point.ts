@@ -36,4 +36,13 @@ export const point = defineArchitecture({
       },
     };
   },
+  diagram: () => [
+    [
+      {
+        label: 'θ (the point itself)',
+        kind: 'shared',
+        title: 'The suite trains the point θ: every loss is a function of it',
+      },
+    ],
+  ],
 });

@@ -12,7 +12,18 @@ const values = (t: tf.Tensor): number[] => Array.from(t.dataSync());
 
 describe('architecture registry', () => {
   it('menu order, unique lowercase ids, documented parameters, defaults that pass check()', () => {
-    expect(ARCHITECTURES.map((a) => a.id)).toEqual(['layer-sharing', 'cross-stitch', 'mmoe', 'point']);
+    expect(ARCHITECTURES.map((a) => a.id)).toEqual([
+      'layer-sharing',
+      'cross-stitch',
+      'mtan',
+      'ltb',
+      'lora',
+      'mmoe',
+      'cgc',
+      'ple',
+      'dselect-k',
+      'point',
+    ]);
     for (const a of ARCHITECTURES) {
       expect(a.id).toMatch(/^[a-z][a-z0-9-]*$/);
       expect(findArchitecture(a.id)).toBe(a);

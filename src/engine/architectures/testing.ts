@@ -20,6 +20,7 @@ export interface Built {
   built: BuiltArchitecture;
   /** θ [1, P]: the init plus a small seeded perturbation, so biases and α are not at special values. */
   theta: tf.Tensor2D;
+  /** Perturbed alike: at LoRA's B = 0 (lora.ts), A's gradient would be exactly 0. */
   taskParams: tf.Tensor[];
   dispose(): void;
 }
@@ -29,7 +30,12 @@ export function buildEntry(entry: ArchitectureEntry, params: AnyParams, dims: Di
   const noise = new Rng(seed + 1000);
   const flat = packShared(built.shared).map((v) => v + noise.uniform(-0.1, 0.1));
   const theta = tf.tensor2d(flat, [1, flat.length]);
-  const taskParams = built.taskParams.map((p) => tf.tensor(p.init, p.shape));
+  const taskParams = built.taskParams.map((p) =>
+    tf.tensor(
+      p.init.map((v) => v + noise.uniform(-0.1, 0.1)),
+      p.shape,
+    ),
+  );
   return { built, theta, taskParams, dispose: () => tf.dispose([theta, ...taskParams]) };
 }
 
@@ -98,6 +104,80 @@ export const CASES: { name: string; entry: ArchitectureEntry; params: AnyParams 
     name: 'cross-stitch elu, head layer',
     entry: entry('cross-stitch'),
     params: withDefaults(entry('cross-stitch'), { widths: [6, 5, 4], activation: 'elu', headLayers: 1 }),
+  },
+  {
+    name: 'mtan deep, tanh, head layer',
+    entry: entry('mtan'),
+    params: withDefaults(entry('mtan'), { widths: [6, 5, 4], activation: 'tanh', headLayers: 1 }),
+  },
+  {
+    name: 'ltb elu, low temperature',
+    entry: entry('ltb'),
+    params: withDefaults(entry('ltb'), { widths: [6, 5], temperature: 0.5, activation: 'elu' }),
+  },
+  {
+    name: 'lora rank 2, tanh, head layer',
+    entry: entry('lora'),
+    params: withDefaults(entry('lora'), {
+      widths: [6, 5],
+      rank: 2,
+      alpha: 3,
+      activation: 'tanh',
+      headLayers: 1,
+    }),
+  },
+  {
+    name: 'cgc 2 + 2 deep experts, sigmoid, head layer',
+    entry: entry('cgc'),
+    params: withDefaults(entry('cgc'), {
+      sharedExperts: 2,
+      taskExperts: 2,
+      expertWidths: [6, 5],
+      activation: 'sigmoid',
+      headLayers: 1,
+    }),
+  },
+  {
+    name: 'cgc without task experts',
+    entry: entry('cgc'),
+    params: withDefaults(entry('cgc'), { sharedExperts: 3, taskExperts: 0, expertWidths: [6] }),
+  },
+  {
+    name: 'ple 3 levels, 2 + 2 experts, tanh',
+    entry: entry('ple'),
+    params: withDefaults(entry('ple'), {
+      levels: 3,
+      sharedExperts: 2,
+      taskExperts: 2,
+      expertWidths: [5],
+      activation: 'tanh',
+    }),
+  },
+  {
+    name: 'ple without task experts',
+    entry: entry('ple'),
+    params: withDefaults(entry('ple'), { levels: 2, sharedExperts: 2, taskExperts: 0, expertWidths: [6, 5] }),
+  },
+  {
+    name: 'ple 1 level',
+    entry: entry('ple'),
+    params: withDefaults(entry('ple'), { levels: 1, taskExperts: 2, expertWidths: [5] }),
+  },
+  {
+    name: 'dselect-k 5 experts (folded codes), per example, k = 3',
+    entry: entry('dselect-k'),
+    params: withDefaults(entry('dselect-k'), {
+      experts: 5,
+      k: 3,
+      routing: 'example',
+      expertWidths: [6, 5],
+      headLayers: 1,
+    }),
+  },
+  {
+    name: 'dselect-k 2 experts, k = 1, narrow γ',
+    entry: entry('dselect-k'),
+    params: withDefaults(entry('dselect-k'), { experts: 2, k: 1, gamma: 0.5, activation: 'tanh' }),
   },
   {
     name: 'mmoe 3 deep experts, sigmoid',

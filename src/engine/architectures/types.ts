@@ -63,6 +63,25 @@ export interface BuiltArchitecture {
   forward(args: ForwardArgs): Tensor3D;
 }
 
+/** One box of the network diagram; the UI draws rows of these alike for every architecture. */
+export interface DiagramBox {
+  /** Text in the box; `{task}` stands for the name of the box's task. */
+  label: string;
+  /** Hover text; `{task}` as in the label. */
+  title: string;
+  /** Inputs, a module every task reads, a task's own module, an expert, a gate, an attention mask, a head. */
+  kind: 'io' | 'shared' | 'task' | 'expert' | 'gate' | 'attention' | 'head';
+  /** The task (0-based) that owns the box, for `{task}`. */
+  task?: number;
+  /** Share of its row's width (default 1). */
+  span?: number;
+  /** Index into the boolean-list parameter `shared` that a click on the box flips. */
+  toggleShared?: number;
+}
+
+/** One row of the diagram, drawn left to right across the full width. */
+export type DiagramRow = DiagramBox[];
+
 export interface ArchitectureDefinition<S extends ParamSpecs = ParamSpecs> {
   id: string;
   label: string;
@@ -75,11 +94,14 @@ export interface ArchitectureDefinition<S extends ParamSpecs = ParamSpecs> {
   stackedCost: 'linear' | 'quadratic';
   check?(params: ParamValues<S>, ctx: { numTasks: number }): ConfigIssue[];
   build(params: ParamValues<S>, ctx: ArchitectureContext): BuiltArchitecture;
+  /** The network as rows of boxes, inputs first and heads last, for the UI's diagram. */
+  diagram?(params: ParamValues<S>, numTasks: number): DiagramRow[];
 }
 
 export type ArchitectureEntry = ArchitectureDefinition<ParamSpecs> & {
   check?(params: AnyParams, ctx: { numTasks: number }): ConfigIssue[];
   build(params: AnyParams, ctx: ArchitectureContext): BuiltArchitecture;
+  diagram?(params: AnyParams, numTasks: number): DiagramRow[];
 };
 
 export function defineArchitecture<S extends ParamSpecs>(def: ArchitectureDefinition<S>): ArchitectureEntry {

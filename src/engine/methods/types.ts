@@ -11,7 +11,7 @@
  * Σ_t w_t L_t. The trainer applies the direction to θ with the optimizer; task-specific parameters get
  * their own task's gradient, scaled by w_t for loss-weighting methods and unscaled for the others.
  */
-import type { Tensor, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs';
+import type { Tensor, Tensor1D, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs';
 import type { Rng } from '../random/rng';
 import type { AnyParams, ConfigIssue, ParamSpecs, ParamValues } from '../params/spec';
 import type { MethodState } from './state';
@@ -35,6 +35,16 @@ export interface AggregateInput {
   repGrads?: Tensor3D;
   /** 0-based index of the training step. */
   step: number;
+  /**
+   * [R, T] this batch's key performance indicator per task in [0, 1] (accuracy for classification, R²
+   * clamped to [0, 1] for regression), when `needsKpis`: Dynamic Task Prioritization weighs by it.
+   */
+  kpis?: Tensor2D;
+  /**
+   * [T] 1 where the task had samples this step, 0 where the sampling strategy left it out (see
+   * `partialTasks`); absent when every task is active.
+   */
+  active?: Tensor1D;
 }
 
 export interface Aggregation {
@@ -63,6 +73,16 @@ export interface MethodInstance {
   dispose(): void;
 }
 
+export type PartialTaskPolicy = 'skip' | 'reuse' | 'disabled';
+
+/** The policy a method follows on steps that leave tasks out (see MethodDefinition.partialTasks). */
+export function partialTaskPolicy(def: {
+  group: MethodGroup;
+  partialTasks?: PartialTaskPolicy;
+}): PartialTaskPolicy {
+  return def.partialTasks ?? (def.group === 'loss-weighting' ? 'skip' : 'reuse');
+}
+
 export type MethodGroup = 'loss-weighting' | 'gradient-surgery' | 'multi-objective' | 'robust';
 
 export interface MethodDefinition<S extends ParamSpecs = ParamSpecs> {
@@ -78,6 +98,16 @@ export interface MethodDefinition<S extends ParamSpecs = ParamSpecs> {
    */
   scale: 'sum' | 'mean' | 'convex';
   params: S;
+  /** True when `aggregate` needs the per-task KPIs of the batch (`AggregateInput.kpis`). */
+  needsKpis?: boolean;
+  /**
+   * What the method does on a step in which the sampling strategy left some tasks out (their losses and
+   * gradients are unknown): `skip` (the trainer passes a zero gradient row and the last known loss, which
+   * a loss weighting handles as "no contribution"), `reuse` (the trainer passes the task's last gradient
+   * and loss, for methods whose geometry breaks on a zero row: MGDA, Nash-MTL, ...) or `disabled` (the
+   * config is refused with a partial strategy). Default: `skip` for loss weighting, else `reuse`.
+   */
+  partialTasks?: PartialTaskPolicy;
   /** True when `aggregate` needs gradients with respect to the shared representation. */
   needsRepGrads?(params: ParamValues<S>): boolean;
   /** True when the method keeps state across steps (weights history, learnable parameters, ...). */

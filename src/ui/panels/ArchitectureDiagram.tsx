@@ -1,10 +1,13 @@
 /**
- * The network as a clickable picture. Per-layer sharing: one wide box for a shared layer, one box per task
- * for a per-task layer; click a hidden layer to switch it. MMoE: experts and one gate per task. Cross-stitch:
- * one column per task with the α units between layers. The caption gives the parameter counts.
+ * The network as a clickable picture, drawn from the architecture's own `diagram` description (rows of
+ * typed boxes, engine/architectures/types.ts): no per-architecture code here. A box that names a layer of
+ * the `shared` mask (layer sharing) toggles it on click. The caption gives the parameter counts.
  */
 import type { ReactElement } from 'react';
+import { findArchitecture } from '../../engine/architectures/registry';
+import type { DiagramBox, DiagramRow } from '../../engine/architectures/types';
 import type { ExperimentConfig } from '../../engine/config/types';
+import { defaultParams } from '../../engine/params/spec';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 
 interface Props {
@@ -17,6 +20,18 @@ interface Props {
 const W = 320;
 const ROW = 34;
 const BOX_H = 22;
+const GAP = 8;
+
+/** The stylesheet's fill for each kind of box; gates and attention masks are also dashed. */
+const FILL: Record<DiagramBox['kind'], string> = {
+  io: 'io',
+  shared: 'shared',
+  expert: 'shared',
+  task: 'task',
+  attention: 'task',
+  gate: 'stitch',
+  head: 'head',
+};
 
 function Box({
   x,
@@ -31,20 +46,22 @@ function Box({
   y: number;
   w: number;
   label: string;
-  kind: string;
+  kind: DiagramBox['kind'];
   onClick?: (() => void) | undefined;
   title: string;
 }) {
+  const dashed = kind === 'gate' || kind === 'attention';
   return (
     <g
-      className={`arch-box arch-${kind}${onClick ? ' arch-clickable' : ''}`}
+      className={`arch-box arch-${FILL[kind]}${onClick ? ' arch-clickable' : ''}`}
+      data-kind={kind}
       onClick={onClick}
       role={onClick ? 'button' : undefined}
       tabIndex={onClick ? 0 : undefined}
       onKeyDown={(e) => onClick && (e.key === 'Enter' || e.key === ' ') && onClick()}
     >
       <title>{title}</title>
-      <rect x={x} y={y} width={w} height={BOX_H} rx={4} />
+      <rect x={x} y={y} width={w} height={BOX_H} rx={4} strokeDasharray={dashed ? '4 2' : undefined} />
       <text x={x + w / 2} y={y + BOX_H / 2 + 4} textAnchor="middle">
         {label}
       </text>
@@ -52,151 +69,71 @@ function Box({
   );
 }
 
-export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }: Props) {
-  const T = taskNames.length;
-  const p = config.architecture.params;
-  const colW = (W - 8 * (T + 1)) / Math.max(T, 1);
-  const colX = (t: number) => 8 + t * (colW + 8);
-  const rows: ReactElement[] = [];
-  let y = 4;
-  const inputRow = () =>
-    rows.push(
-      <Box
-        key="in"
-        x={8}
-        y={y}
-        w={W - 16}
-        label="inputs"
-        kind="io"
-        title="The same inputs feed every task"
-      />,
-    );
+/** The rows of the selected architecture, or just inputs and heads for one without a description. */
+function rowsOf(config: ExperimentConfig, numTasks: number): DiagramRow[] {
+  const entry = findArchitecture(config.architecture.id);
+  if (!entry) return [];
+  const params = { ...defaultParams(entry.params), ...config.architecture.params };
+  if (entry.diagram) return entry.diagram(params, numTasks);
+  return [
+    [{ label: 'inputs', kind: 'io', title: 'The same inputs feed every task' }],
+    Array.from({ length: numTasks }, (_, t) => ({
+      label: '{task}',
+      kind: 'head',
+      task: t,
+      title: 'Head of {task}',
+    })),
+  ];
+}
 
-  if (config.architecture.id === 'point') {
-    rows.push(
-      <Box
-        key="theta"
-        x={8}
-        y={y}
-        w={W - 16}
-        label="θ ∈ ℝ² (the point itself)"
-        kind="shared"
-        title="The toy trains the point θ: both losses are functions of it"
-      />,
+export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }: Props) {
+  const name = (box: DiagramBox, text: string) =>
+    text.replaceAll(
+      '{task}',
+      box.task === undefined ? 'the task' : (taskNames[box.task] ?? `task ${box.task + 1}`),
     );
-    y += ROW;
-  } else if (config.architecture.id === 'mmoe') {
-    inputRow();
-    y += ROW;
-    const E = Number(p.experts);
-    const ew = (W - 8 * (E + 1)) / E;
-    for (let e = 0; e < E; e++)
-      rows.push(
+  const rows = rowsOf(config, taskNames.length);
+  const boxes: ReactElement[] = [];
+  let clickable = false;
+  rows.forEach((row, r) => {
+    const spans = row.reduce((n, b) => n + (b.span ?? 1), 0);
+    const unit = (W - GAP * (row.length + 1)) / Math.max(spans, 1);
+    let x = GAP;
+    row.forEach((box, i) => {
+      const w = unit * (box.span ?? 1);
+      const layer = box.toggleShared;
+      clickable ||= layer !== undefined;
+      boxes.push(
         <Box
-          key={`e${e}`}
-          x={8 + e * (ew + 8)}
-          y={y}
-          w={ew}
-          label={`expert ${e + 1}`}
-          kind="shared"
-          title="Experts are shared by every task"
+          key={`${r}.${i}`}
+          x={x}
+          y={4 + r * ROW}
+          w={w}
+          label={name(box, box.label)}
+          kind={box.kind}
+          onClick={layer === undefined ? undefined : () => onToggleShared(layer)}
+          title={name(box, box.title)}
         />,
       );
-    y += ROW;
-    taskNames.forEach((name, t) =>
-      rows.push(
-        <Box
-          key={`g${t}`}
-          x={colX(t)}
-          y={y}
-          w={colW}
-          label={`gate ${t + 1}`}
-          kind="task"
-          title={`Softmax gate of ${name}: how it mixes the experts`}
-        />,
-      ),
-    );
-    y += ROW;
-  } else {
-    inputRow();
-    y += ROW;
-    const widths = (p.widths as number[]) ?? [];
-    const shared = (p.shared as boolean[] | undefined) ?? widths.map(() => false);
-    const stitched = config.architecture.id === 'cross-stitch';
-    widths.forEach((width, l) => {
-      const toggle = stitched ? undefined : () => onToggleShared(l);
-      if (!stitched && shared[l]) {
-        rows.push(
-          <Box
-            key={`l${l}`}
-            x={8}
-            y={y}
-            w={W - 16}
-            label={`layer ${l + 1}: ${width} units, shared`}
-            kind="shared"
-            onClick={toggle}
-            title="Shared by every task. Click to give each task its own copy."
-          />,
-        );
-      } else {
-        taskNames.forEach((name, t) =>
-          rows.push(
-            <Box
-              key={`l${l}t${t}`}
-              x={colX(t)}
-              y={y}
-              w={colW}
-              label={`${width}`}
-              kind="task"
-              onClick={toggle}
-              title={stitched ? `Column of ${name}` : `${name}'s own layer ${l + 1}. Click to share it.`}
-            />,
-          ),
-        );
-      }
-      y += ROW;
-      if (stitched) {
-        rows.push(
-          <Box
-            key={`cs${l}`}
-            x={8}
-            y={y - 8}
-            w={W - 16}
-            label="cross-stitch α"
-            kind="stitch"
-            title="Learned mixing of the task columns"
-          />,
-        );
-        y += ROW - 8;
-      }
+      x += w + GAP;
     });
-  }
-  if (config.architecture.id !== 'point') {
-    taskNames.forEach((name, t) =>
-      rows.push(
-        <Box key={`h${t}`} x={colX(t)} y={y} w={colW} label={name} kind="head" title={`Head of ${name}`} />,
-      ),
-    );
-    y += ROW;
-  }
+  });
   const counts = info
     ? `${info.parameters.shared.toLocaleString()} shared parameters, ${info.parameters.taskSpecificPerTask.toLocaleString()} per task`
     : '';
   return (
     <figure className="arch-diagram">
       <svg
-        viewBox={`0 0 ${W} ${y}`}
+        viewBox={`0 0 ${W} ${4 + rows.length * ROW}`}
         width="100%"
         role="img"
         aria-label={`Network diagram: ${config.architecture.id}`}
       >
-        {rows}
+        {boxes}
       </svg>
       <figcaption>
         {counts}
-        {config.architecture.id === 'layer-sharing'
-          ? ' — click a layer to share it or split it per task.'
-          : ''}
+        {clickable ? ' — click a layer to share it or split it per task.' : ''}
       </figcaption>
     </figure>
   );
