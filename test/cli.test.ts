@@ -2,6 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ARCHITECTURES } from '../src/engine/architectures/registry';
+import { METHODS } from '../src/engine/methods/registry';
+import { SAMPLERS } from '../src/engine/sampling/registry';
 
 interface Result {
   code: number | null;
@@ -40,23 +43,10 @@ describe('cli list', () => {
       'sinusoids',
       'playground-2d',
     ]);
-    expect(list.architectures.map((a: { id: string }) => a.id)).toEqual([
-      'layer-sharing',
-      'cross-stitch',
-      'mmoe',
-      'point',
-    ]);
-    expect(list.methods.map((m: { id: string }) => m.id)).toEqual([
-      'ew',
-      'static',
-      'uw',
-      'dwa',
-      'gradnorm',
-      'pcgrad',
-      'mgda',
-      'cagrad',
-    ]);
-    for (const entry of [...list.taskSuites, ...list.architectures, ...list.methods]) {
+    expect(list.architectures.map((a: { id: string }) => a.id)).toEqual(ARCHITECTURES.map((a) => a.id));
+    expect(list.methods.map((m: { id: string }) => m.id)).toEqual(METHODS.map((m) => m.id));
+    expect(list.samplers.map((m: { id: string }) => m.id)).toEqual(SAMPLERS.map((m) => m.id));
+    for (const entry of [...list.taskSuites, ...list.architectures, ...list.methods, ...list.samplers]) {
       expect(entry.citation.length).toBeGreaterThan(10);
       expect(entry.summary.length).toBeGreaterThan(10);
     }

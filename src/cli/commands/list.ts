@@ -3,6 +3,9 @@ import { ARCHITECTURES } from '../../engine/architectures/registry';
 import { DEFAULT_SELECTIONS } from '../../engine/config/parse';
 import { OPTIMIZERS, TRAINING_SETTINGS } from '../../engine/config/settings';
 import { METHODS } from '../../engine/methods/registry';
+import { partialTaskPolicy } from '../../engine/methods/types';
+import { SAMPLERS } from '../../engine/sampling/registry';
+import { ISOLATION_SETTINGS } from '../../engine/config/isolation';
 import { describeParams } from '../../engine/params/validate';
 import { TASK_SUITES } from '../../engine/tasks/registry';
 import { EXIT } from '../errors';
@@ -12,6 +15,13 @@ const SCALE_NOTES = {
   sum: 'direction = Σ_t w_t g_t with weights around 1 (the gradient of the weighted sum of losses, as LibMTL)',
   mean: 'direction is on the scale of the mean gradient (1/T) Σ_t g_t',
   convex: 'direction = Σ_t w_t g_t with weights on the simplex (Σ_t w_t = 1)',
+} as const;
+
+/** What a method does on steps where a partial sampling strategy left tasks out. */
+const PARTIAL_NOTES = {
+  skip: 'tasks left out of a step contribute nothing to it (zero gradient row, last known loss)',
+  reuse: 'tasks left out of a step are represented by their last gradient and loss',
+  disabled: 'needs every task at every step: refused with strategies that leave tasks out',
 } as const;
 
 export function catalogue() {
@@ -43,7 +53,17 @@ export function catalogue() {
       scaleNote: SCALE_NOTES[m.scale],
       stateful: m.stateful,
       stochastic: m.stochastic,
+      partialTasks: partialTaskPolicy(m),
+      partialTasksNote: PARTIAL_NOTES[partialTaskPolicy(m)],
       params: describeParams(m.params),
+    })),
+    samplers: SAMPLERS.map((s) => ({
+      id: s.id,
+      label: s.label,
+      summary: s.summary,
+      citation: s.citation,
+      partial: s.partial,
+      params: describeParams(s.params),
     })),
     optimizers: Object.entries(OPTIMIZERS).map(([id, o]) => ({
       id,
@@ -52,6 +72,7 @@ export function catalogue() {
       params: describeParams(o.params),
     })),
     settings: describeParams(TRAINING_SETTINGS),
+    isolation: describeParams(ISOLATION_SETTINGS),
   };
 }
 

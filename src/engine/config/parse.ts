@@ -8,7 +8,10 @@ import { findArchitecture, ARCHITECTURES } from '../architectures/registry';
 import { findMethod, METHODS } from '../methods/registry';
 import type { AnyParams, ConfigIssue, ParamSpecs } from '../params/spec';
 import { validateParams } from '../params/validate';
+import { findSampler, SAMPLERS } from '../sampling/registry';
 import { findTaskSuite, TASK_SUITES } from '../tasks/registry';
+import { partialTaskPolicy } from '../methods/types';
+import { checkIsolation, ISOLATION_SETTINGS } from './isolation';
 import { OPTIMIZERS, TRAINING_SETTINGS } from './settings';
 import { ConfigError, type ExperimentConfig, type Selection } from './types';
 
@@ -18,6 +21,7 @@ export const DEFAULT_SELECTIONS = {
   architecture: 'layer-sharing',
   method: 'ew',
   optimizer: 'adam',
+  sampling: 'mixed',
 } as const;
 
 /** The architecture used when a config names none: objective suites train the point θ itself. */
@@ -49,11 +53,17 @@ const REGISTRIES: Record<SelectionKey, RegistryView> = {
     ids: () => Object.keys(OPTIMIZERS),
     specs: (id) => (id in OPTIMIZERS ? OPTIMIZERS[id as keyof typeof OPTIMIZERS].params : undefined),
   },
+  sampling: {
+    noun: 'sampling strategy',
+    ids: () => SAMPLERS.map((s) => s.id),
+    specs: (id) => findSampler(id)?.params,
+  },
 };
 
 const TOP_LEVEL_KEYS = [
   ...(Object.keys(DEFAULT_SELECTIONS) as SelectionKey[]),
   ...Object.keys(TRAINING_SETTINGS),
+  'isolation',
 ];
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -118,6 +128,22 @@ function crossChecks(config: ExperimentConfig): ConfigIssue[] {
       : `'${arch.id}' is only for suites whose losses are functions of θ itself`;
     issues.push({ path: 'architecture.id', message: `${why}; accepted here: ${accepted.join(', ')}` });
   }
+  issues.push(...prefixed('isolation', checkIsolation(config.isolation, numTasks)));
+  if (suite.kind === 'objective' && config.sampling.id !== DEFAULT_SELECTIONS.sampling)
+    issues.push({
+      path: 'sampling.id',
+      message: `the '${suite.id}' suite has no samples to draw (its losses are functions of θ); accepted: ${DEFAULT_SELECTIONS.sampling}`,
+    });
+  const sampler = findSampler(config.sampling.id);
+  if (sampler?.partial && partialTaskPolicy(method) === 'disabled')
+    issues.push({
+      path: 'sampling.id',
+      message: `'${method.id}' needs every task's gradient at every step, and '${sampler.id}' leaves tasks out of some steps; accepted with this method: ${SAMPLERS.filter(
+        (s) => !s.partial,
+      )
+        .map((s) => s.id)
+        .join(', ')}`,
+    });
   if (config.reportEvery > config.steps) {
     issues.push({
       path: 'reportEvery',
@@ -149,13 +175,19 @@ export function parseConfig(raw: unknown): ExperimentConfig {
   const settingsRaw = Object.fromEntries(Object.entries(raw).filter(([k]) => k in TRAINING_SETTINGS));
   const settings = validateParams(TRAINING_SETTINGS, settingsRaw, '');
   if (!settings.ok) issues.push(...settings.issues);
-  if (issues.length || !task || !architecture || !method || !optimizer || !settings.ok)
+  const sampling = parseSelection('sampling', raw.sampling, DEFAULT_SELECTIONS.sampling, issues);
+  const isolation = validateParams(ISOLATION_SETTINGS, raw.isolation, 'isolation');
+  if (!isolation.ok) issues.push(...isolation.issues);
+  if (issues.length || !task || !architecture || !method || !optimizer || !sampling)
     throw new ConfigError(issues);
+  if (!settings.ok || !isolation.ok) throw new ConfigError(issues);
   const config = {
     task,
     architecture,
     method,
     optimizer,
+    sampling,
+    isolation: isolation.value,
     ...(settings.value as AnyParams),
   } as ExperimentConfig;
   const cross = crossChecks(config);

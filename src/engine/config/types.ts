@@ -12,6 +12,10 @@ export interface ExperimentConfig {
   architecture: Selection;
   method: Selection;
   optimizer: Selection;
+  /** How each step's batch is drawn across tasks (sampling/registry.ts). */
+  sampling: Selection;
+  /** Clipping, gradient masks, regularizers, affinity monitoring (config/isolation.ts). */
+  isolation: AnyParams;
   learningRate: number;
   batchSize: number;
   steps: number;

@@ -1,17 +1,22 @@
 /**
  * Shared helpers for data suites. A suite describes its tasks as a `SampleGenerator` (draw inputs; label
  * them for one task); the helpers here turn that into `TaskSplit`s. Shared inputs label one draw of inputs
- * for every task; the separate-inputs mode (LibMTL's multi-input) draws each task its own inputs from the
- * same generator, so a suite gets it by exposing a `mode` parameter and calling `separateSplit` instead.
+ * for every task; separate inputs (LibMTL's multi-input mode) draw each task its own inputs from the same
+ * generator. data-specs.ts builds on these: the per-suite parameters that choose between them and add noise.
  */
 import type { Rng } from '../random/rng';
 import { int } from '../params/spec';
 import type { TaskSplit } from './types';
 
+/** What a task's targets are, which decides what label noise means for it. */
+export type TargetKind = 'regression' | 'binary';
+
 export interface SampleGenerator {
   numTasks: number;
   inputDim: number;
   outputDim: number;
+  /** Real-valued targets, or 0/1 labels of a binary classification. */
+  targets: TargetKind;
   /** `count` inputs, row-major [count, inputDim]. */
   inputs(count: number, rng: Rng): Float32Array;
   /**
@@ -35,7 +40,10 @@ export function sharedSplit(gen: SampleGenerator, count: number, rng: Rng): Task
   return { mode: 'shared', count, x, y };
 }
 
-/** Each task its own inputs and count: x[t] [N_t, D], y[t] [N_t, O]. */
+/**
+ * Each task its own inputs and count: x[t] [N_t, D], y[t] [N_t, O]. Task t's streams are named by t alone,
+ * so its samples do not depend on the other tasks' counts.
+ */
 export function separateSplit(gen: SampleGenerator, counts: readonly number[], rng: Rng): TaskSplit {
   const x: Float32Array[] = [];
   const y: Float32Array[] = [];
@@ -47,48 +55,73 @@ export function separateSplit(gen: SampleGenerator, counts: readonly number[], r
   return { mode: 'separate', counts: [...counts], x, y };
 }
 
-/** Train and test splits from independent streams, so that changing the test size leaves train alone. */
-export function sharedSplits(
-  gen: SampleGenerator,
-  sizes: { trainSamples: number; testSamples: number },
-  rng: Rng,
-): { train: TaskSplit; test: TaskSplit } {
-  return {
-    train: sharedSplit(gen, sizes.trainSamples, rng.fork('train')),
-    test: sharedSplit(gen, sizes.testSamples, rng.fork('test')),
-  };
+/** Number of samples task t has in a split. */
+export const taskCount = (split: TaskSplit, t: number): number =>
+  split.mode === 'shared' ? split.count : (split.counts[t] ?? 0);
+
+/** A copy of task t's targets [N_t, O], whatever the split's layout. */
+export function taskTargets(split: TaskSplit, t: number, numTasks: number, outputDim: number): Float32Array {
+  if (split.mode === 'separate') return Float32Array.from(split.y[t] ?? []);
+  const out = new Float32Array(split.count * outputDim);
+  for (let n = 0; n < split.count; n++) {
+    for (let o = 0; o < outputDim; o++)
+      out[n * outputDim + o] = split.y[(n * numTasks + t) * outputDim + o] as number;
+  }
+  return out;
+}
+
+/** Write task t's targets [N_t, O] back into the split (the inverse of `taskTargets`). */
+export function setTaskTargets(
+  split: TaskSplit,
+  t: number,
+  numTasks: number,
+  outputDim: number,
+  values: Float32Array,
+): void {
+  if (split.mode === 'separate') {
+    (split.y[t] as Float32Array).set(values);
+    return;
+  }
+  for (let n = 0; n < split.count; n++) {
+    for (let o = 0; o < outputDim; o++)
+      split.y[(n * numTasks + t) * outputDim + o] = values[n * outputDim + o] as number;
+  }
 }
 
 /**
- * Standardise every target column (task × output, `columns` = T·O) of shared splits in place with the train
- * split's mean and std (test uses the train statistics, as a practitioner would), so that typical learning
- * rates work whatever the label scale. Returns the statistics per column.
+ * Standardise every target column (task × output) in place with the train split's mean and std (test uses
+ * the train statistics, as a practitioner would), so that typical learning rates work whatever the label
+ * scale. Works for both layouts: with separate inputs each task's statistics come from its own train
+ * samples. Returns the statistics per column, task-major.
  */
-export function standardizeShared(
+export function standardizeTargets(
   train: TaskSplit,
   test: TaskSplit,
-  columns: number,
+  numTasks: number,
+  outputDim: number,
 ): { mean: number; std: number }[] {
-  if (train.mode !== 'shared' || test.mode !== 'shared')
-    throw new Error('standardizeShared: shared splits only');
   const stats: { mean: number; std: number }[] = [];
-  for (let t = 0; t < columns; t++) {
-    let sum = 0;
-    let sumSq = 0;
-    for (let n = 0; n < train.count; n++) {
-      const v = train.y[n * columns + t] as number;
-      sum += v;
-      sumSq += v * v;
-    }
-    const mean = sum / train.count;
-    const std = Math.sqrt(Math.max(sumSq / train.count - mean * mean, 0)) || 1;
-    for (const split of [train, test]) {
-      for (let n = 0; n < split.count; n++) {
-        const i = n * columns + t;
-        split.y[i] = ((split.y[i] as number) - mean) / std;
+  for (let t = 0; t < numTasks; t++) {
+    const yTrain = taskTargets(train, t, numTasks, outputDim);
+    const yTest = taskTargets(test, t, numTasks, outputDim);
+    const count = taskCount(train, t);
+    for (let o = 0; o < outputDim; o++) {
+      let sum = 0;
+      let sumSq = 0;
+      for (let n = 0; n < count; n++) {
+        const v = yTrain[n * outputDim + o] as number;
+        sum += v;
+        sumSq += v * v;
       }
+      const mean = sum / count;
+      const std = Math.sqrt(Math.max(sumSq / count - mean * mean, 0)) || 1;
+      for (const y of [yTrain, yTest]) {
+        for (let i = o; i < y.length; i += outputDim) y[i] = ((y[i] as number) - mean) / std;
+      }
+      stats.push({ mean, std });
     }
-    stats.push({ mean, std });
+    setTaskTargets(train, t, numTasks, outputDim, yTrain);
+    setTaskTargets(test, t, numTasks, outputDim, yTest);
   }
   return stats;
 }
@@ -97,7 +130,7 @@ export function standardizeShared(
 export const sampleParams = (trainDefault: number, testDefault: number) => ({
   trainSamples: int({
     label: 'train samples',
-    help: 'Number of training samples per task. Fewer samples make overfitting, and the regularising effect of sharing, visible.',
+    help: 'Number of training samples (per task with separate inputs, unless train samples per task lists them). Fewer samples make overfitting, and the regularising effect of sharing, visible.',
     default: trainDefault,
     min: 16,
     max: 50_000,
@@ -105,7 +138,7 @@ export const sampleParams = (trainDefault: number, testDefault: number) => ({
   }),
   testSamples: int({
     label: 'test samples',
-    help: 'Number of held-out samples on which test metrics are computed; drawn independently of the training samples.',
+    help: 'Number of held-out samples (per task with separate inputs) on which test metrics are computed; drawn independently of the training samples and never noised.',
     default: testDefault,
     min: 16,
     max: 50_000,

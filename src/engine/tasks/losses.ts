@@ -21,17 +21,40 @@ function elementLoss(kind: LossKind, pred: tf.Tensor3D, target: tf.Tensor3D): tf
   return tf.add(tf.sub(tf.relu(pred), tf.mul(pred, target)), tf.log1p(tf.exp(tf.neg(tf.abs(pred)))));
 }
 
-/** Mean loss per task: [T]. Loss kinds may differ per task. */
-export function taskLosses(kinds: readonly LossKind[], pred: tf.Tensor3D, target: tf.Tensor3D): tf.Tensor1D {
+/** Loss per task and sample [T, B] (averaged over the outputs). Loss kinds may differ per task. */
+export function perSampleLosses(
+  kinds: readonly LossKind[],
+  pred: tf.Tensor3D,
+  target: tf.Tensor3D,
+): tf.Tensor2D {
   return tf.tidy(() => {
-    const uniform = kinds.every((k) => k === kinds[0]);
-    if (uniform) return tf.mean(elementLoss(kinds[0] ?? 'mse', pred, target), [1, 2]) as tf.Tensor1D;
+    if (kinds.every((k) => k === kinds[0]))
+      return tf.mean(elementLoss(kinds[0] ?? 'mse', pred, target), 2) as tf.Tensor2D;
     const rows = kinds.map((kind, t) => {
       const p = tf.slice(pred, [t, 0, 0], [1, -1, -1]) as tf.Tensor3D;
       const y = tf.slice(target, [t, 0, 0], [1, -1, -1]) as tf.Tensor3D;
-      return tf.mean(elementLoss(kind, p, y));
+      return tf.mean(elementLoss(kind, p, y), 2);
     });
-    return tf.stack(rows) as tf.Tensor1D;
+    return tf.concat(rows) as tf.Tensor2D;
+  });
+}
+
+/**
+ * Mean loss per task: [T]. With `weights` [T, B] (the sampling strategy's slot weights: 1 real, 0 padding)
+ * the mean is Σ_b w l / Σ_b w, and 0 for a task with no weight this step (so its gradient is zero).
+ */
+export function taskLosses(
+  kinds: readonly LossKind[],
+  pred: tf.Tensor3D,
+  target: tf.Tensor3D,
+  weights?: tf.Tensor2D,
+): tf.Tensor1D {
+  return tf.tidy(() => {
+    const losses = perSampleLosses(kinds, pred, target);
+    if (!weights) return tf.mean(losses, 1) as tf.Tensor1D;
+    // max(Σw, 1): slot weights are 0 or 1, so this is Σw except for a left-out task, whose Σ w l is 0.
+    // (divNoNan would do the same but has no gradient in tfjs.)
+    return tf.div(tf.sum(tf.mul(losses, weights), 1), tf.maximum(tf.sum(weights, 1), 1)) as tf.Tensor1D;
   });
 }
 

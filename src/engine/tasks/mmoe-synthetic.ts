@@ -10,11 +10,12 @@
  * 0.01 (keras-mmoe instead uses c = 0.3, m = 5, α, β ~ N(0, 1)). The label correlation is not p itself (the
  * sines are non-linear) but falls monotonically with p, which is what the paper's experiment varies.
  * Labels are standardised per task with train statistics by default (their std is about 2.4), so that the
- * usual learning rates work.
+ * usual learning rates work; with separate inputs each task's statistics come from its own train samples.
  */
 import type { Rng } from '../random/rng';
 import { bool, int, num } from '../params/spec';
-import { sampleParams, sharedSplits, standardizeShared, type SampleGenerator } from './data';
+import { standardizeTargets, type SampleGenerator } from './data';
+import { buildSplits, checkDataParams, dataSpecs } from './data-specs';
 import { defineTaskSuite } from './types';
 
 const C = 1;
@@ -59,6 +60,7 @@ export function mmoeGenerator(
     numTasks,
     inputDim: dim,
     outputDim: 1,
+    targets: 'regression',
     inputs: (count, r) => r.normalArray(count * dim),
     labels(task, x, count, r) {
       const wt = w[task] as Float64Array;
@@ -105,29 +107,31 @@ export const mmoeSyntheticSuite = defineTaskSuite({
       min: 2,
       max: 128,
     }),
-    ...sampleParams(2000, 1000),
     noise: num({
-      label: 'label noise std',
-      help: 'Standard deviation of the Gaussian noise added to each label (before standardisation); 0.01 as in Google’s generator.',
+      label: 'noise std (all tasks)',
+      help: 'Standard deviation of the Gaussian noise ε_k in every label, train and test alike (before standardisation); 0.01 as in Google’s generator. For noise on one task’s training labels only, see label noise.',
       default: 0.01,
       min: 0,
       max: 1,
     }),
     standardize: bool({
       label: 'standardise labels',
-      help: 'Rescale each task’s labels to mean 0 and std 1 using training statistics, so that default learning rates suit.',
+      help: 'Rescale each task’s labels to mean 0 and std 1 using that task’s training statistics (after any label noise, as a practitioner would see them), so that default learning rates suit.',
       default: true,
     }),
+    ...dataSpecs('regression', { train: 2000, test: 1000 }),
   },
   numTasks: (p) => p.numTasks,
-  check: (p) =>
-    p.inputDim >= p.numTasks
+  check: (p) => [
+    ...(p.inputDim >= p.numTasks
       ? []
-      : [{ path: 'inputDim', message: `must be at least numTasks (${p.numTasks})` }],
+      : [{ path: 'inputDim', message: `must be at least numTasks (${p.numTasks})` }]),
+    ...checkDataParams(p, p.numTasks),
+  ],
   build(p, rng) {
     const gen = mmoeGenerator(p.numTasks, p.inputDim, p.correlation, p.noise, rng.fork('weights'));
-    const { train, test } = sharedSplits(gen, p, rng);
-    if (p.standardize) standardizeShared(train, test, p.numTasks);
+    const { train, test } = buildSplits(gen, p, rng);
+    if (p.standardize) standardizeTargets(train, test, p.numTasks, 1);
     return {
       kind: 'data',
       tasks: Array.from({ length: p.numTasks }, (_, t) => ({

@@ -13,8 +13,9 @@
  * - plane: x1 + x2 > 0 (the sign of Playground's regress-plane target).
  * Targets are 1 (Playground's +1) and 0 (its -1), for binary cross-entropy on logits.
  */
-import { choiceList, num } from '../params/spec';
-import { sampleParams, sharedSplits, type SampleGenerator } from './data';
+import { choiceList } from '../params/spec';
+import type { SampleGenerator } from './data';
+import { buildSplits, checkDataParams, dataSpecs } from './data-specs';
 import { defineTaskSuite } from './types';
 
 export const PATTERNS = ['circle', 'xor', 'gauss', 'spiral', 'plane'] as const;
@@ -51,19 +52,17 @@ export const PATTERN_LABEL: Record<Pattern, (x1: number, x2: number) => number> 
   plane: (x1, x2) => (x1 + x2 > 0 ? 1 : 0),
 };
 
-export function playgroundGenerator(patterns: readonly Pattern[], labelNoise: number): SampleGenerator {
+/** Clean labels; flipped training labels come from the shared data block's `labelNoise` (data-specs.ts). */
+export function playgroundGenerator(patterns: readonly Pattern[]): SampleGenerator {
   return {
     numTasks: patterns.length,
     inputDim: 2,
     outputDim: 1,
+    targets: 'binary',
     inputs: (count, r) => r.uniformArray(count * 2, -HALF, HALF),
-    labels(task, x, count, r) {
+    labels(task, x, count) {
       const rule = PATTERN_LABEL[patterns[task] ?? 'circle'];
-      return Float32Array.from({ length: count }, (_, n) => {
-        const clean = rule(x[2 * n] as number, x[2 * n + 1] as number);
-        // One draw per sample whatever the noise, so that the flipped set grows as the noise grows.
-        return r.next() < labelNoise ? 1 - clean : clean;
-      });
+      return Float32Array.from({ length: count }, (_, n) => rule(x[2 * n] as number, x[2 * n + 1] as number));
     },
   };
 }
@@ -87,19 +86,12 @@ export const playground2dSuite = defineTaskSuite({
       minLength: 1,
       maxLength: 8,
     }),
-    labelNoise: num({
-      label: 'label noise',
-      help: 'Probability that a label is flipped, independently per task and sample. 0.5 makes the labels pure noise.',
-      default: 0,
-      min: 0,
-      max: 0.5,
-    }),
-    ...sampleParams(1000, 1000),
+    ...dataSpecs('binary', { train: 1000, test: 1000 }),
   },
   numTasks: (p) => p.patterns.length,
+  check: (p) => checkDataParams(p, p.patterns.length),
   build(p, rng) {
-    const gen = playgroundGenerator(p.patterns, p.labelNoise);
-    const { train, test } = sharedSplits(gen, p, rng);
+    const { train, test } = buildSplits(playgroundGenerator(p.patterns), p, rng);
     return {
       kind: 'data',
       tasks: p.patterns.map((pattern, t) => ({

@@ -9,7 +9,8 @@
  */
 import type { Rng } from '../random/rng';
 import { int, num } from '../params/spec';
-import { sampleParams, sharedSplits, type SampleGenerator } from './data';
+import type { SampleGenerator } from './data';
+import { buildSplits, checkDataParams, dataSpecs } from './data-specs';
 import { defineTaskSuite } from './types';
 
 export const SINUSOID_X_RANGE: [number, number] = [-5, 5];
@@ -37,6 +38,7 @@ export function sinusoidGenerator(
     numTasks,
     inputDim: 1,
     outputDim: 1,
+    targets: 'regression',
     inputs: (count, r) => r.uniformArray(count, ...SINUSOID_X_RANGE),
     labels(task, x, count, r: Rng) {
       const { amplitude, phase } = tasks[task] ?? { amplitude: 1, phase: 0 };
@@ -81,18 +83,19 @@ export const sinusoidsSuite = defineTaskSuite({
       scale: 'log',
     }),
     noise: num({
-      label: 'label noise std',
-      help: 'Standard deviation of the Gaussian noise added to every label; it sets the best reachable test MSE.',
+      label: 'noise std (all tasks)',
+      help: 'Standard deviation of the Gaussian noise in every label of every task, train and test alike; it sets the best reachable test MSE. For noise on one task’s training labels only, see label noise.',
       default: 0.05,
       min: 0,
       max: 2,
     }),
-    ...sampleParams(1000, 1000),
+    ...dataSpecs('regression', { train: 1000, test: 1000 }),
   },
   numTasks: (p) => p.numTasks,
+  check: (p) => checkDataParams(p, p.numTasks),
   build(p, rng) {
     const gen = sinusoidGenerator(p.numTasks, p.phaseSpread, p.amplitudeRatio, p.noise);
-    const { train, test } = sharedSplits(gen, p, rng);
+    const { train, test } = buildSplits(gen, p, rng);
     return {
       kind: 'data',
       tasks: sinusoidTasks(p.numTasks, p.phaseSpread, p.amplitudeRatio).map((t, i) => ({

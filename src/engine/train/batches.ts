@@ -3,17 +3,20 @@
  * gather happens on the device. Batches have a fixed size (the last partial batch of an epoch is dropped)
  * because the GPU buffer pool is keyed by exact sizes (DESIGN.md §3).
  *
- * Where batching strategies plug in (a later issue): `EpochSampler.next` decides which samples of which
- * task a step sees; today every task gets `batchSize` samples every step ('mixed').
+ * Which samples of which task a step sees is the sampling strategy's call (src/engine/sampling); this file
+ * only turns its plan into tensors.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../random/rng';
 import type { TaskSplit } from '../tasks/types';
 
 /** One step's inputs [Sx, B, D] (Sx = 1 for shared inputs, T for separate) and targets [T, B, O]. */
 export interface Batch {
   x: tf.Tensor3D;
   y: tf.Tensor3D;
+  /** [T, B] slot weights from a sampling strategy (1 real, 0 padding); absent: every slot counts. */
+  weights?: tf.Tensor2D;
+  /** Tasks with samples this step; absent: all of them. */
+  active?: boolean[];
 }
 
 export function splitCounts(split: TaskSplit, numTasks: number): number[] {
@@ -87,31 +90,4 @@ function concatArrays(parts: Float32Array[]): Float32Array {
     at += part.length;
   }
   return out;
-}
-
-/** Shuffled epochs per task; each step takes the next `batchSize` indices, reshuffling when too few remain. */
-export class EpochSampler {
-  private readonly orders: number[][];
-  private readonly cursors: number[];
-
-  constructor(
-    private readonly counts: number[],
-    private readonly batchSize: number,
-    private readonly rng: Rng,
-  ) {
-    this.orders = counts.map((n) => rng.permutation(n));
-    this.cursors = counts.map(() => 0);
-  }
-
-  next(): Int32Array[] {
-    return this.counts.map((count, t) => {
-      if ((this.cursors[t] ?? 0) + this.batchSize > count) {
-        this.orders[t] = this.rng.permutation(count);
-        this.cursors[t] = 0;
-      }
-      const start = this.cursors[t] ?? 0;
-      this.cursors[t] = start + this.batchSize;
-      return Int32Array.from((this.orders[t] ?? []).slice(start, start + this.batchSize));
-    });
-  }
 }

@@ -29,5 +29,9 @@ export function buildModel(config: ExperimentConfig, rng: Rng): Model {
       },
     ]);
   }
-  return createSupervisedModel(suite, arch, config.architecture.params, { batchSize: config.batchSize, rng });
+  return createSupervisedModel(suite, arch, config.architecture.params, {
+    batchSize: config.batchSize,
+    rng,
+    sampling: config.sampling,
+  });
 }

@@ -6,6 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TaskParam } from '../architectures/types';
 import type { TaskInfo } from '../tasks/types';
+import type { SamplerEntry, SamplerFeedback, SamplerInstance } from '../sampling/types';
 import type { Batch } from './batches';
 
 /** A shared layer for per-layer gradient statistics: the ranges of θ its segments occupy. */
@@ -41,8 +42,15 @@ export interface Model {
   ): { loss: tf.Tensor2D; metric: tf.Tensor1D };
   /** Outputs [T, N, O] for inputs [1, N, D] with the current parameters (data models only). */
   predict?(shared: tf.Tensor2D, taskParams: tf.Tensor[], x: tf.Tensor3D): tf.Tensor3D;
-  /** The next training batch (data models), or null. */
-  nextBatch(): Batch | null;
+  /** The next training batch as the sampling strategy plans it (data models), or null. */
+  nextBatch(feedback: SamplerFeedback): Batch | null;
+  /** The sampling strategy (data models only). */
+  sampling?: {
+    entry: SamplerEntry;
+    instance: SamplerInstance;
+    /** Per task, the train loss of every sample of its pool, with the given parameters. */
+    sampleLosses(shared: tf.Tensor2D, taskParams: tf.Tensor[]): Promise<Float32Array[]>;
+  };
   /** Samples per task in the training split (for validation messages); empty for objective models. */
   trainCounts: number[];
   dispose(): void;

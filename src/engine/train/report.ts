@@ -37,6 +37,8 @@ export interface Report {
   weights: number[];
   /** Statistics of the last step's task gradients (cosines and norms averaged over replicas). */
   gradients: GradientReport;
+  /** Data suites: each task's share of the training samples (sampling strategy), recent and overall. */
+  sampling?: { recent: number[]; total: number[] };
   /** Objective suites only: every replica (start point). */
   points?: PointReport[];
 }

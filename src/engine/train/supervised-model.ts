@@ -4,9 +4,12 @@ import { unpackShared } from '../architectures/layout';
 import type { ArchitectureEntry } from '../architectures/types';
 import type { AnyParams } from '../params/spec';
 import type { Rng } from '../random/rng';
-import { taskLosses, taskMetric } from '../tasks/losses';
+import { perSampleLosses, taskLosses, taskMetric } from '../tasks/losses';
 import type { DataSuiteInstance, TaskSplit } from '../tasks/types';
-import { DeviceDataset, EpochSampler, splitCounts, type Batch } from './batches';
+import type { Selection } from '../config/types';
+import { findSampler } from '../sampling/registry';
+import type { SamplerFeedback } from '../sampling/types';
+import { DeviceDataset, splitCounts, type Batch } from './batches';
 import { sharedLayers, type Model } from './model';
 
 /** Training-split samples used for the train metric at report time: enough for a stable estimate, cheap. */
@@ -49,7 +52,7 @@ export function createSupervisedModel(
   suite: DataSuiteInstance,
   arch: ArchitectureEntry,
   archParams: AnyParams,
-  opts: { batchSize: number; rng: Rng },
+  opts: { batchSize: number; rng: Rng; sampling: Selection },
 ): Model {
   const numTasks = suite.tasks.length;
   const { inputDim, outputDim } = suite;
@@ -60,12 +63,23 @@ export function createSupervisedModel(
 
   const train = new DeviceDataset(suite.train, numTasks, inputDim, outputDim);
   const trainCounts = splitCounts(suite.train, numTasks);
-  // Shared inputs: one stream of indices serves every task.
-  const sampler = new EpochSampler(
-    suite.train.mode === 'shared' ? [suite.train.count] : trainCounts,
-    opts.batchSize,
-    opts.rng.fork('batches'),
-  );
+  const samplerEntry = findSampler(opts.sampling.id);
+  if (!samplerEntry) throw new Error(`unknown sampling strategy '${opts.sampling.id}'`);
+  const sampler = samplerEntry.create({
+    numTasks,
+    counts: trainCounts,
+    batchSize: opts.batchSize,
+    sharedInputs: suite.train.mode === 'shared',
+    params: opts.sampling.params,
+    rng: opts.rng.fork('batches'),
+  });
+  // Every slot counts under 'mixed' with equal quotas: no weights tensor, the step stays as cheap as before.
+  const allSlotsCount =
+    !samplerEntry.partial && opts.sampling.id === 'mixed' && opts.sampling.params.quota !== 'proportional';
+  // The whole training pool as evaluation inputs, only for strategies that score every sample.
+  const trainSet = samplerEntry.sampleLossesEvery
+    ? evalSet(suite.train, numTasks, inputDim, outputDim, Number.POSITIVE_INFINITY)
+    : { parts: [] };
   const evalSets = {
     train: evalSet(suite.train, numTasks, inputDim, outputDim, TRAIN_EVAL_SAMPLES),
     test: evalSet(suite.test, numTasks, inputDim, outputDim, Number.POSITIVE_INFINITY),
@@ -91,7 +105,7 @@ export function createSupervisedModel(
       return tf.tidy(() => {
         const copies = shared.shape[1];
         const out = forward(shared.reshape([copies, numShared]) as tf.Tensor2D, taskParams, batch.x, probe);
-        return taskLosses(lossKinds, out, batch.y).reshape([1, numTasks]) as tf.Tensor2D;
+        return taskLosses(lossKinds, out, batch.y, batch.weights).reshape([1, numTasks]) as tf.Tensor2D;
       });
     },
     evaluate(shared, taskParams, which) {
@@ -121,11 +135,48 @@ export function createSupervisedModel(
       });
     },
     predict: (shared, taskParams, x) => tf.tidy(() => forward(shared, taskParams, x)),
-    nextBatch(): Batch {
-      return train.gather(sampler.next());
+    nextBatch(feedback: SamplerFeedback): Batch {
+      const plan = sampler.next(feedback);
+      const batch = train.gather(plan.indices);
+      if (allSlotsCount) return batch;
+      const weights = new Float32Array(numTasks * opts.batchSize);
+      plan.sampleWeights.forEach((w, t) => weights.set(w, t * opts.batchSize));
+      return { ...batch, weights: tf.tensor2d(weights, [numTasks, opts.batchSize]), active: plan.active };
+    },
+    sampling: {
+      entry: samplerEntry,
+      instance: sampler,
+      async sampleLosses(shared, taskParams) {
+        // Per task, the loss of every training sample: one forward pass over the pool (shared inputs) or
+        // one per task (separate), for strategies that rank samples by difficulty (curriculum).
+        const rows = tf.tidy(() =>
+          trainSet.parts.map((part, i) => {
+            const out = forward(shared, taskParams, part.x);
+            const losses = perSampleLosses(
+              lossKinds,
+              out,
+              part.y.shape[0] === numTasks ? part.y : tf.tile(part.y, [numTasks, 1, 1]),
+            );
+            return trainSet.parts.length === 1 ? losses : losses.slice([i, 0], [1, -1]);
+          }),
+        );
+        try {
+          if (rows.length === 1) {
+            const values = await (rows[0] as tf.Tensor2D).data();
+            const n = (rows[0] as tf.Tensor2D).shape[1];
+            return Array.from({ length: numTasks }, (_, t) =>
+              Float32Array.from(values.subarray(t * n, (t + 1) * n)),
+            );
+          }
+          return Promise.all(rows.map(async (r) => Float32Array.from(await r.data())));
+        } finally {
+          tf.dispose(rows);
+        }
+      },
     },
     dispose() {
       train.dispose();
+      trainSet.parts.forEach((p) => (p.x.dispose(), p.y.dispose()));
       for (const set of Object.values(evalSets)) set.parts.forEach((p) => (p.x.dispose(), p.y.dispose()));
     },
   };

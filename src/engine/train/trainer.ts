@@ -13,7 +13,15 @@ import { ConfigError, type ExperimentConfig, type Selection } from '../config/ty
 import { gradientStats } from '../metrics/gradient-stats';
 import { readAll } from '../metrics/readback';
 import { findMethod } from '../methods/registry';
-import type { Aggregation, MethodInstance } from '../methods/types';
+import {
+  partialTaskPolicy,
+  type Aggregation,
+  type MethodInstance,
+  type PartialTaskPolicy,
+} from '../methods/types';
+import type { SamplerFeedback } from '../sampling/types';
+import { createGradientIsolation } from './isolation';
+import { PartialTasks } from './partial-tasks';
 import { createOptimizer, type Optimizer } from '../optim/optimizer';
 import { Rng } from '../random/rng';
 import { assembleReport, type ReportValues } from './assemble-report';
@@ -72,6 +80,14 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   const badStep = variableFrom(() => tf.fill([T + 1], -1));
   const stepCounter = variableFrom(() => tf.scalar(0));
   let lossCount = 0;
+  const isolation = createGradientIsolation(config.isolation, model.layers, T, model.numShared);
+  // Only strategies that may leave tasks out need the last-loss/last-gradient bookkeeping.
+  const partial = model.sampling?.entry.partial ? new PartialTasks(R, T, model.numShared) : null;
+  let partialPolicy: PartialTaskPolicy = 'skip';
+  // What the sampling strategy learns of the run: the last report's train losses, the first ones.
+  let lossFeedback: { losses: number[]; step: number } | undefined;
+  let initialLosses: number[] | undefined;
+  let samplerCalls = 0;
   let lastGrads: tf.Tensor3D | null = null;
   let lastWeights: tf.Tensor2D | null = null;
 
@@ -108,6 +124,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       ? createOptimizer(next.optimizer, next.learningRate, method.trainables)
       : null;
     isWeighting = entry.group === 'loss-weighting';
+    partialPolicy = partialTaskPolicy(entry);
     probe?.dispose();
     probe = needsRep ? tf.zeros([T, next.batchSize, model.representationSize ?? 0]) : undefined;
     current = next;
@@ -155,12 +172,31 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     throw diverged;
   }
 
-  function gradientsNow(): TaskGradients {
-    const batch = model.nextBatch();
+  async function samplerFeedback(): Promise<SamplerFeedback> {
+    const sampling = model.sampling;
+    const feedback: SamplerFeedback = { step: steps };
+    if (!sampling) return feedback;
+    const every = sampling.entry.sampleLossesEvery?.(current.sampling.params);
+    if (every && samplerCalls % every === 0)
+      feedback.sampleLosses = await sampling.sampleLosses(theta, taskVars);
+    samplerCalls++;
+    if (sampling.entry.usesTaskLosses && lossFeedback) {
+      feedback.taskLosses = lossFeedback.losses;
+      feedback.taskLossesStep = lossFeedback.step;
+      feedback.initialLosses = initialLosses;
+    }
+    return feedback;
+  }
+
+  function gradientsNow(feedback: SamplerFeedback): TaskGradients & { active?: boolean[] } {
+    const batch = model.nextBatch(feedback);
     try {
-      return computeTaskGradients(strategy, model, theta, taskVars, batch, probe);
+      return {
+        ...computeTaskGradients(strategy, model, theta, taskVars, batch, probe),
+        ...(batch?.active ? { active: batch.active } : {}),
+      };
     } finally {
-      if (batch) tf.dispose([batch.x, batch.y]);
+      if (batch) tf.dispose([batch.x, batch.y, ...(batch.weights ? [batch.weights] : [])]);
     }
   }
 
@@ -177,26 +213,40 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     async step(n = 1, options = {}) {
       if (diverged) throw diverged;
       for (let i = 0; i < n; i++) {
-        const grads = gradientsNow();
+        const raw = gradientsNow(await samplerFeedback());
+        // Masks and per-task clipping change what every later stage sees, telemetry included.
+        const shared = isolation.taskGradients(raw.shared);
+        if (shared !== raw.shared) raw.shared.dispose();
+        const grads: TaskGradients = { ...raw, shared };
+        const seen = partial
+          ? partial.fill(grads.losses, shared, raw.active, partialPolicy)
+          : { losses: grads.losses, grads: shared, mask: null };
         let agg: Aggregation | undefined;
         try {
           agg = await method.aggregate({
-            grads: grads.shared,
-            losses: grads.losses,
+            grads: seen.grads,
+            losses: seen.losses,
             step: steps,
             ...(grads.representation ? { repGrads: grads.representation } : {}),
+            ...(seen.mask ? { active: seen.mask } : {}),
           });
+          const direction = isolation.direction(agg.direction);
+          if (direction !== agg.direction) agg.direction.dispose();
+          agg = { ...agg, direction };
           applyUpdate(grads, agg);
         } finally {
           tf.dispose([
             grads.losses,
             ...grads.taskParams,
             ...(grads.representation ? [grads.representation] : []),
+            ...(seen.losses !== grads.losses ? [seen.losses] : []),
+            ...(seen.grads !== shared ? [seen.grads] : []),
+            ...(seen.mask ? [seen.mask] : []),
           ]);
           if (agg) tf.dispose([agg.direction, ...(agg.trainableGrads ?? [])]);
         }
         lastGrads?.dispose();
-        lastGrads = grads.shared;
+        lastGrads = shared;
         lastWeights?.dispose();
         lastWeights = agg.weights;
         steps++;
@@ -206,7 +256,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     },
     async report() {
       if (diverged) throw diverged;
-      const fresh = lastGrads ? null : gradientsNow();
+      const fresh = lastGrads ? null : gradientsNow({ step: steps });
       const tensors = tf.tidy(() => {
         const g = lastGrads ?? (fresh as TaskGradients).shared;
         const stats = gradientStats(g, model.layers);
@@ -215,7 +265,9 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         const layers = Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c]));
         return {
           badStep: badStep,
-          trainLoss: lossCount ? tf.div(lossSum, lossCount) : train.loss,
+          trainLoss: lossCount
+            ? tf.div(lossSum, partial ? tf.tensor2d(partial.takeCounts(), [1, T]) : lossCount)
+            : train.loss,
           testLoss: test.loss,
           trainMetric: train.metric,
           testMetric: test.metric,
@@ -229,12 +281,17 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       try {
         const values = (await readAll(tensors)) as unknown as ReportValues & { badStep: Float32Array };
         throwIfDiverged(Array.from(values.badStep));
-        return assembleReport(steps, values, {
+        const report = assembleReport(steps, values, {
           taskNames: model.tasks.map((t) => t.name),
           replicas: R,
           layerNames: model.layers.map((l) => l.name),
           objective: model.kind === 'objective',
         });
+        const trainLosses = report.tasks.map((t) => t.trainLoss);
+        lossFeedback = { losses: trainLosses, step: Math.max(steps - 1, 0) };
+        initialLosses ??= trainLosses;
+        if (model.sampling) report.sampling = model.sampling.instance.shares();
+        return report;
       } finally {
         tf.dispose(Object.values(tensors).filter((t) => t !== theta && t !== lastWeights && t !== badStep));
         if (fresh) tf.dispose([fresh.losses, fresh.shared, ...fresh.taskParams]);
@@ -270,6 +327,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       optimizer.dispose();
       model.dispose();
       tf.dispose([theta, ...taskVars, lossSum, badStep, stepCounter]);
+      isolation.dispose();
+      partial?.dispose();
       for (const t of [lastGrads, lastWeights, probe]) t?.dispose();
     },
   };
