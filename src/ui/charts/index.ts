@@ -8,6 +8,7 @@ export { LossChart, type LossChartProps } from './LossChart';
 export { MetricChart, metricLabel, type MetricChartProps } from './MetricChart';
 export { NormsChart, type NormsChartProps } from './NormsChart';
 export { CHART_HEIGHT, TimeSeriesChart, type SeriesSpec, type TimeSeriesChartProps } from './TimeSeriesChart';
+export { SharesChart, type SharesChartProps } from './SharesChart';
 export { ToyLandscape, type ToyLandscapeProps } from './ToyLandscape';
 export { toyLandscapeImages, ToyPanel } from './ToyPanel';
 export { WeightsChart, type WeightsChartProps } from './WeightsChart';

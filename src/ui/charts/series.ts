@@ -119,6 +119,9 @@ export const normColumns = (reports: readonly Report[], names: readonly string[]
   perTaskColumns(reports, names, (r) => r.gradients.norms);
 export const weightColumns = (reports: readonly Report[], names: readonly string[]) =>
   perTaskColumns(reports, names, (r) => r.weights);
+/** Each task's recent share of the training samples (sampling strategy), NaN where a report has none. */
+export const shareColumns = (reports: readonly Report[], names: readonly string[]) =>
+  perTaskColumns(reports, names, (r) => r.sampling?.recent ?? []);
 
 /** Row forms of the columns above (every report, gaps left out), for tables, tests and small runs. */
 export const lossRows = (reports: readonly Report[], names?: string[]) =>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ExperimentConfig } from '../../engine/config/types';
 import { findMethod } from '../../engine/methods/registry';
+import { findSampler } from '../../engine/sampling/registry';
 import { Rng } from '../../engine/random/rng';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
@@ -16,6 +17,7 @@ import {
   LossChart,
   MetricChart,
   NormsChart,
+  SharesChart,
   splitLabels,
   ToyLandscape,
   trajectories,
@@ -61,6 +63,13 @@ export function ChartsPanel({ store }: { store: PlaygroundStore }) {
       <CosineHeatmap report={last && last.step > 0 ? last : undefined} info={info} />
       <NormsChart reports={reports} info={info} />
       <WeightsChart reports={reports} info={info} method={method} />
+      {config.sampling.id !== 'mixed' ? (
+        <SharesChart
+          reports={reports}
+          info={info}
+          strategy={findSampler(config.sampling.id)?.label ?? config.sampling.id}
+        />
+      ) : null}
       {config.task.id === 'playground-2d' ? <BoundaryLive store={store} info={info} /> : null}
       {config.task.id === 'toy' ? <ToyLandscape trajectories={trajectories(reports)} /> : null}
     </div>

@@ -1,6 +1,6 @@
 /**
  * The experiment's controls, generated from the registries' parameter specs: task suite, architecture (with
- * its clickable diagram), method, and the training settings. Each control has a label and an info tip.
+ * its clickable diagram), method, sampling and isolation, and the training settings. Each control has a label and an info tip.
  */
 import { useState } from 'react';
 import { useStore } from 'zustand';
@@ -16,6 +16,7 @@ import { ParamField } from '../components/ParamField';
 import { ParamForm } from '../components/ParamForm';
 import { RegistrySelect } from '../components/RegistrySelect';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
+import { DataIsolationSection } from './DataIsolationSection';
 
 type Key = 'task' | 'architecture' | 'method' | 'optimizer';
 
@@ -152,6 +153,10 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
             errors={errorsFor(error, 'method.params')}
           />
         </>,
+      )}
+      {section(
+        'Data sharing and isolation',
+        <DataIsolationSection config={config} apply={apply} errors={(prefix) => errorsFor(error, prefix)} />,
       )}
       {section(
         'Training',
