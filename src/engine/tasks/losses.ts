@@ -87,3 +87,22 @@ export function taskMetric(
     }
   });
 }
+
+/**
+ * A task's key performance indicator in [0, 1] from its metric, for Dynamic Task Prioritization (Guo et al.,
+ * ECCV 2018), which weighs tasks by how far their KPI is from perfect: accuracy as it is, R² clamped to
+ * [0, 1], and exp(−value) for error-like metrics (MSE, loss), which is 1 at a perfect fit.
+ */
+export function kpiOf(kind: MetricKind, metric: tf.Scalar): tf.Scalar {
+  return tf.tidy(() => {
+    switch (kind) {
+      case 'accuracy':
+        return metric;
+      case 'r2':
+        return tf.clipByValue(metric, 0, 1);
+      case 'mse':
+      case 'loss':
+        return tf.exp(tf.neg(tf.relu(metric)));
+    }
+  });
+}

@@ -42,6 +42,8 @@ export interface Model {
   ): { loss: tf.Tensor2D; metric: tf.Tensor1D };
   /** Outputs [T, N, O] for inputs [1, N, D] with the current parameters (data models only). */
   predict?(shared: tf.Tensor2D, taskParams: tf.Tensor[], x: tf.Tensor3D): tf.Tensor3D;
+  /** Each task's KPI in [0, 1] on a batch, [R, T] (Dynamic Task Prioritization); data models only. */
+  kpis?(shared: tf.Tensor2D, taskParams: tf.Tensor[], batch: Batch): tf.Tensor2D;
   /** The next training batch as the sampling strategy plans it (data models), or null. */
   nextBatch(feedback: SamplerFeedback): Batch | null;
   /** The sampling strategy (data models only). */

@@ -4,7 +4,7 @@ import { unpackShared } from '../architectures/layout';
 import type { ArchitectureEntry } from '../architectures/types';
 import type { AnyParams } from '../params/spec';
 import type { Rng } from '../random/rng';
-import { perSampleLosses, taskLosses, taskMetric } from '../tasks/losses';
+import { kpiOf, perSampleLosses, taskLosses, taskMetric } from '../tasks/losses';
 import type { DataSuiteInstance, TaskSplit } from '../tasks/types';
 import type { Selection } from '../config/types';
 import { findSampler } from '../sampling/registry';
@@ -132,6 +132,17 @@ export function createSupervisedModel(
           loss: tf.concat(losses).reshape([1, numTasks]) as tf.Tensor2D,
           metric: tf.stack(metrics) as tf.Tensor1D,
         };
+      });
+    },
+    kpis(shared, taskParams, batch) {
+      return tf.tidy(() => {
+        const out = forward(shared, taskParams, batch.x);
+        const values = suite.tasks.map((task, t) => {
+          const pred = out.slice([t, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
+          const target = batch.y.slice([t, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
+          return kpiOf(task.metric, taskMetric(task.metric, task.loss, pred, target));
+        });
+        return tf.stack(values).reshape([1, numTasks]) as tf.Tensor2D;
       });
     },
     predict: (shared, taskParams, x) => tf.tidy(() => forward(shared, taskParams, x)),

@@ -84,6 +84,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   // Only strategies that may leave tasks out need the last-loss/last-gradient bookkeeping.
   const partial = model.sampling?.entry.partial ? new PartialTasks(R, T, model.numShared) : null;
   let partialPolicy: PartialTaskPolicy = 'skip';
+  let needsKpis = false;
   // What the sampling strategy learns of the run: the last report's train losses, the first ones.
   let lossFeedback: { losses: number[]; step: number } | undefined;
   let initialLosses: number[] | undefined;
@@ -125,6 +126,14 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       : null;
     isWeighting = entry.group === 'loss-weighting';
     partialPolicy = partialTaskPolicy(entry);
+    needsKpis = entry.needsKpis ?? false;
+    if (needsKpis && !model.kpis)
+      throw new ConfigError([
+        {
+          path: 'method.id',
+          message: `'${entry.id}' weighs tasks by their accuracy-like KPI, which the '${next.task.id}' suite (losses of θ itself) does not have; choose a data suite`,
+        },
+      ]);
     probe?.dispose();
     probe = needsRep ? tf.zeros([T, next.batchSize, model.representationSize ?? 0]) : undefined;
     current = next;
@@ -188,12 +197,17 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     return feedback;
   }
 
-  function gradientsNow(feedback: SamplerFeedback): TaskGradients & { active?: boolean[] } {
+  function gradientsNow(
+    feedback: SamplerFeedback,
+  ): TaskGradients & { active?: boolean[]; kpis?: tf.Tensor2D } {
     const batch = model.nextBatch(feedback);
     try {
+      // The KPIs are measured before the update, on the batch the gradients come from.
+      const kpis = needsKpis && batch && model.kpis ? model.kpis(theta, taskVars, batch) : undefined;
       return {
         ...computeTaskGradients(strategy, model, theta, taskVars, batch, probe),
         ...(batch?.active ? { active: batch.active } : {}),
+        ...(kpis ? { kpis } : {}),
       };
     } finally {
       if (batch) tf.dispose([batch.x, batch.y, ...(batch.weights ? [batch.weights] : [])]);
@@ -229,6 +243,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
             step: steps,
             ...(grads.representation ? { repGrads: grads.representation } : {}),
             ...(seen.mask ? { active: seen.mask } : {}),
+            ...(raw.kpis ? { kpis: raw.kpis } : {}),
           });
           const direction = isolation.direction(agg.direction);
           if (direction !== agg.direction) agg.direction.dispose();
@@ -242,6 +257,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
             ...(seen.losses !== grads.losses ? [seen.losses] : []),
             ...(seen.grads !== shared ? [seen.grads] : []),
             ...(seen.mask ? [seen.mask] : []),
+            ...(raw.kpis ? [raw.kpis] : []),
           ]);
           if (agg) tf.dispose([agg.direction, ...(agg.trainableGrads ?? [])]);
         }
