@@ -62,18 +62,21 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    const rows = [
-      ...(await runIn(server.url, true, process.env.BENCH_BACKENDS ?? 'webgpu')),
-      ...(process.env.BENCH_FALLBACKS === ''
-        ? []
-        : await runIn(server.url, false, process.env.BENCH_FALLBACKS ?? 'webgl,wasm')),
-    ];
+    const runs: [boolean, string][] = [[true, process.env.BENCH_BACKENDS ?? 'webgpu']];
+    if (process.env.BENCH_FALLBACKS !== '') runs.push([false, process.env.BENCH_FALLBACKS ?? 'webgl,wasm']);
     console.log(`| backend | experiment | steps/s | kernels/step | tensors held |`);
     console.log(`| --- | --- | ---: | ---: | ---: |`);
-    for (const r of rows)
-      console.log(
-        `| ${r.backend} | ${r.experiment} | ${r.stepsPerSecond.toFixed(1)} | ${r.kernelsPerStep} | ${r.tensorsHeld} |`,
-      );
+    for (const [webgpu, backends] of runs) {
+      // One browser per run: a crashed page (it happens to SwiftShader's WebGL here) loses only its rows.
+      const rows = await runIn(server.url, webgpu, backends).catch((error: unknown) => {
+        console.error(`${backends}: ${String(error)}`);
+        return [] as BenchRow[];
+      });
+      for (const r of rows)
+        console.log(
+          `| ${r.backend} | ${r.experiment} | ${r.stepsPerSecond.toFixed(1)} | ${r.kernelsPerStep} | ${r.tensorsHeld} |`,
+        );
+    }
   } finally {
     await server.close();
   }

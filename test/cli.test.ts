@@ -1,5 +1,5 @@
 /** The command line as a user runs it: a real process, JSON on stdout, one-line errors with exit code 2. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES } from '../src/engine/architectures/registry';
@@ -19,6 +19,19 @@ function cli(args: string[], input?: string): Result {
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** As `cli`, without blocking, so several runs share the cores. */
+function cliAsync(args: string[], input: string): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }
 
 /** A user error: exit 2, one line on stderr naming the problem, nothing on stdout, no stack trace. */
@@ -58,6 +71,38 @@ describe('cli list', () => {
 });
 
 describe('cli aggregate', () => {
+  it('works for every method on three tasks (stochastic ones seeded), with finite outputs', async () => {
+    const input = JSON.stringify({
+      grads: [
+        [1, 0, 0.5],
+        [-0.5, 1, 0],
+        [0.2, -0.3, 2],
+      ],
+      losses: [1, 0.5, 2],
+      repGrads: [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      kpis: [0.9, 0.5, 0.7],
+    });
+    const ids = METHODS.map((m) => m.id);
+    const results = await Promise.all(
+      ids.map((id) => cliAsync(['aggregate', '--method', id, '--seed', '3'], input)),
+    );
+    results.forEach((r, i) => {
+      expect({ method: ids[i], code: r.code, stderr: r.stderr }).toEqual({
+        method: ids[i],
+        code: 0,
+        stderr: '',
+      });
+      const out = JSON.parse(r.stdout) as { direction: number[]; weights: number[] };
+      expect(out.direction).toHaveLength(3);
+      expect(out.weights).toHaveLength(3);
+      expect([...out.direction, ...out.weights].every(Number.isFinite)).toBe(true);
+    });
+  }, 120_000);
+
   it('applies PCGrad to two conflicting gradients (hand-computed)', () => {
     // g1·g2 = -0.5 < 0: g1' = g1 + 0.4 g2 = [0.8, 0.4]; g2' = g2 + 0.5 g1 = [0, 1]; sum [0.8, 1.4].
     const r = cli(

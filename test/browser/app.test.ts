@@ -74,6 +74,25 @@ describe('with WebGPU', () => {
     expect(errors).toEqual([]);
   });
 
+  it('survives a real GPU process crash: says the device was lost and continues on WASM', async () => {
+    const { page } = await open(context);
+    await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(5);
+    // Chromium's debug URL kills the GPU process: every WebGPU device of the browser is lost for real.
+    const crasher = await context.newPage();
+    await crasher.goto('chrome://gpucrash').catch(() => undefined);
+    await crasher.close().catch(() => undefined);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/GPU device was lost/);
+    await page.getByRole('button', { name: 'Continue on WASM' }).click();
+    await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WASM/);
+    await page.getByRole('button', { name: 'Train' }).click();
+    const resumed = await stepOf(page);
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(resumed + 20);
+    await page.close();
+  });
+
   it('shows the toy landscapes with live trajectories, in dark mode and at phone width', async () => {
     const hash = `#config=${encodeURIComponent(JSON.stringify({ task: { id: 'toy' }, learningRate: 0.05, reportEvery: 10 }))}`;
     const { page, errors } = await open(context, hash);

@@ -1,6 +1,6 @@
 /**
  * `cli aggregate --method ID [--params JSON] < INPUT.json` with INPUT {"grads": [[...], ...], "losses": [...]}
- * (and "repGrads" for methods that need representation gradients): what the method makes of these task
+ * (and "repGrads" for methods that need representation gradients, "kpis" for those that weigh by KPIs): what the method makes of these task
  * gradients on a first step. Prints {"direction": [...], "weights": [...]}.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -53,10 +53,16 @@ export async function aggregateCommand(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new UserError('stdin: expected {"grads": [[...], ...], "losses": [...]}');
   }
-  const { grads: rawGrads, losses: rawLosses, repGrads: rawRep, ...rest } = input as Record<string, unknown>;
+  const {
+    grads: rawGrads,
+    losses: rawLosses,
+    repGrads: rawRep,
+    kpis: rawKpis,
+    ...rest
+  } = input as Record<string, unknown>;
   const unknown = Object.keys(rest);
   if (unknown.length)
-    throw new UserError(`input: unknown field '${unknown[0]}'; accepted: grads, losses, repGrads`);
+    throw new UserError(`input: unknown field '${unknown[0]}'; accepted: grads, losses, repGrads, kpis`);
   const grads = matrix(rawGrads, 'grads');
   const T = grads.length;
   const losses = rawLosses === undefined ? grads.map(() => 1) : rawLosses;
@@ -79,6 +85,19 @@ export async function aggregateCommand(
   if (rep && rep.length !== T)
     throw new UserError(`input.repGrads: expected ${T} rows (one per task), got ${rep.length}`);
 
+  const kpis = rawKpis ?? (method.needsKpis ? undefined : null);
+  if (kpis === undefined)
+    throw new UserError(
+      `input.kpis: '${method.id}' weighs tasks by their KPI; expected ${T} numbers in [0, 1] (one per task, e.g. accuracies)`,
+    );
+  if (
+    kpis !== null &&
+    (!Array.isArray(kpis) ||
+      kpis.length !== T ||
+      !kpis.every((x) => typeof x === 'number' && x >= 0 && x <= 1))
+  )
+    throw new UserError(`input.kpis: expected ${T} numbers in [0, 1] (one per task)`);
+
   const instance = method.create({
     numTasks: T,
     numReplicas: 1,
@@ -89,8 +108,15 @@ export async function aggregateCommand(
   const G = tf.tensor3d([grads]);
   const L = tf.tensor2d([losses as number[]]);
   const R = rep ? tf.tensor3d([rep]) : undefined;
+  const K = kpis ? tf.tensor2d([kpis as number[]]) : undefined;
   try {
-    const agg = await instance.aggregate({ grads: G, losses: L, step: 0, ...(R ? { repGrads: R } : {}) });
+    const agg = await instance.aggregate({
+      grads: G,
+      losses: L,
+      step: 0,
+      ...(R ? { repGrads: R } : {}),
+      ...(K ? { kpis: K } : {}),
+    });
     const [direction, weights] = await Promise.all([agg.direction.data(), agg.weights.data()]);
     tf.dispose([agg.direction, agg.weights, ...(agg.trainableGrads ?? [])]);
     await writeJson({
@@ -101,7 +127,7 @@ export async function aggregateCommand(
     });
   } finally {
     instance.dispose();
-    tf.dispose([G, L, ...(R ? [R] : [])]);
+    tf.dispose([G, L, ...(R ? [R] : []), ...(K ? [K] : [])]);
   }
   return EXIT.ok;
 }

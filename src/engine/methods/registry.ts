@@ -1,9 +1,13 @@
 /** Every gradient method, in menu order. Adding a method: one file plus one line here. */
+import { alignedMtl } from './aligned-mtl';
 import { cagrad } from './cagrad';
+import { config } from './config';
 import { dbMtl } from './db-mtl';
+import { dualproj } from './dualproj';
 import { dwa } from './dwa';
 import { ew } from './ew';
 import { excessMtl } from './excess-mtl';
+import { fairgrad } from './fairgrad';
 import { famo } from './famo';
 import { gls } from './gls';
 import { graddrop } from './graddrop';
@@ -14,6 +18,7 @@ import { krum } from './krum';
 import { mgda } from './mgda';
 import { moco } from './moco';
 import { modo } from './modo';
+import { nashMtl } from './nash-mtl';
 import { pcgrad } from './pcgrad';
 import { rlw } from './rlw';
 import { sdmgrad } from './sdmgrad';
@@ -21,6 +26,7 @@ import { staticWeights } from './static';
 import { stch } from './stch';
 import { trimmedMean } from './trimmed-mean';
 import type { MethodEntry } from './types';
+import { upgrad } from './upgrad';
 import { uw } from './uw';
 
 export const METHODS: readonly MethodEntry[] = [
@@ -39,8 +45,14 @@ export const METHODS: readonly MethodEntry[] = [
   pcgrad,
   gradvac,
   graddrop,
+  alignedMtl,
+  config,
   mgda,
   cagrad,
+  nashMtl,
+  upgrad,
+  dualproj,
+  fairgrad,
   moco,
   sdmgrad,
   modo,

@@ -156,6 +156,11 @@ export interface MethodProperties {
    * mean) and methods that combine tracked past gradients (MoCo).
    */
   notWeightedSum?: boolean;
+  /**
+   * d·g_t ≥ −1e-6·|d||g_t| for every task and any number of tasks (up to the dimension), under the
+   * parameters (defaults merged in) for which it returns true: e.g. UPGrad only without its regularisation.
+   */
+  nonConflicting?: (params: AnyParams) => boolean;
 }
 
 /** One entry per registered method: a new method must declare its properties here (a test checks it). */
@@ -195,6 +200,24 @@ export const METHOD_PROPERTIES: Record<string, MethodProperties> = {
   // Not equivariant: at T = 3 with f = 0 the two closest gradients always tie, and ties take the lower index.
   krum: { variants: [{ selected: 2 }], equivariant: false },
   'trimmed-mean': { variants: [{ trim: 0 }], equivariant: true, notWeightedSum: true },
+  'aligned-mtl': { variants: [{ scaleMode: 'median' }, { scaleMode: 'rmse' }], equivariant: true },
+  config: { variants: [], equivariant: true, nonConflicting: () => true },
+  'nash-mtl': {
+    variants: [{ updateWeightsEvery: 3 }, { maxNorm: 0, optimNiter: 5 }],
+    equivariant: true,
+    nonConflicting: (p) => p.updateWeightsEvery === 1, // stale weights can conflict with new gradients
+  },
+  upgrad: {
+    variants: [{ regEps: 0 }, { normEps: 0, regEps: 0, prefVector: [] }],
+    equivariant: true,
+    nonConflicting: (p) => p.regEps === 0, // torchjd's reg_eps leaves conflicts of order reg_eps·trace
+  },
+  dualproj: { variants: [{ regEps: 0 }], equivariant: true, nonConflicting: (p) => p.regEps === 0 },
+  fairgrad: {
+    variants: [{ alpha: 2 }, { alpha: 0.5, maxNorm: 1 }],
+    equivariant: true,
+    nonConflicting: () => true,
+  },
 };
 
 /** Every (method, parameter set) pair the registry-wide tests run. */

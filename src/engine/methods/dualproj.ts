@@ -1,0 +1,52 @@
+/**
+ * DualProj. Quinton & Rey, "Jacobian Descent for Multi-Objective Optimization", arXiv:2406.16232 (2024),
+ * torchjd aggregation/_dualproj.py; the projection of GEM (Lopez-Paz & Ranzato, NeurIPS 2017, eq. 11).
+ *
+ * The (preference-weighted) mean gradient Σ u_t g_t, u = 1/T by default, projected onto the dual cone
+ * {x : g_t·x ≥ 0 for all t} of the task gradients: weights w = argmin_{v ≥ u} vᵀQv on torchjd's
+ * trace-normalised, reg_eps-regularised Gram matrix Q (solvers/dual-cone.ts, exact), d = Σ w_t g_t.
+ * Properties: non-conflicting (exactly when reg_eps = 0, see upgrad.ts), permutation invariant, the mean
+ * when no two gradients conflict. Unlike UPGrad it is not linear under scaling of one task (torchjd's
+ * tests check that property for UPGrad only): scaling g_i changes the vector that is projected.
+ * Scale: 'mean'.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { checkPerTaskLength } from '../params/spec';
+import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { normalizeGram, projectWeights } from './solvers/dual-cone';
+import { MethodState } from './state';
+import { defineMethod } from './types';
+import { dualConeParams, preferences } from './upgrad';
+
+export const dualproj = defineMethod({
+  id: 'dualproj',
+  label: 'DualProj',
+  group: 'multi-objective',
+  summary:
+    'Takes the mean gradient and projects it onto the cone of directions that conflict with no task: the closest update to the mean that does not increase any task loss to first order.',
+  citation: 'Quinton & Rey, "Jacobian Descent for Multi-Objective Optimization", 2024, arXiv:2406.16232',
+  scale: 'mean',
+  params: dualConeParams,
+  stateful: false,
+  stochastic: false,
+  check: (params, { numTasks }) => checkPerTaskLength(params.prefVector, 'prefVector', numTasks, true),
+  create: ({ numTasks: T, params }) => {
+    const pref = preferences(params.prefVector, T);
+    if (pref.length !== T) throw new Error(`dualproj: expected ${T} preferences, got ${pref.length}`);
+    return {
+      aggregate: async ({ grads, losses }) => {
+        const read = await readGramAndLosses(grads, losses);
+        const rows = read.gram.map((A) =>
+          projectWeights(normalizeGram(A, params.normEps, params.regEps), pref),
+        );
+        return tf.tidy(() => {
+          const weights = weightsFromRows(rows, T);
+          return { direction: weightedSum(weights, grads), weights };
+        });
+      },
+      trainables: [],
+      state: new MethodState(),
+      dispose: () => {},
+    };
+  },
+});
