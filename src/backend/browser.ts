@@ -103,6 +103,26 @@ interface LostInfo {
 /** Devices already watched: re-initialising the same backend must not post the loss twice. */
 const watched = new WeakSet<object>();
 
+/** Error texts Dawn/Chromium give operations on a lost device (before or instead of `device.lost`). */
+const LOST_DEVICE_ERRORS =
+  /external Instance reference no longer exists|device (is |was )?lost|Device is destroyed/i;
+
+/**
+ * Whether an error thrown while training means the WebGPU device is gone: the device's `lost` promise
+ * settles within a short wait, or the error reads like a lost device. Resolves the readable message.
+ */
+export async function lostDeviceMessage(error: string): Promise<string | null> {
+  if (tf.getBackend() !== 'webgpu') return null;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device;
+  const settled = await Promise.race([
+    device?.lost?.then((info) => info) ?? new Promise<null>(() => {}),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), 250)),
+  ]);
+  if (settled && settled.reason !== 'destroyed')
+    return `The GPU device was lost${settled.message ? ` (${settled.message})` : ''}.`;
+  return LOST_DEVICE_ERRORS.test(error) ? `The GPU device was lost (${error}).` : null;
+}
+
 /**
  * Calls `listener` once with a readable message if the current WebGPU device is lost (driver reset, GPU
  * removed, out of memory). A no-op on other backends.

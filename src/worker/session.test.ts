@@ -51,7 +51,8 @@ describe('TrainingSession', () => {
     expect(of('configured')[0]?.info.tasks).toHaveLength(2);
     expect(of('reports')[0]?.reports[0]?.step).toBe(0);
     await session.handle({ type: 'play' });
-    await until(() => lastStep() >= 100, 5_000);
+    // Enough running time for several chart-rate posts, however fast the machine steps.
+    await until(() => lastStep() >= 100 && of('reports').filter((m) => m.running).length >= 4, 5_000);
     const steps = of('reports').map((m) => m.step);
     expect(steps).toEqual([...steps].sort((a, b) => a - b)); // rising
     expect(of('reports').some((m) => m.running && m.stepsPerSecond > 0)).toBe(true);

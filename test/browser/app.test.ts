@@ -79,10 +79,9 @@ describe('with WebGPU', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(5);
-    // Chromium's debug URL kills the GPU process: every WebGPU device of the browser is lost for real.
-    const crasher = await context.newPage();
-    await crasher.goto('chrome://gpucrash').catch(() => undefined);
-    await crasher.close().catch(() => undefined);
+    // The DevTools protocol kills the GPU process: every WebGPU device of the browser is lost for real.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Browser.crashGpuProcess' as never);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/GPU device was lost/);
     await page.getByRole('button', { name: 'Continue on WASM' }).click();

@@ -4,6 +4,7 @@
  * task-specific parameters, and the lookahead affinity monitor. One spec drives validation, the CLI, the
  * URL and the app's form, as for every other part of the config.
  */
+import { regularizerSpecs } from '../train/regularizers';
 import {
   checkPerTaskLength,
   int,
@@ -40,6 +41,7 @@ export const ISOLATION_SETTINGS = {
     minLength: 0,
     maxLength: 64,
   }),
+  ...regularizerSpecs,
   affinityEvery: int({
     label: 'Affinity every (steps)',
     help: "Measure the lookahead inter-task affinity of Fifty et al. (NeurIPS 2021) every this many steps: how much a step on task j alone lowers task i's loss. 0 turns it off (it costs T extra forward passes).",

@@ -4,6 +4,7 @@ import { cagrad } from './cagrad';
 import { config } from './config';
 import { dbMtl } from './db-mtl';
 import { dualproj } from './dualproj';
+import { dtp } from './dtp';
 import { dwa } from './dwa';
 import { ew } from './ew';
 import { excessMtl } from './excess-mtl';
@@ -42,6 +43,7 @@ export const METHODS: readonly MethodEntry[] = [
   dbMtl,
   stch,
   excessMtl,
+  dtp,
   pcgrad,
   gradvac,
   graddrop,

@@ -14,6 +14,8 @@ export interface PlainInput {
   losses: number[][];
   /** [R][T][Z] */
   repGrads?: number[][][];
+  /** [R][T] batch KPIs in [0, 1]; when absent, toInput derives exp(−loss) from the losses. */
+  kpis?: number[][];
 }
 
 export interface PlainOutput {
@@ -22,17 +24,28 @@ export interface PlainOutput {
   trainableGrads: number[][][];
 }
 
+/**
+ * Every input carries KPIs (methods without needsKpis ignore them). Deriving the default from the losses,
+ * κ = exp(−L) in (0, 1), keeps it consistent with copies the registry tests build from grads and losses
+ * alone (permuted tasks, one replica at a time), and leaves randomPlainInput's draws unchanged.
+ */
 export function toInput(plain: PlainInput, step: number): AggregateInput {
   return {
     grads: tf.tensor3d(plain.grads),
     losses: tf.tensor2d(plain.losses),
     ...(plain.repGrads ? { repGrads: tf.tensor3d(plain.repGrads) } : {}),
+    kpis: tf.tensor2d(plain.kpis ?? plain.losses.map((row) => row.map((l) => Math.exp(-l)))),
     step,
   };
 }
 
 export function disposeInput(input: AggregateInput): void {
-  tf.dispose([input.grads, input.losses, ...(input.repGrads ? [input.repGrads] : [])]);
+  tf.dispose([
+    input.grads,
+    input.losses,
+    ...(input.repGrads ? [input.repGrads] : []),
+    ...(input.kpis ? [input.kpis] : []),
+  ]);
 }
 
 /** One aggregate call on plain arrays; disposes the inputs and the outputs. */
@@ -185,6 +198,7 @@ export const METHOD_PROPERTIES: Record<string, MethodProperties> = {
   'db-mtl': { variants: [{ beta: 0 }, { betaSigma: 0.5 }], equivariant: true, notWeightedSum: true },
   stch: { variants: [{ warmup: 1, nadirSteps: 2, mu: 0.5 }], equivariant: true },
   'excess-mtl': { variants: [{ robustStepSize: 1 }], equivariant: true },
+  dtp: { variants: [{ gamma: 0, alpha: 1 }], equivariant: true },
   pcgrad: { variants: [], equivariant: false, nonConflicting2: true },
   mgda: {
     variants: [{ normalization: 'l2' }, { normalization: 'loss+' }, { variant: 'ub' }],

@@ -27,6 +27,10 @@ function replicaMean(values: Float32Array, replicas: number): number[] {
 
 const matrix = (flat: number[], size: number): number[][] => toRows(Float32Array.from(flat), size, size);
 
+/** The replica mean of a row-major [R, T, T] block, as T rows. */
+export const replicaMatrix = (values: Float32Array, replicas: number, size: number): number[][] =>
+  matrix(replicaMean(values, replicas), size);
+
 export function assembleReport(
   step: number,
   v: ReportValues,

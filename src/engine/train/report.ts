@@ -39,6 +39,11 @@ export interface Report {
   gradients: GradientReport;
   /** Data suites: each task's share of the training samples (sampling strategy), recent and overall. */
   sampling?: { recent: number[]; total: number[] };
+  /**
+   * Lookahead inter-task affinity (Fifty et al., NeurIPS 2021), averaged over the sampled steps so far:
+   * matrix[i][j] = 1 − L_i(θ − η g_j) / L_i(θ), how much a step on task j alone lowered task i's loss.
+   */
+  affinity?: { matrix: number[][]; samples: number };
   /** Objective suites only: every replica (start point). */
   points?: PointReport[];
 }

@@ -35,7 +35,7 @@ describe('per-task gradients: stacked (one backward pass) and loop (one per task
       const model = buildModel(config, new Rng(3));
       const theta = tf.tensor2d(model.initialShared, [model.replicas, model.numShared]);
       const taskVars = model.taskParams.map((p) => tf.tensor(p.init, p.shape));
-      const batch = model.nextBatch();
+      const batch = model.nextBatch({ step: 0 });
       const probe = model.representationSize
         ? (tf.zeros([model.tasks.length, config.batchSize, model.representationSize]) as tf.Tensor3D)
         : undefined;

@@ -20,11 +20,14 @@ import {
   type PartialTaskPolicy,
 } from '../methods/types';
 import type { SamplerFeedback } from '../sampling/types';
+import { AffinityAverage, lookaheadAffinity } from '../metrics/affinity';
 import { createGradientIsolation } from './isolation';
+import { regularizerGradients } from './regularizers';
+import type { Batch } from './batches';
 import { PartialTasks } from './partial-tasks';
 import { createOptimizer, type Optimizer } from '../optim/optimizer';
 import { Rng } from '../random/rng';
-import { assembleReport, type ReportValues } from './assemble-report';
+import { assembleReport, replicaMatrix, type ReportValues } from './assemble-report';
 import { buildModel } from './build-model';
 import { TrainingDivergedError } from './errors';
 import type { Report } from './report';
@@ -80,6 +83,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   const badStep = variableFrom(() => tf.fill([T + 1], -1));
   const stepCounter = variableFrom(() => tf.scalar(0));
   let lossCount = 0;
+  const affinity = new AffinityAverage(R, T, config.isolation.affinityEvery as number);
   const isolation = createGradientIsolation(config.isolation, model.layers, T, model.numShared);
   // Only strategies that may leave tasks out need the last-loss/last-gradient bookkeeping.
   const partial = model.sampling?.entry.partial ? new PartialTasks(R, T, model.numShared) : null;
@@ -139,12 +143,17 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     current = next;
   }
 
-  function applyUpdate(grads: TaskGradients, agg: Aggregation): void {
+  function applyUpdate(grads: TaskGradients, agg: Aggregation, penalty: tf.Tensor[] | null): void {
     tf.tidy(() => {
       const weightsPerTask = agg.weights.slice([0, 0], [1, T]).reshape([T]);
-      const headGrads = grads.taskParams.map((g) =>
-        isWeighting ? tf.mul(g, weightsPerTask.reshape([T, ...g.shape.slice(1).map(() => 1)])) : g,
-      );
+      // The regularizers' gradients are added after the task weighting: their strength is the user's.
+      const headGrads = grads.taskParams.map((g, i) => {
+        const weighted = isWeighting
+          ? tf.mul(g, weightsPerTask.reshape([T, ...g.shape.slice(1).map(() => 1)]))
+          : g;
+        const extra = penalty?.[i];
+        return extra ? tf.add(weighted, extra) : weighted;
+      });
       optimizer.apply([agg.direction, ...headGrads]);
       if (methodOptimizer && agg.trainableGrads) methodOptimizer.apply(agg.trainableGrads);
       lossSum.assign(tf.add(lossSum, grads.losses));
@@ -197,9 +206,10 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     return feedback;
   }
 
+  /** This step's gradients, with the batch they came from: the caller disposes it (`disposeBatch`). */
   function gradientsNow(
     feedback: SamplerFeedback,
-  ): TaskGradients & { active?: boolean[]; kpis?: tf.Tensor2D } {
+  ): TaskGradients & { active?: boolean[]; kpis?: tf.Tensor2D; batch: Batch | null } {
     const batch = model.nextBatch(feedback);
     try {
       // The KPIs are measured before the update, on the batch the gradients come from.
@@ -208,10 +218,16 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         ...computeTaskGradients(strategy, model, theta, taskVars, batch, probe),
         ...(batch?.active ? { active: batch.active } : {}),
         ...(kpis ? { kpis } : {}),
+        batch,
       };
-    } finally {
-      if (batch) tf.dispose([batch.x, batch.y, ...(batch.weights ? [batch.weights] : [])]);
+    } catch (error) {
+      disposeBatch(batch);
+      throw error;
     }
+  }
+
+  function disposeBatch(batch: Batch | null): void {
+    if (batch) tf.dispose([batch.x, batch.y, ...(batch.weights ? [batch.weights] : [])]);
   }
 
   installMethod(config);
@@ -248,7 +264,23 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           const direction = isolation.direction(agg.direction);
           if (direction !== agg.direction) agg.direction.dispose();
           agg = { ...agg, direction };
-          applyUpdate(grads, agg);
+          // Lookahead affinity on this batch, before the update (Fifty et al.: same batch, same θ).
+          if (affinity.due(steps)) {
+            const z = lookaheadAffinity(
+              model,
+              theta,
+              taskVars,
+              raw.batch,
+              shared,
+              current.learningRate,
+              grads.losses,
+            );
+            affinity.add(z);
+            z.dispose();
+          }
+          const penalty = await regularizerGradients(current.isolation, taskVars, model.taskParams);
+          applyUpdate(grads, agg, penalty?.grads ?? null);
+          if (penalty) tf.dispose([penalty.penalty, ...penalty.grads]);
         } finally {
           tf.dispose([
             grads.losses,
@@ -259,6 +291,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
             ...(seen.mask ? [seen.mask] : []),
             ...(raw.kpis ? [raw.kpis] : []),
           ]);
+          disposeBatch(raw.batch);
           if (agg) tf.dispose([agg.direction, ...(agg.trainableGrads ?? [])]);
         }
         lastGrads?.dispose();
@@ -273,6 +306,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     async report() {
       if (diverged) throw diverged;
       const fresh = lastGrads ? null : gradientsNow({ step: steps });
+      if (fresh) disposeBatch(fresh.batch);
       const tensors = tf.tidy(() => {
         const g = lastGrads ?? (fresh as TaskGradients).shared;
         const stats = gradientStats(g, model.layers);
@@ -291,11 +325,14 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           cosine: stats.cosine,
           weights: lastWeights ?? tf.ones([R, T]),
           theta: theta,
+          ...(affinity.count ? { affinity: affinity.mean() } : {}),
           ...layers,
         };
       });
       try {
-        const values = (await readAll(tensors)) as unknown as ReportValues & { badStep: Float32Array };
+        const values = (await readAll(tensors as Record<string, tf.Tensor>)) as unknown as ReportValues & {
+          badStep: Float32Array;
+        };
         throwIfDiverged(Array.from(values.badStep));
         const report = assembleReport(steps, values, {
           taskNames: model.tasks.map((t) => t.name),
@@ -307,6 +344,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         lossFeedback = { losses: trainLosses, step: Math.max(steps - 1, 0) };
         initialLosses ??= trainLosses;
         if (model.sampling) report.sampling = model.sampling.instance.shares();
+        const z = (values as { affinity?: Float32Array }).affinity;
+        if (z) report.affinity = { matrix: replicaMatrix(z, R, T), samples: affinity.count };
         return report;
       } finally {
         tf.dispose(Object.values(tensors).filter((t) => t !== theta && t !== lastWeights && t !== badStep));
@@ -344,6 +383,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       model.dispose();
       tf.dispose([theta, ...taskVars, lossSum, badStep, stepCounter]);
       isolation.dispose();
+      affinity.dispose();
       partial?.dispose();
       for (const t of [lastGrads, lastWeights, probe]) t?.dispose();
     },
