@@ -108,6 +108,35 @@ describe('with WebGPU', () => {
     expect(errors).toEqual([]);
   });
 
+  it('runs the catalogue and isolation knobs: CGC, UPGrad, separate imbalanced data, round-robin, affinity', async () => {
+    const config = {
+      task: { id: 'sinusoids', params: { inputs: 'separate', trainSamplesPerTask: [100, 1000] } },
+      architecture: { id: 'cgc' },
+      method: { id: 'upgrad' },
+      sampling: { id: 'round-robin' },
+      isolation: { affinityEvery: 5, clipNorm: 5 },
+      batchSize: 32,
+      reportEvery: 10,
+    };
+    const { page, errors } = await open(context, `#config=${encodeURIComponent(JSON.stringify(config))}`);
+    // The menus are grouped as the issue asks (loss weighting / gradient surgery / multi-objective ...).
+    const groups = await page
+      .getByLabel('Method', { exact: true })
+      .locator('optgroup')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toEqual(['Loss weighting', 'Gradient surgery', 'Multi-objective', 'Robust aggregation']);
+    await expect.poll(() => page.getByTestId('partial-note').textContent()).toMatch(/last gradient/);
+    await page.getByRole('button', { name: 'Train' }).click();
+    for (const chart of ['loss', 'weights', 'shares', 'affinity']) {
+      await expect
+        .poll(() => page.locator(`[data-chart="${chart}"]`).getAttribute('data-ready'), { timeout: 90_000 })
+        .toBe('true');
+    }
+    await page.locator('[data-chart="affinity"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test/artifacts/isolation-1280x800.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
   it('round-trips the config through the URL', async () => {
     const { page } = await open(context);
     await page.getByLabel('Method', { exact: true }).selectOption('cagrad');

@@ -11,46 +11,51 @@ import { variableFrom } from '../variables';
 
 export class PartialTasks {
   private readonly lastLoss: tf.Variable;
-  private lastGrad: tf.Variable | null = null;
+  private readonly lastGrad: tf.Variable;
   /** Steps each task took part in since the last report. */
   readonly counts: number[];
 
   constructor(
-    private readonly replicas: number,
+    replicas: number,
     private readonly numTasks: number,
-    private readonly numShared: number,
+    numShared: number,
   ) {
     this.lastLoss = variableFrom(() => tf.zeros([replicas, numTasks]));
+    this.lastGrad = variableFrom(() => tf.zeros([replicas, numTasks, numShared]));
     this.counts = Array.from({ length: numTasks }, () => 0);
   }
 
   /**
    * The losses and gradients the method sees this step, given which tasks took part (`active` undefined:
-   * all). Returns new tensors when some task was left out, else the inputs themselves.
+   * all), and for telemetry (cosines, norms, affinity) the gradients with every left-out row replaced by
+   * its last known value whatever the policy: a zero row would read as "no conflict". Returns the inputs
+   * themselves when every task took part.
    */
   fill(
     losses: tf.Tensor2D,
     grads: tf.Tensor3D,
     active: readonly boolean[] | undefined,
     policy: PartialTaskPolicy,
-  ): { losses: tf.Tensor2D; grads: tf.Tensor3D; mask: tf.Tensor1D | null } {
+  ): { losses: tf.Tensor2D; grads: tf.Tensor3D; telemetry: tf.Tensor3D; mask: tf.Tensor1D | null } {
     this.counts.forEach((c, t) => (this.counts[t] = c + (!active || active[t] ? 1 : 0)));
     if (!active || active.every(Boolean)) {
-      this.remember(losses, grads, policy);
-      return { losses, grads, mask: null };
+      this.remember(losses, grads);
+      return { losses, grads, telemetry: grads, mask: null };
     }
     return tf.tidy(() => {
       const mask = tf.tensor1d(active.map((a) => (a ? 1 : 0)));
       const on = mask.reshape([1, this.numTasks]);
       const filledLosses = tf.add(tf.mul(losses, on), tf.mul(this.lastLoss, tf.sub(1, on))) as tf.Tensor2D;
       const onRows = mask.reshape([1, this.numTasks, 1]);
-      const filledGrads = (
-        policy === 'reuse' && this.lastGrad
-          ? tf.add(tf.mul(grads, onRows), tf.mul(this.lastGrad, tf.sub(1, onRows)))
-          : tf.mul(grads, onRows)
-      ) as tf.Tensor3D;
-      this.remember(filledLosses, filledGrads, policy);
-      return { losses: filledLosses, grads: filledGrads, mask: tf.keep(mask) };
+      const current = tf.mul(grads, onRows) as tf.Tensor3D;
+      const telemetry = tf.add(current, tf.mul(this.lastGrad, tf.sub(1, onRows))) as tf.Tensor3D;
+      this.remember(filledLosses, telemetry);
+      return {
+        losses: filledLosses,
+        grads: policy === 'reuse' ? telemetry : current,
+        telemetry,
+        mask: tf.keep(mask),
+      };
     });
   }
 
@@ -61,20 +66,15 @@ export class PartialTasks {
     return out;
   }
 
-  private remember(losses: tf.Tensor2D, grads: tf.Tensor3D, policy: PartialTaskPolicy): void {
+  private remember(losses: tf.Tensor2D, grads: tf.Tensor3D): void {
     tf.tidy(() => {
       this.lastLoss.assign(losses);
-      if (policy === 'reuse') this.ensureGrad().assign(grads);
+      this.lastGrad.assign(grads);
     });
-  }
-
-  private ensureGrad(): tf.Variable {
-    this.lastGrad ??= variableFrom(() => tf.zeros([this.replicas, this.numTasks, this.numShared]));
-    return this.lastGrad;
   }
 
   dispose(): void {
     this.lastLoss.dispose();
-    this.lastGrad?.dispose();
+    this.lastGrad.dispose();
   }
 }

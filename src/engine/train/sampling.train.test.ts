@@ -65,6 +65,8 @@ describe('sampling strategies in training', () => {
     );
     // The weights the method applied cover both tasks (a zero row would have given all weight to it).
     last.weights.forEach((w) => expect(w).toBeGreaterThan(0.05));
+    // Telemetry shows the left-out task at its last gradient, not as a zero row (which reads as no conflict).
+    last.gradients.norms.forEach((n) => expect(n).toBeGreaterThan(0));
   });
 
   it('refuses sampling strategies on an objective suite, naming the field', () => {

@@ -250,7 +250,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         const grads: TaskGradients = { ...raw, shared };
         const seen = partial
           ? partial.fill(grads.losses, shared, raw.active, partialPolicy)
-          : { losses: grads.losses, grads: shared, mask: null };
+          : { losses: grads.losses, grads: shared, telemetry: shared, mask: null };
         let agg: Aggregation | undefined;
         try {
           agg = await method.aggregate({
@@ -266,15 +266,10 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           agg = { ...agg, direction };
           // Lookahead affinity on this batch, before the update (Fifty et al.: same batch, same θ).
           if (affinity.due(steps)) {
-            const z = lookaheadAffinity(
-              model,
-              theta,
-              taskVars,
-              raw.batch,
-              shared,
-              current.learningRate,
-              grads.losses,
-            );
+            // Unweighted slots: a task left out of this step still gets a loss reading (its slots hold real
+            // samples), and its last gradient stands in for the step on it.
+            const batch = raw.batch && { x: raw.batch.x, y: raw.batch.y };
+            const z = lookaheadAffinity(model, theta, taskVars, batch, seen.telemetry, current.learningRate);
             affinity.add(z);
             z.dispose();
           }
@@ -287,7 +282,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
             ...grads.taskParams,
             ...(grads.representation ? [grads.representation] : []),
             ...(seen.losses !== grads.losses ? [seen.losses] : []),
-            ...(seen.grads !== shared ? [seen.grads] : []),
+            ...(seen.grads !== shared && seen.grads !== seen.telemetry ? [seen.grads] : []),
             ...(seen.mask ? [seen.mask] : []),
             ...(raw.kpis ? [raw.kpis] : []),
           ]);
@@ -295,7 +290,9 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           if (agg) tf.dispose([agg.direction, ...(agg.trainableGrads ?? [])]);
         }
         lastGrads?.dispose();
-        lastGrads = shared;
+        // Telemetry reads the gradients with left-out tasks at their last value (see PartialTasks).
+        lastGrads = seen.telemetry;
+        if (seen.telemetry !== shared) shared.dispose();
         lastWeights?.dispose();
         lastWeights = agg.weights;
         steps++;

@@ -2,11 +2,12 @@
  * The current task-by-task cosine matrix as a heatmap (red -1, neutral 0, blue +1, values in the cells),
  * for all shared parameters or one shared layer.
  */
-import { useId, useState, type CSSProperties } from 'react';
+import { useId, useState } from 'react';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
-import { COSINE_STOPS, cosineRGB, rgb, textColorOn } from './palette';
+import { MatrixGrid } from './MatrixGrid';
+import { COSINE_STOPS, cosineRGB, rgb } from './palette';
 import { cosineMatrix, taskNames, taskPairs } from './series';
 
 export interface CosineHeatmapProps {
@@ -18,13 +19,6 @@ export interface CosineHeatmapProps {
 }
 
 const ALL = '';
-const label: CSSProperties = {
-  fontSize: 12,
-  color: 'var(--fg)',
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
-  whiteSpace: 'nowrap',
-};
 const gradient = `linear-gradient(to right, ${COSINE_STOPS.map(rgb).join(', ')})`;
 
 function Legend() {
@@ -94,55 +88,7 @@ export function CosineHeatmap({ report, info, defaultLayer = ALL }: CosineHeatma
       controls={layers.length ? control : null}
       footer={ready ? `Rows and columns: tasks · ${where} · step ${report?.step}` : null}
     >
-      <div
-        role="img"
-        aria-label={aria}
-        style={{
-          display: 'grid',
-          gridTemplateColumns: `minmax(48px, max-content) repeat(${T}, minmax(0, 1fr))`,
-          gap: 2,
-          maxWidth: 120 + 90 * T,
-          margin: '8px auto 0',
-        }}
-      >
-        <span />
-        {names.map((n) => (
-          <span key={`c-${n}`} title={n} style={{ ...label, textAlign: 'center' }}>
-            {n}
-          </span>
-        ))}
-        {names.map((rowName, i) => [
-          <span
-            key={`r-${rowName}`}
-            title={rowName}
-            style={{ ...label, alignSelf: 'center', paddingRight: 4 }}
-          >
-            {rowName}
-          </span>,
-          ...names.map((colName, j) => {
-            const v = value(i, j);
-            const bg = cosineRGB(v);
-            return (
-              <span
-                key={`${rowName}-${colName}`}
-                title={`${rowName} · ${colName}: ${Number.isFinite(v) ? v.toFixed(3) : 'n/a'}`}
-                style={{
-                  background: rgb(bg),
-                  color: textColorOn(bg),
-                  aspectRatio: '1.6',
-                  display: 'grid',
-                  placeItems: 'center',
-                  borderRadius: 3,
-                  fontSize: 13,
-                  fontVariantNumeric: 'tabular-nums',
-                }}
-              >
-                {Number.isFinite(v) ? v.toFixed(2) : '–'}
-              </span>
-            );
-          }),
-        ])}
-      </div>
+      <MatrixGrid names={names} value={value} color={cosineRGB} digits={2} ariaLabel={aria} />
       <Legend />
     </ChartCard>
   );

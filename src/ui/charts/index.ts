@@ -1,9 +1,11 @@
 /** Live charts of the MTL Playground: the only Recharts importer (DESIGN.md §1). */
+export { AffinityHeatmap, type AffinityHeatmapProps } from './AffinityHeatmap';
 export { ChartCard, type ChartCardProps } from './ChartCard';
 export { latestSummary, useLogScale } from './chartParts';
 export { CosineChart, type CosineChartProps } from './CosineChart';
 export { CosineHeatmap, type CosineHeatmapProps } from './CosineHeatmap';
 export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';
+export { MatrixGrid, type MatrixGridProps } from './MatrixGrid';
 export { LossChart, type LossChartProps } from './LossChart';
 export { MetricChart, metricLabel, type MetricChartProps } from './MetricChart';
 export { NormsChart, type NormsChartProps } from './NormsChart';

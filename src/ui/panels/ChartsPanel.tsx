@@ -11,6 +11,7 @@ import { findTaskSuite } from '../../engine/tasks/registry';
 import { GRID_SIZE } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
 import {
+  AffinityHeatmap,
   CosineChart,
   CosineHeatmap,
   DecisionBoundary,
@@ -61,6 +62,7 @@ export function ChartsPanel({ store }: { store: PlaygroundStore }) {
       <MetricChart reports={reports} info={info} />
       <CosineChart reports={reports} info={info} />
       <CosineHeatmap report={last && last.step > 0 ? last : undefined} info={info} />
+      {(config.isolation.affinityEvery as number) > 0 ? <AffinityHeatmap report={last} info={info} /> : null}
       <NormsChart reports={reports} info={info} />
       <WeightsChart reports={reports} info={info} method={method} />
       {config.sampling.id !== 'mixed' ? (
