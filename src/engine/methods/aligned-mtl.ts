@@ -16,11 +16,9 @@
  * so the direction is their sum, T times the mean. torchjd uses the preference 1/T instead (B·1/T), which
  * makes that case the mean and halves its 2-task test value. All-zero gradients (rank 0) give B = I.
  */
-import * as tf from '@tensorflow/tfjs';
 import { choice } from '../params/spec';
-import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { gramWeighting } from './common';
 import { symmetricEigen } from './solvers/eigen';
-import { MethodState } from './state';
 import { defineMethod } from './types';
 
 /** float32 machine epsilon: torch.finfo().eps in the references (and the precision of our Gram matrix). */
@@ -72,17 +70,5 @@ export const alignedMtl = defineMethod({
   },
   stateful: false,
   stochastic: false,
-  create: ({ numTasks: T, params }) => ({
-    aggregate: async ({ grads, losses }) => {
-      const read = await readGramAndLosses(grads, losses);
-      const rows = read.gram.map((A) => alignedWeights(A, params.scaleMode));
-      return tf.tidy(() => {
-        const weights = weightsFromRows(rows, T);
-        return { direction: weightedSum(weights, grads), weights };
-      });
-    },
-    trainables: [],
-    state: new MethodState(),
-    dispose: () => {},
-  }),
+  create: ({ numTasks: T, params }) => gramWeighting(T, (A) => alignedWeights(A, params.scaleMode)),
 });

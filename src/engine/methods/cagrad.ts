@@ -9,11 +9,9 @@
  * LibMTL's absolute 1e-8 guards are dropped (they bias tiny gradients, and c = 0 must give exactly ḡ);
  * a zero g_w contributes nothing instead. Scale: 'mean' (c = 0 is the mean gradient).
  */
-import * as tf from '@tensorflow/tfjs';
 import { int, num } from '../params/spec';
-import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { gramWeighting } from './common';
 import { cagradWeights } from './solvers/cagrad-dual';
-import { MethodState } from './state';
 import { defineMethod } from './types';
 
 /** The divisor of each rescale mode, as in LibMTL. */
@@ -66,17 +64,6 @@ export const cagrad = defineMethod({
   },
   stateful: false,
   stochastic: false,
-  create: ({ numTasks: T, params }) => ({
-    aggregate: async ({ grads, losses }) => {
-      const read = await readGramAndLosses(grads, losses);
-      const rows = read.gram.map((A) => cagradImpliedWeights(A, params.c, params.rescale));
-      return tf.tidy(() => {
-        const weights = weightsFromRows(rows, T);
-        return { direction: weightedSum(weights, grads), weights };
-      });
-    },
-    trainables: [],
-    state: new MethodState(),
-    dispose: () => {},
-  }),
+  create: ({ numTasks: T, params }) =>
+    gramWeighting(T, (A) => cagradImpliedWeights(A, params.c, params.rescale)),
 });

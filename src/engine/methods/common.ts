@@ -4,6 +4,8 @@
  * (never dataSync: it breaks WebGPU, DESIGN.md §3) and solved in JS in float64.
  */
 import * as tf from '@tensorflow/tfjs';
+import { MethodState } from './state';
+import type { AggregateInput, MethodInstance } from './types';
 
 /** Σ_t w_t g_t per replica: one batched matMul, [R, T] x [R, T, P] -> [R, P]. */
 export function weightedSum(weights: tf.Tensor2D, grads: tf.Tensor3D): tf.Tensor2D {
@@ -57,4 +59,29 @@ export async function readGramAndLosses(
   } finally {
     flat.dispose();
   }
+}
+
+/**
+ * A stateless method whose weights are a function of each replica's Gram matrix (and losses), solved in
+ * JS after one readback: MGDA, CAGrad, UPGrad, DualProj, ConFIG, Aligned-MTL, Krum. Direction = Σ_t w_t g_t
+ * of the step's gradients. `gramOf` picks what the Gram matrix is taken of (MGDA-UB: the representation).
+ */
+export function gramWeighting(
+  numTasks: number,
+  solve: (gram: number[][], losses: number[]) => number[],
+  gramOf: (input: AggregateInput) => tf.Tensor3D = (input) => input.grads,
+): MethodInstance {
+  return {
+    aggregate: async (input) => {
+      const read = await readGramAndLosses(gramOf(input), input.losses);
+      const rows = read.gram.map((A, r) => solve(A, read.losses[r] ?? []));
+      return tf.tidy(() => {
+        const weights = weightsFromRows(rows, numTasks);
+        return { direction: weightedSum(weights, input.grads), weights };
+      });
+    },
+    trainables: [],
+    state: new MethodState(),
+    dispose: () => {},
+  };
 }

@@ -18,10 +18,8 @@
  * linearly dependent to within ~3e-4·√T in angle. Two gradients always give the bisector.
  * Scale: 'sum' (torchjd's default preference of ones: identical gradients g give d = T·g).
  */
-import * as tf from '@tensorflow/tfjs';
-import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { gramWeighting } from './common';
 import { psdPseudoInverse } from './solvers/eigen';
-import { MethodState } from './state';
 import { defineMethod } from './types';
 
 const EPS32 = 1.1920928955078125e-7;
@@ -62,17 +60,5 @@ export const config = defineMethod({
   params: {},
   stateful: false,
   stochastic: false,
-  create: ({ numTasks: T }) => ({
-    aggregate: async ({ grads, losses }) => {
-      const read = await readGramAndLosses(grads, losses);
-      const rows = read.gram.map((A) => configWeights(A));
-      return tf.tidy(() => {
-        const weights = weightsFromRows(rows, T);
-        return { direction: weightedSum(weights, grads), weights };
-      });
-    },
-    trainables: [],
-    state: new MethodState(),
-    dispose: () => {},
-  }),
+  create: ({ numTasks: T }) => gramWeighting(T, (A) => configWeights(A)),
 });

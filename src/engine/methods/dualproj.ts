@@ -10,11 +10,9 @@
  * tests check that property for UPGrad only): scaling g_i changes the vector that is projected.
  * Scale: 'mean'.
  */
-import * as tf from '@tensorflow/tfjs';
 import { checkPerTaskLength } from '../params/spec';
-import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { gramWeighting } from './common';
 import { normalizeGram, projectWeights } from './solvers/dual-cone';
-import { MethodState } from './state';
 import { defineMethod } from './types';
 import { dualConeParams, preferences } from './upgrad';
 
@@ -33,20 +31,6 @@ export const dualproj = defineMethod({
   create: ({ numTasks: T, params }) => {
     const pref = preferences(params.prefVector, T);
     if (pref.length !== T) throw new Error(`dualproj: expected ${T} preferences, got ${pref.length}`);
-    return {
-      aggregate: async ({ grads, losses }) => {
-        const read = await readGramAndLosses(grads, losses);
-        const rows = read.gram.map((A) =>
-          projectWeights(normalizeGram(A, params.normEps, params.regEps), pref),
-        );
-        return tf.tidy(() => {
-          const weights = weightsFromRows(rows, T);
-          return { direction: weightedSum(weights, grads), weights };
-        });
-      },
-      trainables: [],
-      state: new MethodState(),
-      dispose: () => {},
-    };
+    return gramWeighting(T, (A) => projectWeights(normalizeGram(A, params.normEps, params.regEps), pref));
   },
 });

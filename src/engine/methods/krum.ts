@@ -16,10 +16,8 @@
  * The paper's guarantee needs T > 2f + 2, which `check` enforces (so T ≥ 3); an instance created anyway
  * with fewer tasks counts at least one neighbour and selects at most T gradients.
  */
-import * as tf from '@tensorflow/tfjs';
 import { int } from '../params/spec';
-import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
-import { MethodState } from './state';
+import { gramWeighting } from './common';
 import { defineMethod } from './types';
 
 /** Krum scores of one replica: Σ of the squared distances to the `neighbours` nearest other gradients. */
@@ -92,17 +90,6 @@ export const krum = defineMethod({
       ? []
       : [{ path: 'selected', message: `m must be between 1 and the number of tasks (${T})` }]),
   ],
-  create: ({ numTasks: T, params }) => ({
-    aggregate: async ({ grads, losses }) => {
-      const read = await readGramAndLosses(grads, losses);
-      const rows = read.gram.map((A) => krumWeights(A, params.byzantine, params.selected));
-      return tf.tidy(() => {
-        const weights = weightsFromRows(rows, T);
-        return { direction: weightedSum(weights, grads), weights };
-      });
-    },
-    trainables: [],
-    state: new MethodState(),
-    dispose: () => {},
-  }),
+  create: ({ numTasks: T, params }) =>
+    gramWeighting(T, (A) => krumWeights(A, params.byzantine, params.selected)),
 });

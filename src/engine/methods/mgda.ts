@@ -14,11 +14,9 @@
  *   on the raw parameter gradients, as both references do; weights = sol.
  * Scale: 'convex' (weights on the simplex before normalisation).
  */
-import * as tf from '@tensorflow/tfjs';
 import { choice } from '../params/spec';
-import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { gramWeighting } from './common';
 import { minNormElement } from './solvers/min-norm';
-import { MethodState } from './state';
 import { defineMethod } from './types';
 
 export type Normalization = 'none' | 'l2' | 'loss' | 'loss+';
@@ -63,24 +61,19 @@ export const mgda = defineMethod({
   needsRepGrads: (params) => params.variant === 'ub',
   stateful: false,
   stochastic: false,
-  create: ({ numTasks: T, params }) => ({
-    aggregate: async ({ grads, losses, repGrads }) => {
-      const solveOn = params.variant === 'ub' ? repGrads : grads;
-      if (!solveOn) throw new Error("mgda: variant 'ub' needs the gradients of the shared representation");
-      const read = await readGramAndLosses(solveOn, losses);
-      const rows = read.gram.map((A, r) => {
-        const n = normalizers(A, read.losses[r] ?? [], params.normalization);
+  create: ({ numTasks: T, params }) =>
+    gramWeighting(
+      T,
+      (A, losses) => {
+        const n = normalizers(A, losses, params.normalization);
         const normalized = A.map((row, i) => row.map((a, j) => a / ((n[i] ?? 1) * (n[j] ?? 1))));
         const sol = minNormElement(normalized).weights;
         return params.variant === 'ub' ? sol : sol.map((s, t) => s / (n[t] ?? 1));
-      });
-      return tf.tidy(() => {
-        const weights = weightsFromRows(rows, T);
-        return { direction: weightedSum(weights, grads), weights };
-      });
-    },
-    trainables: [],
-    state: new MethodState(),
-    dispose: () => {},
-  }),
+      },
+      ({ grads, repGrads }) => {
+        const solveOn = params.variant === 'ub' ? repGrads : grads;
+        if (!solveOn) throw new Error("mgda: variant 'ub' needs the gradients of the shared representation");
+        return solveOn;
+      },
+    ),
 });

@@ -13,11 +13,9 @@
  * permutation invariant; when no two gradients conflict it is the (preference-weighted) mean.
  * Scale: 'mean' (torchjd's default preference 1/T).
  */
-import * as tf from '@tensorflow/tfjs';
 import { checkPerTaskLength, num, numList } from '../params/spec';
-import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { gramWeighting } from './common';
 import { normalizeGram, projectWeights } from './solvers/dual-cone';
-import { MethodState } from './state';
 import { defineMethod } from './types';
 
 /** The preference vector: the given one, or 1/T for every task (torchjd's MeanWeighting). */
@@ -84,18 +82,6 @@ export const upgrad = defineMethod({
   create: ({ numTasks: T, params }) => {
     const pref = preferences(params.prefVector, T);
     if (pref.length !== T) throw new Error(`upgrad: expected ${T} preferences, got ${pref.length}`);
-    return {
-      aggregate: async ({ grads, losses }) => {
-        const read = await readGramAndLosses(grads, losses);
-        const rows = read.gram.map((A) => upgradWeights(A, pref, params.normEps, params.regEps));
-        return tf.tidy(() => {
-          const weights = weightsFromRows(rows, T);
-          return { direction: weightedSum(weights, grads), weights };
-        });
-      },
-      trainables: [],
-      state: new MethodState(),
-      dispose: () => {},
-    };
+    return gramWeighting(T, (A) => upgradWeights(A, pref, params.normEps, params.regEps));
   },
 });
