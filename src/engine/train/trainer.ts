@@ -25,6 +25,7 @@ import { createGradientIsolation } from './isolation';
 import { regularizerGradients } from './regularizers';
 import type { Batch } from './batches';
 import { PartialTasks } from './partial-tasks';
+import { SamplerFeedbackSource } from './sampler-feedback';
 import { createOptimizer, type Optimizer } from '../optim/optimizer';
 import { Rng } from '../random/rng';
 import { assembleReport, replicaMatrix, type ReportValues } from './assemble-report';
@@ -89,10 +90,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   const partial = model.sampling?.entry.partial ? new PartialTasks(R, T, model.numShared) : null;
   let partialPolicy: PartialTaskPolicy = 'skip';
   let needsKpis = false;
-  // What the sampling strategy learns of the run: the last report's train losses, the first ones.
-  let lossFeedback: { losses: number[]; step: number } | undefined;
-  let initialLosses: number[] | undefined;
-  let samplerCalls = 0;
+  const feedback = new SamplerFeedbackSource(model);
   let lastGrads: tf.Tensor3D | null = null;
   let lastWeights: tf.Tensor2D | null = null;
 
@@ -190,27 +188,15 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     throw diverged;
   }
 
-  async function samplerFeedback(): Promise<SamplerFeedback> {
-    const sampling = model.sampling;
-    const feedback: SamplerFeedback = { step: steps };
-    if (!sampling) return feedback;
-    const every = sampling.entry.sampleLossesEvery?.(current.sampling.params);
-    if (every && samplerCalls % every === 0)
-      feedback.sampleLosses = await sampling.sampleLosses(theta, taskVars);
-    samplerCalls++;
-    if (sampling.entry.usesTaskLosses && lossFeedback) {
-      feedback.taskLosses = lossFeedback.losses;
-      feedback.taskLossesStep = lossFeedback.step;
-      feedback.initialLosses = initialLosses;
-    }
-    return feedback;
-  }
-
   /** This step's gradients, with the batch they came from: the caller disposes it (`disposeBatch`). */
   function gradientsNow(
     feedback: SamplerFeedback,
+    everyTask = false,
   ): TaskGradients & { active?: boolean[]; kpis?: tf.Tensor2D; batch: Batch | null } {
-    const batch = model.nextBatch(feedback);
+    const planned = model.nextBatch(feedback);
+    // A report before the first step shows every task's gradient, whatever the strategy would train.
+    const batch = everyTask && planned?.weights ? { x: planned.x, y: planned.y } : planned;
+    if (batch !== planned) planned?.weights?.dispose();
     try {
       // The KPIs are measured before the update, on the batch the gradients come from.
       const kpis = needsKpis && batch && model.kpis ? model.kpis(theta, taskVars, batch) : undefined;
@@ -243,7 +229,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     async step(n = 1, options = {}) {
       if (diverged) throw diverged;
       for (let i = 0; i < n; i++) {
-        const raw = gradientsNow(await samplerFeedback());
+        const raw = gradientsNow(await feedback.next(steps, current.sampling.params, theta, taskVars));
         // Masks and per-task clipping change what every later stage sees, telemetry included.
         const shared = isolation.taskGradients(raw.shared);
         if (shared !== raw.shared) raw.shared.dispose();
@@ -302,7 +288,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     },
     async report() {
       if (diverged) throw diverged;
-      const fresh = lastGrads ? null : gradientsNow({ step: steps });
+      const fresh = lastGrads ? null : gradientsNow({ step: steps }, true);
       if (fresh) disposeBatch(fresh.batch);
       const tensors = tf.tidy(() => {
         const g = lastGrads ?? (fresh as TaskGradients).shared;
@@ -337,9 +323,10 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           layerNames: model.layers.map((l) => l.name),
           objective: model.kind === 'objective',
         });
-        const trainLosses = report.tasks.map((t) => t.trainLoss);
-        lossFeedback = { losses: trainLosses, step: Math.max(steps - 1, 0) };
-        initialLosses ??= trainLosses;
+        feedback.reported(
+          report.tasks.map((t) => t.trainLoss),
+          Math.max(steps - 1, 0),
+        );
         if (model.sampling) report.sampling = model.sampling.instance.shares();
         const z = (values as { affinity?: Float32Array }).affinity;
         if (z) report.affinity = { matrix: replicaMatrix(z, R, T), samples: affinity.count };

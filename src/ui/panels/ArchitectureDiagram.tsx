@@ -33,6 +33,15 @@ const FILL: Record<DiagramBox['kind'], string> = {
   head: 'head',
 };
 
+/** Average glyph width of the diagram's 11 px labels, for truncating them to their box. */
+const GLYPH_PX = 6.2;
+
+/** The label, cut with an ellipsis to fit a box `width` wide (the full text stays in the tooltip). */
+export function fitLabel(label: string, width: number): string {
+  const room = Math.floor((width - 8) / GLYPH_PX);
+  return label.length <= room ? label : `${label.slice(0, Math.max(room - 1, 1)).trimEnd()}…`;
+}
+
 function Box({
   x,
   y,
@@ -63,7 +72,7 @@ function Box({
       <title>{title}</title>
       <rect x={x} y={y} width={w} height={BOX_H} rx={4} strokeDasharray={dashed ? '4 2' : undefined} />
       <text x={x + w / 2} y={y + BOX_H / 2 + 4} textAnchor="middle">
-        {label}
+        {fitLabel(label, w)}
       </text>
     </g>
   );
