@@ -8,6 +8,7 @@ import { findArchitecture } from '../../engine/architectures/registry';
 import type { DiagramBox, DiagramRow } from '../../engine/architectures/types';
 import type { ExperimentConfig } from '../../engine/config/types';
 import { defaultParams } from '../../engine/params/spec';
+import { findTaskSuite } from '../../engine/tasks/registry';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 
 interface Props {
@@ -101,7 +102,10 @@ export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }:
       '{task}',
       box.task === undefined ? 'the task' : (taskNames[box.task] ?? `task ${box.task + 1}`),
     );
-  const rows = rowsOf(config, taskNames.length);
+  // Before the trainer's info arrives the task count comes from the suite's parameters.
+  const suite = findTaskSuite(config.task.id);
+  const numTasks = taskNames.length || (suite ? suite.numTasks(config.task.params) : 0);
+  const rows = rowsOf(config, numTasks);
   const boxes: ReactElement[] = [];
   let clickable = false;
   rows.forEach((row, r) => {
