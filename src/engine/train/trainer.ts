@@ -30,7 +30,7 @@ import { createOptimizer, type Optimizer } from '../optim/optimizer';
 import { Rng } from '../random/rng';
 import { assembleReport, replicaMatrix, type ReportValues } from './assemble-report';
 import { buildModel } from './build-model';
-import { TrainingDivergedError } from './errors';
+import { DivergenceWatch } from './divergence-watch';
 import type { Report } from './report';
 import { computeTaskGradients, type GradientStrategy, type TaskGradients } from './task-grads';
 import { trainerInfo, type TrainerInfo } from './trainer-info';
@@ -80,9 +80,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
 
   // Device-side telemetry: no readback inside the step loop.
   const lossSum = variableFrom(() => tf.zeros([R, T]));
-  // badStep[t]: first step at which task t's loss or gradient was non-finite; badStep[T]: the method's update.
-  const badStep = variableFrom(() => tf.fill([T + 1], -1));
-  const stepCounter = variableFrom(() => tf.scalar(0));
+  const watch = new DivergenceWatch(model.tasks.map((t) => t.name));
   let lossCount = 0;
   const affinity = new AffinityAverage(R, T, config.isolation.affinityEvery as number);
   const isolation = createGradientIsolation(config.isolation, model.layers, T, model.numShared);
@@ -100,7 +98,6 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   let isWeighting = false;
   let probe: tf.Tensor3D | undefined;
   let steps = 0;
-  let diverged: TrainingDivergedError | null = null;
 
   function installMethod(next: ExperimentConfig): void {
     const entry = findMethod(next.method.id);
@@ -155,37 +152,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       optimizer.apply([agg.direction, ...headGrads]);
       if (methodOptimizer && agg.trainableGrads) methodOptimizer.apply(agg.trainableGrads);
       lossSum.assign(tf.add(lossSum, grads.losses));
-      // Record the first step at which each task's loss or gradient (and the method's update) stopped being finite.
-      const tasksFinite = tf.all(
-        tf.logicalAnd(tf.isFinite(grads.losses), tf.isFinite(tf.sum(grads.shared, 2))),
-        0,
-      );
-      // tfjs's `all` of an empty tensor is not true: with nothing shared only the weights can be checked.
-      const directionFinite = model.numShared ? tf.all(tf.isFinite(agg.direction)) : tf.scalar(true, 'bool');
-      const methodFinite = tf.logicalAnd(directionFinite, tf.all(tf.isFinite(agg.weights)));
-      const finite = tf.concat([tasksFinite, methodFinite.reshape([1])]);
-      const firstBad = tf.cast(tf.logicalAnd(tf.logicalNot(finite), tf.less(badStep, 0)), 'float32');
-      badStep.assign(tf.add(badStep, tf.mul(firstBad, tf.sub(stepCounter, badStep))));
-      stepCounter.assign(tf.add(stepCounter, 1));
+      watch.record(grads.losses, grads.shared, agg.direction, agg.weights, model.numShared > 0);
     });
-  }
-
-  async function checkFinite(): Promise<void> {
-    throwIfDiverged(Array.from(await badStep.data()));
-  }
-
-  function throwIfDiverged(flags: number[]): void {
-    const bad = flags.filter((s) => s >= 0);
-    if (!bad.length) return;
-    // The earliest bad step; at a tie a task's loss is the cause, not the method fed by it.
-    const first = Math.min(...bad);
-    const index = flags.indexOf(first);
-    const method = current.method.id;
-    diverged =
-      index < T
-        ? new TrainingDivergedError(first, model.tasks[index]?.name ?? `task ${index}`)
-        : new TrainingDivergedError(first, null, method);
-    throw diverged;
   }
 
   /** This step's gradients, with the batch they came from: the caller disposes it (`disposeBatch`). */
@@ -227,7 +195,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       return steps;
     },
     async step(n = 1, options = {}) {
-      if (diverged) throw diverged;
+      if (watch.diverged) throw watch.diverged;
       for (let i = 0; i < n; i++) {
         const raw = gradientsNow(await feedback.next(steps, current.sampling.params, theta, taskVars));
         // Masks and per-task clipping change what every later stage sees, telemetry included.
@@ -284,10 +252,10 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         steps++;
         lossCount++;
       }
-      if (options.check ?? true) await checkFinite();
+      if (options.check ?? true) await watch.check(current.method.id);
     },
     async report() {
-      if (diverged) throw diverged;
+      if (watch.diverged) throw watch.diverged;
       const fresh = lastGrads ? null : gradientsNow({ step: steps }, true);
       if (fresh) disposeBatch(fresh.batch);
       const tensors = tf.tidy(() => {
@@ -297,7 +265,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         const test = model.evaluate(theta, taskVars, 'test');
         const layers = Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c]));
         return {
-          badStep: badStep,
+          badStep: watch.badStep,
           trainLoss: lossCount
             ? tf.div(lossSum, partial ? tf.tensor2d(partial.takeCounts(), [1, T]) : lossCount)
             : train.loss,
@@ -316,7 +284,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         const values = (await readAll(tensors as Record<string, tf.Tensor>)) as unknown as ReportValues & {
           badStep: Float32Array;
         };
-        throwIfDiverged(Array.from(values.badStep));
+        watch.throwIf(Array.from(values.badStep), current.method.id);
         const report = assembleReport(steps, values, {
           taskNames: model.tasks.map((t) => t.name),
           replicas: R,
@@ -332,14 +300,16 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         if (z) report.affinity = { matrix: replicaMatrix(z, R, T), samples: affinity.count };
         return report;
       } finally {
-        tf.dispose(Object.values(tensors).filter((t) => t !== theta && t !== lastWeights && t !== badStep));
+        tf.dispose(
+          Object.values(tensors).filter((t) => t !== theta && t !== lastWeights && t !== watch.badStep),
+        );
         if (fresh) tf.dispose([fresh.losses, fresh.shared, ...fresh.taskParams]);
         tf.tidy(() => lossSum.assign(tf.zerosLike(lossSum)));
         lossCount = 0;
       }
     },
     async predict(inputs, count) {
-      if (diverged) throw diverged;
+      if (watch.diverged) throw watch.diverged;
       const predict = model.predict;
       if (!predict) throw new Error(`the '${current.task.id}' suite has no inputs to predict on`);
       const out = tf.tidy(() =>
@@ -365,7 +335,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       methodOptimizer?.dispose();
       optimizer.dispose();
       model.dispose();
-      tf.dispose([theta, ...taskVars, lossSum, badStep, stepCounter]);
+      tf.dispose([theta, ...taskVars, lossSum]);
+      watch.dispose();
       isolation.dispose();
       affinity.dispose();
       partial?.dispose();
