@@ -6,11 +6,11 @@
  * columns, hence the quadratic cost of the stacked-gradient trick.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { num, numList } from '../params/spec';
+import { num } from '../params/spec';
 import { spreadOverColumns, taskColumns } from './columns';
 import { headsRow, inputsRow, perTask } from './diagram';
 import { ParamLayout } from './layout';
-import { addDense, addHeads, applyDense, applyLayers, headSpecs, type DenseRef } from './mlp';
+import { addDense, addHeads, applyDense, applyLayers, headSpecs, hiddenWidths, type DenseRef } from './mlp';
 import { at, bmm } from './ops';
 import { defineArchitecture, type DiagramRow } from './types';
 
@@ -29,16 +29,10 @@ export const crossStitch = defineArchitecture({
     'One MLP column per task; learned cross-stitch units mix the columns after every hidden layer, so the network learns how much to share.',
   citation: 'Misra et al., "Cross-stitch Networks for Multi-task Learning", CVPR 2016',
   params: {
-    widths: numList({
-      label: 'Column widths',
-      help: 'Units in each hidden layer of every column, bottom first; a cross-stitch unit follows each layer.',
-      min: 1,
-      max: 256,
-      integer: true,
-      minLength: 1,
-      maxLength: 6,
-      default: [32, 32],
-    }),
+    widths: hiddenWidths(
+      'Column widths',
+      'Units in each hidden layer of every column, bottom first; a cross-stitch unit follows each layer.',
+    ),
     alphaDiagonal: num({
       label: 'Initial self weight',
       help: "Initial α on the diagonal (the paper's α_S = 0.9); the rest of each row is spread over the other columns. 1 starts as independent columns.",

@@ -6,10 +6,10 @@
  * Learning", arXiv 2107.11359, 2021. One mechanism covers all three.
  */
 import * as tf from '@tensorflow/tfjs';
-import { boolList, numList } from '../params/spec';
+import { boolList } from '../params/spec';
 import { headsRow, inputsRow, perTask } from './diagram';
 import { ParamLayout } from './layout';
-import { addDense, addHeads, applyDense, applyLayers, headSpecs, type DenseRef } from './mlp';
+import { addDense, addHeads, applyDense, applyLayers, headSpecs, hiddenWidths, type DenseRef } from './mlp';
 import { defineArchitecture, type DiagramRow } from './types';
 
 export const layerSharing = defineArchitecture({
@@ -21,16 +21,10 @@ export const layerSharing = defineArchitecture({
   citation:
     'Caruana, "Multitask Learning", Machine Learning 28, 1997; Zhang et al., "Rethinking Hard-Parameter Sharing in Multi-Task Learning", arXiv 2107.11359, 2021',
   params: {
-    widths: numList({
-      label: 'Hidden widths',
-      help: 'Units in each hidden layer, bottom first. More layers give the mask more places to share.',
-      min: 1,
-      max: 256,
-      integer: true,
-      minLength: 1,
-      maxLength: 6,
-      default: [32, 32],
-    }),
+    widths: hiddenWidths(
+      'Hidden widths',
+      'Units in each hidden layer, bottom first. More layers give the mask more places to share.',
+    ),
     shared: boolList({
       label: 'Shared layers',
       help: 'One flag per hidden layer: shared by all tasks, or one copy per task. All on: shared bottom; all off: independent nets.',

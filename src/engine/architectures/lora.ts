@@ -10,10 +10,19 @@
  * change it), so the shared weights meet task-specific features and there is no shared representation.
  */
 import * as tf from '@tensorflow/tfjs';
-import { int, num, numList } from '../params/spec';
+import { int, num } from '../params/spec';
 import { headsRow, inputsRow, perTask } from './diagram';
 import { ParamLayout } from './layout';
-import { activate, addDense, addHeads, applyLayers, headSpecs, param, type DenseRef } from './mlp';
+import {
+  activate,
+  addDense,
+  addHeads,
+  applyLayers,
+  headSpecs,
+  hiddenWidths,
+  param,
+  type DenseRef,
+} from './mlp';
 import { at, bmm } from './ops';
 import { defineArchitecture } from './types';
 
@@ -26,16 +35,10 @@ export const lora = defineArchitecture({
   citation:
     'Hu et al., "LoRA: Low-Rank Adaptation of Large Language Models", ICLR 2022; Agiza, Neseem and Reda, "MTLoRA: Low-Rank Adaptation Approach for Efficient Multi-Task Learning", CVPR 2024',
   params: {
-    widths: numList({
-      label: 'Hidden widths',
-      help: 'Units in each shared hidden layer, bottom first; every layer gets one low-rank adapter per task.',
-      min: 1,
-      max: 256,
-      integer: true,
-      minLength: 1,
-      maxLength: 6,
-      default: [32, 32],
-    }),
+    widths: hiddenWidths(
+      'Hidden widths',
+      'Units in each shared hidden layer, bottom first; every layer gets one low-rank adapter per task.',
+    ),
     rank: int({
       label: 'Rank r',
       help: 'Rank of each task’s update A·B to a layer’s weights: its task-specific parameters per layer are r·(in + out).',

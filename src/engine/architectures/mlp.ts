@@ -3,7 +3,7 @@
  * weights (shared in θ or task-specific) and the task heads.
  */
 import * as tf from '@tensorflow/tfjs';
-import { choice, int } from '../params/spec';
+import { choice, int, numList } from '../params/spec';
 import type { Rng } from '../random/rng';
 import type { ParamLayout } from './layout';
 import { at, bmm } from './ops';
@@ -101,6 +101,20 @@ export function applyDense(h: tf.Tensor, ref: DenseRef, args: ForwardArgs): tf.T
 
 export const applyLayers = (h: tf.Tensor, refs: readonly DenseRef[], args: ForwardArgs): tf.Tensor =>
   refs.reduce((acc, ref) => applyDense(acc, ref, args), h);
+
+/** The hidden-layer widths of an MLP-shaped architecture (bottom first), with the same ranges everywhere. */
+export function hiddenWidths(label: string, help: string) {
+  return numList({
+    label,
+    help,
+    min: 1,
+    max: 256,
+    integer: true,
+    minLength: 1,
+    maxLength: 6,
+    default: [32, 32],
+  });
+}
 
 /** Parameters of the task heads (towers), common to every network architecture. */
 export const headSpecs = {

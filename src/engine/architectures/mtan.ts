@@ -12,10 +12,18 @@
  * task's ∂L_t/∂h_l.
  */
 import * as tf from '@tensorflow/tfjs';
-import { numList } from '../params/spec';
 import { headsRow, inputsRow, perTask } from './diagram';
 import { ParamLayout } from './layout';
-import { addDense, addHeads, applyDense, applyLayers, headSpecs, initKernel, type DenseRef } from './mlp';
+import {
+  addDense,
+  addHeads,
+  applyDense,
+  applyLayers,
+  headSpecs,
+  hiddenWidths,
+  initKernel,
+  type DenseRef,
+} from './mlp';
 import { at, bmm } from './ops';
 import { defineArchitecture } from './types';
 
@@ -36,16 +44,10 @@ export const mtan = defineArchitecture({
     'One shared network; each task has small attention modules that put a learned soft mask on every shared layer’s features, so each task picks the features it needs.',
   citation: 'Liu, Johns and Davison, "End-to-End Multi-Task Learning with Attention", CVPR 2019',
   params: {
-    widths: numList({
-      label: 'Trunk widths',
-      help: 'Units in each hidden layer of the shared trunk, bottom first; every task has an attention mask on each layer.',
-      min: 1,
-      max: 256,
-      integer: true,
-      minLength: 1,
-      maxLength: 6,
-      default: [32, 32],
-    }),
+    widths: hiddenWidths(
+      'Trunk widths',
+      'Units in each hidden layer of the shared trunk, bottom first; every task has an attention mask on each layer.',
+    ),
     ...headSpecs,
   },
   stackedCost: 'linear',
