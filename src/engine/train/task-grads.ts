@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from './batches';
+import type { ExperimentConfig } from '../config/types';
 import type { Model } from './model';
 
 export interface TaskGradients {
@@ -22,6 +23,18 @@ export interface TaskGradients {
 }
 
 export type GradientStrategy = 'stacked' | 'loop';
+
+/** The config's choice, or for `auto` the cheaper strategy on the current backend for this architecture. */
+export function chooseStrategy(
+  config: ExperimentConfig,
+  stackedCost: 'linear' | 'quadratic',
+): GradientStrategy {
+  if (config.gradients !== 'auto') return config.gradients;
+  // Stacked copies θ T times: on GPUs dispatch count dominates, so one pass wins; on CPU/WASM an
+  // architecture whose every copy computes every column (T² work) is cheaper as a per-task loop.
+  const cpuLike = ['cpu', 'wasm'].includes(tf.getBackend());
+  return stackedCost === 'quadratic' && cpuLike ? 'loop' : 'stacked';
+}
 
 export function computeTaskGradients(
   strategy: GradientStrategy,

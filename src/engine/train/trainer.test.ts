@@ -183,6 +183,19 @@ describe('trainer', () => {
     trainer.dispose();
   });
 
+  it('a refused live method switch leaves the running method in place', async () => {
+    const trainer = createTrainer(
+      parseConfig({ task: { id: 'toy' }, method: { id: 'static', params: { weights: [3, 1] } } }),
+    );
+    await trainer.step(2);
+    // DTP needs accuracy-like KPIs, which the toy's losses of θ do not have: refused before anything changes.
+    expect(() => trainer.setMethod({ id: 'dtp', params: {} })).toThrow(/KPI/);
+    expect(trainer.config.method.id).toBe('static');
+    await trainer.step(2);
+    expect((await trainer.report()).weights).toEqual([3, 1]);
+    trainer.dispose();
+  });
+
   it('refuses a batch larger than the training set, naming the field', () => {
     expect(() =>
       createTrainer(parseConfig({ task: { id: 'sinusoids', params: { trainSamples: 50 } }, batchSize: 64 })),

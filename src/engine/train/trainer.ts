@@ -9,30 +9,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { variableFrom } from '../variables';
 import { parseConfig } from '../config/parse';
-import { ConfigError, type ExperimentConfig, type Selection } from '../config/types';
+import type { ExperimentConfig, Selection } from '../config/types';
 import { gradientStats } from '../metrics/gradient-stats';
 import { readAll } from '../metrics/readback';
-import { findMethod } from '../methods/registry';
-import {
-  partialTaskPolicy,
-  type Aggregation,
-  type MethodInstance,
-  type PartialTaskPolicy,
-} from '../methods/types';
+import type { Aggregation } from '../methods/types';
 import type { SamplerFeedback } from '../sampling/types';
 import { AffinityAverage, lookaheadAffinity } from '../metrics/affinity';
 import { createGradientIsolation } from './isolation';
 import { regularizerGradients } from './regularizers';
 import type { Batch } from './batches';
+import { MethodSlot } from './method-slot';
 import { PartialTasks } from './partial-tasks';
 import { SamplerFeedbackSource } from './sampler-feedback';
-import { createOptimizer, type Optimizer } from '../optim/optimizer';
+import { createOptimizer } from '../optim/optimizer';
 import { Rng } from '../random/rng';
 import { assembleReport, replicaMatrix, type ReportValues } from './assemble-report';
 import { buildModel } from './build-model';
 import { DivergenceWatch } from './divergence-watch';
 import type { Report } from './report';
-import { computeTaskGradients, type GradientStrategy, type TaskGradients } from './task-grads';
+import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
 import { trainerInfo, type TrainerInfo } from './trainer-info';
 
 export interface Trainer {
@@ -60,14 +55,6 @@ export interface Trainer {
   dispose(): void;
 }
 
-function chooseStrategy(config: ExperimentConfig, stackedCost: 'linear' | 'quadratic'): GradientStrategy {
-  if (config.gradients !== 'auto') return config.gradients;
-  // Stacked copies θ T times: on GPUs dispatch count dominates, so one pass wins; on CPU/WASM an
-  // architecture whose every copy computes every column (T² work) is cheaper as a per-task loop.
-  const cpuLike = ['cpu', 'wasm'].includes(tf.getBackend());
-  return stackedCost === 'quadratic' && cpuLike ? 'loop' : 'stacked';
-}
-
 export function createTrainer(config: ExperimentConfig): Trainer {
   const rng = new Rng(config.seed);
   const model = buildModel(config, rng);
@@ -86,55 +73,16 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   const isolation = createGradientIsolation(config.isolation, model.layers, T, model.numShared);
   // Only strategies that may leave tasks out need the last-loss/last-gradient bookkeeping.
   const partial = model.sampling?.entry.partial ? new PartialTasks(R, T, model.numShared) : null;
-  let partialPolicy: PartialTaskPolicy = 'skip';
-  let needsKpis = false;
   const feedback = new SamplerFeedbackSource(model);
   let lastGrads: tf.Tensor3D | null = null;
   let lastWeights: tf.Tensor2D | null = null;
 
   let current = config;
-  let method!: MethodInstance;
-  let methodOptimizer: Optimizer | null = null;
-  let isWeighting = false;
-  let probe: tf.Tensor3D | undefined;
+  const slot = new MethodSlot(model, rng);
   let steps = 0;
 
   function installMethod(next: ExperimentConfig): void {
-    const entry = findMethod(next.method.id);
-    if (!entry) throw new ConfigError([{ path: 'method.id', message: `unknown method '${next.method.id}'` }]);
-    const needsRep = entry.needsRepGrads?.(next.method.params) ?? false;
-    if (needsRep && model.representationSize === undefined) {
-      throw new ConfigError([
-        {
-          path: 'method',
-          message: `'${entry.id}' with these parameters needs gradients of a shared representation, which '${next.architecture.id}' does not have (use one whose first layer is shared, or mmoe)`,
-        },
-      ]);
-    }
-    method?.dispose();
-    methodOptimizer?.dispose();
-    method = entry.create({
-      numTasks: T,
-      numReplicas: R,
-      numShared: model.numShared,
-      params: next.method.params,
-      rng: rng.fork(`method:${entry.id}`),
-    });
-    methodOptimizer = method.trainables.length
-      ? createOptimizer(next.optimizer, next.learningRate, method.trainables)
-      : null;
-    isWeighting = entry.group === 'loss-weighting';
-    partialPolicy = partialTaskPolicy(entry);
-    needsKpis = entry.needsKpis ?? false;
-    if (needsKpis && !model.kpis)
-      throw new ConfigError([
-        {
-          path: 'method.id',
-          message: `'${entry.id}' weighs tasks by their accuracy-like KPI, which the '${next.task.id}' suite (losses of θ itself) does not have; choose a data suite`,
-        },
-      ]);
-    probe?.dispose();
-    probe = needsRep ? tf.zeros([T, next.batchSize, model.representationSize ?? 0]) : undefined;
+    slot.install(next);
     current = next;
   }
 
@@ -143,14 +91,14 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       const weightsPerTask = agg.weights.slice([0, 0], [1, T]).reshape([T]);
       // The regularizers' gradients are added after the task weighting: their strength is the user's.
       const headGrads = grads.taskParams.map((g, i) => {
-        const weighted = isWeighting
+        const weighted = slot.isWeighting
           ? tf.mul(g, weightsPerTask.reshape([T, ...g.shape.slice(1).map(() => 1)]))
           : g;
         const extra = penalty?.[i];
         return extra ? tf.add(weighted, extra) : weighted;
       });
       optimizer.apply([agg.direction, ...headGrads]);
-      if (methodOptimizer && agg.trainableGrads) methodOptimizer.apply(agg.trainableGrads);
+      if (slot.optimizer && agg.trainableGrads) slot.optimizer.apply(agg.trainableGrads);
       lossSum.assign(tf.add(lossSum, grads.losses));
       watch.record(grads.losses, grads.shared, agg.direction, agg.weights, model.numShared > 0);
     });
@@ -167,9 +115,9 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     if (batch !== planned) planned?.weights?.dispose();
     try {
       // The KPIs are measured before the update, on the batch the gradients come from.
-      const kpis = needsKpis && batch && model.kpis ? model.kpis(theta, taskVars, batch) : undefined;
+      const kpis = slot.needsKpis && batch && model.kpis ? model.kpis(theta, taskVars, batch) : undefined;
       return {
-        ...computeTaskGradients(strategy, model, theta, taskVars, batch, probe),
+        ...computeTaskGradients(strategy, model, theta, taskVars, batch, slot.probe),
         ...(batch?.active ? { active: batch.active } : {}),
         ...(kpis ? { kpis } : {}),
         batch,
@@ -203,11 +151,11 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         if (shared !== raw.shared) raw.shared.dispose();
         const grads: TaskGradients = { ...raw, shared };
         const seen = partial
-          ? partial.fill(grads.losses, shared, raw.active, partialPolicy)
+          ? partial.fill(grads.losses, shared, raw.active, slot.partialPolicy)
           : { losses: grads.losses, grads: shared, telemetry: shared, mask: null };
         let agg: Aggregation | undefined;
         try {
-          agg = await method.aggregate({
+          agg = await slot.instance.aggregate({
             grads: seen.grads,
             losses: seen.losses,
             step: steps,
@@ -324,15 +272,14 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     setLearningRate(lr) {
       const next = parseConfig({ ...current, learningRate: lr });
       optimizer.setLearningRate(next.learningRate);
-      methodOptimizer?.setLearningRate(next.learningRate);
+      slot.optimizer?.setLearningRate(next.learningRate);
       current = next;
     },
     setMethod(selection) {
       installMethod(parseConfig({ ...current, method: selection }));
     },
     dispose() {
-      method.dispose();
-      methodOptimizer?.dispose();
+      slot.dispose();
       optimizer.dispose();
       model.dispose();
       tf.dispose([theta, ...taskVars, lossSum]);
@@ -340,7 +287,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       isolation.dispose();
       affinity.dispose();
       partial?.dispose();
-      for (const t of [lastGrads, lastWeights, probe]) t?.dispose();
+      for (const t of [lastGrads, lastWeights]) t?.dispose();
     },
   };
   return trainer;

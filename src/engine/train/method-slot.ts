@@ -1,0 +1,73 @@
+/**
+ * The trainer's current gradient method: its instance, the optimizer of its learnable parameters, and what
+ * the step needs to know of it (loss weighting or not, its partial-task policy, whether it needs KPIs or
+ * representation gradients, then with the probe tensor). `install` checks everything before it replaces
+ * anything, so a refused live switch leaves the running method as it was.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { ConfigError, type ExperimentConfig } from '../config/types';
+import { findMethod } from '../methods/registry';
+import { partialTaskPolicy, type MethodInstance, type PartialTaskPolicy } from '../methods/types';
+import { createOptimizer, type Optimizer } from '../optim/optimizer';
+import type { Rng } from '../random/rng';
+import type { Model } from './model';
+
+export class MethodSlot {
+  instance!: MethodInstance;
+  optimizer: Optimizer | null = null;
+  isWeighting = false;
+  partialPolicy: PartialTaskPolicy = 'skip';
+  needsKpis = false;
+  /** Zeros [T, B, Z] added to the representation when the method needs its gradients (MGDA-UB). */
+  probe: tf.Tensor3D | undefined;
+
+  constructor(
+    private readonly model: Model,
+    private readonly rng: Rng,
+  ) {}
+
+  install(next: ExperimentConfig): void {
+    const { model } = this;
+    const entry = findMethod(next.method.id);
+    if (!entry) throw new ConfigError([{ path: 'method.id', message: `unknown method '${next.method.id}'` }]);
+    const needsRep = entry.needsRepGrads?.(next.method.params) ?? false;
+    if (needsRep && model.representationSize === undefined)
+      throw new ConfigError([
+        {
+          path: 'method',
+          message: `'${entry.id}' with these parameters needs gradients of a shared representation, which '${next.architecture.id}' does not have (use one whose first layer is shared, or mmoe)`,
+        },
+      ]);
+    if (entry.needsKpis && !model.kpis)
+      throw new ConfigError([
+        {
+          path: 'method.id',
+          message: `'${entry.id}' weighs tasks by their accuracy-like KPI, which the '${next.task.id}' suite (losses of θ itself) does not have; choose a data suite`,
+        },
+      ]);
+    this.dispose();
+    const T = model.tasks.length;
+    this.instance = entry.create({
+      numTasks: T,
+      numReplicas: model.replicas,
+      numShared: model.numShared,
+      params: next.method.params,
+      rng: this.rng.fork(`method:${entry.id}`),
+    });
+    this.optimizer = this.instance.trainables.length
+      ? createOptimizer(next.optimizer, next.learningRate, this.instance.trainables)
+      : null;
+    this.isWeighting = entry.group === 'loss-weighting';
+    this.partialPolicy = partialTaskPolicy(entry);
+    this.needsKpis = entry.needsKpis ?? false;
+    this.probe = needsRep ? tf.zeros([T, next.batchSize, model.representationSize ?? 0]) : undefined;
+  }
+
+  dispose(): void {
+    this.instance?.dispose();
+    this.optimizer?.dispose();
+    this.probe?.dispose();
+    this.optimizer = null;
+    this.probe = undefined;
+  }
+}
