@@ -100,7 +100,7 @@ export function ParamField({ name, spec, value, onChange, error }: Props) {
           id={id}
           type="text"
           value={draft}
-          placeholder={spec.kind === 'enum-list' ? spec.options.join(', ') : undefined}
+          placeholder={listPlaceholder(spec)}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => {
             const parsed = parseList(spec, draft);
@@ -131,4 +131,12 @@ export function ParamField({ name, spec, value, onChange, error }: Props) {
       ) : null}
     </div>
   );
+}
+
+/** What an empty list field means, so a blank box does not look like a missing value. */
+function listPlaceholder(spec: ParamSpec): string | undefined {
+  if (spec.kind === 'enum-list') return spec.options.join(', ');
+  if (spec.kind === 'number-list' || spec.kind === 'point-list' || spec.kind === 'boolean-list')
+    return spec.minLength === 0 ? 'empty: not set (see the ⓘ tip)' : undefined;
+  return undefined;
 }
