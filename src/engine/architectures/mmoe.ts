@@ -5,8 +5,9 @@
  * The shared representation is the experts' stacked outputs, E·H features per sample.
  */
 import * as tf from '@tensorflow/tfjs';
-import { int, numList } from '../params/spec';
+import { int } from '../params/spec';
 import { spreadOverColumns } from './columns';
+import { expertWidths } from './experts';
 import { headsRow, inputsRow, numbered, perTask, widthsText } from './diagram';
 import { ParamLayout } from './layout';
 import { addDense, addHeads, applyLayers, headSpecs, param, type DenseRef } from './mlp';
@@ -34,16 +35,7 @@ export const mmoe = defineArchitecture({
       max: 16,
       default: 4,
     }),
-    expertWidths: numList({
-      label: 'Expert widths',
-      help: 'Units in each hidden layer of every expert, bottom first; the last width is the size of an expert output.',
-      min: 1,
-      max: 256,
-      integer: true,
-      minLength: 1,
-      maxLength: 4,
-      default: [32],
-    }),
+    expertWidths,
     ...headSpecs,
   },
   stackedCost: 'linear',

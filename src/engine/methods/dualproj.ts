@@ -10,11 +10,9 @@
  * tests check that property for UPGrad only): scaling g_i changes the vector that is projected.
  * Scale: 'mean'.
  */
-import { checkPerTaskLength } from '../params/spec';
-import { gramWeighting } from './common';
 import { normalizeGram, projectWeights } from './solvers/dual-cone';
 import { defineMethod } from './types';
-import { dualConeParams, preferences } from './upgrad';
+import { checkDualCone, dualConeParams, dualConeWeighting } from './upgrad';
 
 export const dualproj = defineMethod({
   id: 'dualproj',
@@ -27,10 +25,9 @@ export const dualproj = defineMethod({
   params: dualConeParams,
   stateful: false,
   stochastic: false,
-  check: (params, { numTasks }) => checkPerTaskLength(params.prefVector, 'prefVector', numTasks, true),
-  create: ({ numTasks: T, params }) => {
-    const pref = preferences(params.prefVector, T);
-    if (pref.length !== T) throw new Error(`dualproj: expected ${T} preferences, got ${pref.length}`);
-    return gramWeighting(T, (A) => projectWeights(normalizeGram(A, params.normEps, params.regEps), pref));
-  },
+  check: checkDualCone,
+  create: ({ numTasks: T, params }) =>
+    dualConeWeighting('dualproj', T, params, (A, pref) =>
+      projectWeights(normalizeGram(A, params.normEps, params.regEps), pref),
+    ),
 });

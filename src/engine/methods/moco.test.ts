@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moco } from './moco';
-import { instantiate, randomPlainInput, runSequence, type PlainInput } from './testing';
+import { instantiate, randomPlainInput, runSequence, type PlainInput, bisectProject } from './testing';
 
 const G2 = [
   [1, 0],
@@ -13,18 +13,6 @@ const G3 = [
 ];
 const expectRow = (actual: number[] | undefined, expected: number[], digits = 5) =>
   expected.forEach((v, i) => expect(actual?.[i]).toBeCloseTo(v, digits));
-
-/** Simplex projection by bisection on the shift (independent of solvers/simplex.ts). */
-function bisectProject(y: number[]): number[] {
-  let lo = Math.min(...y) - 1;
-  let hi = Math.max(...y);
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (y.reduce((s, v) => s + Math.max(v - mid, 0), 0) > 1) lo = mid;
-    else hi = mid;
-  }
-  return y.map((v) => Math.max(v - (lo + hi) / 2, 0));
-}
 
 interface MocoParams {
   beta: number;

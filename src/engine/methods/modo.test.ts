@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { modo } from './modo';
-import { instantiate, randomPlainInput, runSequence, type PlainInput } from './testing';
+import { instantiate, randomPlainInput, runSequence, bisectProject, repeatInput } from './testing';
 
 const G3 = [
   [1, 0.2, -0.3],
   [-0.5, 1, 0.4],
   [0.3, -0.8, 1.2],
 ];
-const repeat = (grads: number[][], n: number): PlainInput[] =>
-  Array.from({ length: n }, () => ({ grads: [grads], losses: [grads.map(() => 1)] }));
+const repeat = repeatInput;
 const expectRow = (actual: number[] | undefined, expected: number[], digits = 5) =>
   expected.forEach((v, i) => expect(actual?.[i]).toBeCloseTo(v, digits));
-
-/** Euclidean projection onto the simplex by bisection on the shift (independent of solvers/simplex.ts). */
-function bisectProject(y: number[]): number[] {
-  let lo = Math.min(...y) - 1;
-  let hi = Math.max(...y);
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (y.reduce((s, v) => s + Math.max(v - mid, 0), 0) > 1) lo = mid;
-    else hi = mid;
-  }
-  return y.map((v) => Math.max(v - (lo + hi) / 2, 0));
-}
 
 /** MoDo's single-sample loop written the direct way on the vectors (float64). */
 function reference(steps: number[][][], gamma: number, rho: number) {

@@ -1,29 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { mgda } from './mgda';
 import { sdmgrad } from './sdmgrad';
-import { aggregatePlain, instantiate, randomPlainInput, runSequence, type PlainInput } from './testing';
+import {
+  aggregatePlain,
+  instantiate,
+  randomPlainInput,
+  runSequence,
+  bisectProject,
+  repeatInput,
+} from './testing';
 
 const G3 = [
   [1, 0.2, -0.3],
   [-0.5, 1, 0.4],
   [0.3, -0.8, 1.2],
 ];
-const repeat = (grads: number[][], n: number): PlainInput[] =>
-  Array.from({ length: n }, () => ({ grads: [grads], losses: [grads.map(() => 1)] }));
+const repeat = repeatInput;
 const expectRow = (actual: number[] | undefined, expected: number[], digits = 5) =>
   expected.forEach((v, i) => expect(actual?.[i]).toBeCloseTo(v, digits));
-
-/** Simplex projection by bisection on the shift (independent of solvers/simplex.ts). */
-function bisectProject(y: number[]): number[] {
-  let lo = Math.min(...y) - 1;
-  let hi = Math.max(...y);
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (y.reduce((s, v) => s + Math.max(v - mid, 0), 0) > 1) lo = mid;
-    else hi = mid;
-  }
-  return y.map((v) => Math.max(v - (lo + hi) / 2, 0));
-}
 
 /** LibMTL's SDMGrad.sdmgrad on one G (all three samples the same), written on the vectors in float64. */
 function reference(steps: number[][][], lambda: number, niter: number, lr: number) {

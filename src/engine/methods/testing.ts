@@ -113,6 +113,22 @@ export function randomPlainInput(seed: number, R: number, T: number, P: number, 
   };
 }
 
+/** The same gradients (one replica, unit losses) for `n` steps. */
+export const repeatInput = (grads: number[][], n: number): PlainInput[] =>
+  Array.from({ length: n }, () => ({ grads: [grads], losses: [grads.map(() => 1)] }));
+
+/** Euclidean projection onto the simplex by bisection on the shift: a reference independent of solvers/simplex.ts. */
+export function bisectProject(y: number[]): number[] {
+  let lo = Math.min(...y) - 1;
+  let hi = Math.max(...y);
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (y.reduce((s, v) => s + Math.max(v - mid, 0), 0) > 1) lo = mid;
+    else hi = mid;
+  }
+  return y.map((v) => Math.max(v - (lo + hi) / 2, 0));
+}
+
 /** Run a sequence of steps; learnable parameters take a plain SGD step so stateful methods evolve. */
 export async function runSequence(
   method: MethodInstance,

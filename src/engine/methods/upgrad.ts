@@ -22,6 +22,24 @@ import { defineMethod } from './types';
 export const preferences = (prefVector: readonly number[], T: number): number[] =>
   prefVector.length ? [...prefVector] : new Array<number>(T).fill(1 / T);
 
+type DualConeValues = { prefVector: number[]; normEps: number; regEps: number };
+
+/** Per-task length check of the preference vector, for UPGrad and DualProj. */
+export const checkDualCone = (params: DualConeValues, ctx: { numTasks: number }) =>
+  checkPerTaskLength(params.prefVector, 'prefVector', ctx.numTasks, true);
+
+/** An instance of a dual-cone method: `weightsOf` maps one replica's Gram matrix and the preferences. */
+export function dualConeWeighting(
+  id: string,
+  T: number,
+  params: DualConeValues,
+  weightsOf: (A: readonly (readonly number[])[], pref: readonly number[]) => number[],
+) {
+  const pref = preferences(params.prefVector, T);
+  if (pref.length !== T) throw new Error(`${id}: expected ${T} preferences, got ${pref.length}`);
+  return gramWeighting(T, (A) => weightsOf(A, pref));
+}
+
 /** UPGrad weights from one replica's Gram matrix. */
 export function upgradWeights(
   A: readonly (readonly number[])[],
@@ -78,10 +96,9 @@ export const upgrad = defineMethod({
   params: dualConeParams,
   stateful: false,
   stochastic: false,
-  check: (params, { numTasks }) => checkPerTaskLength(params.prefVector, 'prefVector', numTasks, true),
-  create: ({ numTasks: T, params }) => {
-    const pref = preferences(params.prefVector, T);
-    if (pref.length !== T) throw new Error(`upgrad: expected ${T} preferences, got ${pref.length}`);
-    return gramWeighting(T, (A) => upgradWeights(A, pref, params.normEps, params.regEps));
-  },
+  check: checkDualCone,
+  create: ({ numTasks: T, params }) =>
+    dualConeWeighting('upgrad', T, params, (A, pref) =>
+      upgradWeights(A, pref, params.normEps, params.regEps),
+    ),
 });

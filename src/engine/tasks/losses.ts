@@ -50,6 +50,9 @@ export function taskLosses(
   weights?: tf.Tensor2D,
 ): tf.Tensor1D {
   return tf.tidy(() => {
+    // The common case in one reduction (a kernel fewer per step on the GPU): one loss kind, no slot weights.
+    if (!weights && kinds.every((k) => k === kinds[0]))
+      return tf.mean(elementLoss(kinds[0] ?? 'mse', pred, target), [1, 2]) as tf.Tensor1D;
     const losses = perSampleLosses(kinds, pred, target);
     if (!weights) return tf.mean(losses, 1) as tf.Tensor1D;
     // max(Σw, 1): slot weights are 0 or 1, so this is Σw except for a left-out task, whose Σ w l is 0.
