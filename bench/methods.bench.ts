@@ -8,11 +8,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { initNodeBackend } from '../src/backend/node';
-import { parseConfig } from '../src/engine/config/parse';
+import { ConfigError, createTrainer, parseConfig, TrainingDivergedError } from '../src/engine';
 import { METHODS } from '../src/engine/methods/registry';
-import { ConfigError } from '../src/engine/config/types';
-import { TrainingDivergedError } from '../src/engine/train/errors';
-import { createTrainer } from '../src/engine/train/trainer';
 
 interface Row {
   suite: string;

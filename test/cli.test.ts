@@ -1,6 +1,8 @@
 /** The command line as a user runs it: a real process, JSON on stdout, one-line errors with exit code 2. */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES } from '../src/engine/architectures/registry';
 import { METHODS } from '../src/engine/methods/registry';
@@ -22,7 +24,7 @@ function cli(args: string[], input?: string): Result {
 }
 
 /** As `cli`, without blocking, so several runs share the cores. */
-function cliAsync(args: string[], input: string): Promise<Result> {
+function cliAsync(args: string[], input = ''): Promise<Result> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
     let stdout = '';
@@ -274,4 +276,105 @@ describe('cli run', () => {
     expect(Number.isInteger(out.stopped.step)).toBe(true);
     expect(r.stderr).toMatch(/diverged at step/);
   });
+});
+
+describe('cli on hostile input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mtl-cli-'));
+  const file = (name: string, content: string | Uint8Array): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const rows = (T: number, P: number) =>
+    JSON.stringify({
+      grads: Array.from({ length: T }, (_, t) => Array.from({ length: P }, (_, i) => (t + i) % 3)),
+    });
+  const toy = 'public/presets/toy.json';
+
+  it('answers each with exit code 2 and one short line, no stack trace', async () => {
+    const deep = `{"task": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const cases: [string[], string, RegExp][] = [
+      [['run', file('deep.json', deep)], '', /^error: task: expected an object .*, got \[\[\[\[…\]\]\]\]$/],
+      [
+        ['run', file('long-id.json', JSON.stringify({ method: { id: 'x'.repeat(200_000) } }))],
+        '',
+        /^error: method\.id: unknown method "x+…; accepted: ew, /,
+      ],
+      [
+        ['run', toy, '--set', '__proto__.steps=3'],
+        '',
+        /--set __proto__\.steps: '__proto__' is not a config field/,
+      ],
+      [['run', toy, '--set', '__proto__.toString=1'], '', /'__proto__' is not a config field/],
+      [
+        ['run', 'public/presets/sinusoids.json', '--set', 'architecture.params.widths.x=64'],
+        '',
+        /architecture\.params\.widths is a list; expected an index from 0 to 1023/,
+      ],
+      [
+        ['aggregate', '--method', 'pcgrad'],
+        rows(1000, 1000),
+        /input\.grads: expected at most 64 rows \(tasks\), got 1,000$/,
+      ],
+      [
+        ['aggregate', '--method', 'pcgrad'],
+        rows(20, 100_000),
+        /input\.grads: expected at most 1,000,000 numbers in all \(tasks × parameters\), got 20 × 100,000$/,
+      ],
+      [
+        ['run', file('binary.json', new Uint8Array([0x7b, 0x0a, 0x00, 0xff, 0x1b, 0x0d, 0x0a]))],
+        '',
+        /binary\.json: expected a UTF-8 JSON text, got binary data \(a zero byte at offset 2\)$/,
+      ],
+      [
+        ['run', file('latin1.json', new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]))],
+        '',
+        /got bytes that are not UTF-8$/,
+      ],
+      [['run', file('control.json', '{"a":\n\u001b[31m}')], '', /control\.json: invalid JSON \(.*\)$/],
+      // The byte-order mark is accepted: the config is read, and its own mistake reported.
+      [['run', file('bom.json', '\ufeff{"stepz": 1}')], '', /^error: stepz: unknown field; accepted: task/],
+      [
+        ['aggregate', '--method', 'ew', '--seed', '-1'],
+        '{"grads": [[1]]}',
+        /^error: --seed: expected a whole number from 0 to 2147483647, got -1$/,
+      ],
+      [
+        ['aggregate', '--method', 'ew', '--seed', 'one'],
+        '{"grads": [[1]]}',
+        /--seed: expected a whole number .*, got "one"$/,
+      ],
+      [
+        ['run', toy, '--set', 'steps=-5'],
+        '',
+        /^error: steps: expected a whole number from 1 to 10000000, got -5$/,
+      ],
+      [['x'.repeat(100_000)], '', /^error: unknown command 'x+…; accepted: run, aggregate, list, help$/],
+    ];
+    const results = await Promise.all(cases.map(([args, input]) => cliAsync(args, input)));
+    results.forEach((r, i) => {
+      const [args, , pattern] = cases[i] as [string[], string, RegExp];
+      expect({ args: args.map((a) => a.slice(0, 60)), code: r.code }).toEqual({
+        args: args.map((a) => a.slice(0, 60)),
+        code: 2,
+      });
+      expectUserError(r, pattern);
+      expect(r.stderr.length).toBeLessThan(400);
+    });
+    expect(readFileSync(toy, 'utf8')).toMatch(/"steps": 100000/);
+  }, 180_000);
+
+  it('reads JSON with a byte-order mark on stdin, and answers 10 x 10,000 gradients in seconds', async () => {
+    const started = Date.now();
+    const [bom, big] = await Promise.all([
+      cliAsync(['aggregate', '--method', 'pcgrad'], `\ufeff{"grads": [[1, 0], [-0.5, 1]]}`),
+      cliAsync(['aggregate', '--method', 'pcgrad'], rows(10, 10_000)),
+    ]);
+    expect(bom.code).toBe(0);
+    expect(JSON.parse(bom.stdout).direction[0]).toBeCloseTo(0.8, 6);
+    expect(big.code).toBe(0);
+    expect(JSON.parse(big.stdout).direction).toHaveLength(10_000);
+    // Mostly process start-up on a busy machine; 1,000 x 1,000 used to take a quarter of an hour.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
 });

@@ -5,8 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBrowserBackend, type BackendName } from '../../src/backend/browser';
-import { parseConfig } from '../../src/engine/config/parse';
-import { createTrainer } from '../../src/engine/train/trainer';
+import { createTrainer, parseConfig } from '../../src/engine';
 
 export interface BenchRow {
   backend: string;

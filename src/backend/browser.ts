@@ -9,6 +9,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmSimdThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import { findGpuAdapter, type GpuAdapter } from './availability';
 // The backend names and labels live with the protocol, which Node-checked code (tests) can import without
 // pulling in these ?url imports that only Vite understands.
 import {
@@ -36,13 +37,8 @@ setWasmPaths({
 /** tfjs-backend-webgpu's MatMulProgramType.MatMulPackedProgram (not exported by the package). */
 const MATMUL_PACKED_PROGRAM = 3;
 
-interface Adapter {
-  isFallbackAdapter?: boolean;
-  info?: { vendor?: string; architecture?: string; description?: string };
-}
-
 /** SwiftShader (Chromium's CPU implementation of WebGPU) or another fallback adapter. */
-export function isSoftwareAdapter(adapter: Adapter): boolean {
+export function isSoftwareAdapter(adapter: GpuAdapter): boolean {
   const info = adapter.info ?? {};
   const text = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.description ?? ''}`;
   return adapter.isFallbackAdapter === true || /swiftshader|software|llvmpipe/i.test(text);
@@ -55,13 +51,9 @@ async function tryBackend(name: BackendName): Promise<string | null> {
   const label = BACKEND_LABELS[name];
   if (name === 'webgpu') {
     // Checked first so the reason says what is missing instead of tfjs's generic failure.
-    type Gpu = { requestAdapter(): Promise<Adapter | null> };
-    const gpu = (globalThis.navigator as { gpu?: Gpu } | undefined)?.gpu;
-    if (!gpu) return 'WebGPU is not available in this browser (navigator.gpu is undefined)';
-    // tfjs would fail on a null adapter with "cannot read properties of null": say what it means.
-    const adapter = await gpu.requestAdapter().catch(() => null);
-    if (!adapter)
-      return 'WebGPU is exposed but no GPU adapter is available (requestAdapter() returned null; the GPU may be blocklisted)';
+    const found = await findGpuAdapter();
+    if ('reason' in found) return `WebGPU is not available: ${found.reason}`;
+    const { adapter } = found;
     tf.env().set('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE', DEFERRED_SUBMIT_BATCH_SIZE);
     // A software adapter runs every shader invocation on the CPU, so tfjs's small-matmul programs (one
     // 256-thread workgroup per output element) cost ~100x what they do on a GPU. The tiled program keeps

@@ -4,10 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { initNodeBackend } from '../backend/node';
+import { describeValue, oneLine, quoteKey } from '../engine/params/describe';
 import { TrainingDivergedError } from '../engine/train/errors';
 import { aggregateCommand } from './commands/aggregate';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
+import { joinNegativeValues, OPTIONS, parseSeed } from './args';
 import { EXIT, isUserError, UserError } from './errors';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
@@ -30,21 +32,20 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? EXIT.ok : EXIT.user;
   }
-  const options = {
-    set: { type: 'string', multiple: true },
-    method: { type: 'string' },
-    params: { type: 'string' },
-    seed: { type: 'string' },
-  } as const;
   let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
+    typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>
   >;
   try {
-    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(rest),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new UserError(
-      `${command}: ${(error as Error).message.split('\n')[0]} (see \`npm run -s cli -- help\`)`,
-    );
+    // Its message quotes the offending argument, which may be anything: keep the line short.
+    const why = oneLine((error as Error).message.split('\n')[0] ?? '', 160);
+    throw new UserError(`${oneLine(command, 40)}: ${why} (see \`npm run -s cli -- help\`)`);
   }
   const { values, positionals } = parsed;
   const allowed: Record<string, string[]> = {
@@ -53,23 +54,20 @@ async function main(argv: string[]): Promise<number> {
     list: [],
   };
   const flags = allowed[command];
-  if (!flags) throw new UserError(`unknown command '${command}'; accepted: run, aggregate, list, help`);
+  if (!flags)
+    throw new UserError(`unknown command ${quoteKey(command)}; accepted: run, aggregate, list, help`);
   const misplaced = Object.keys(values).filter((k) => !flags.includes(k));
   if (misplaced.length)
     throw new UserError(
       `${command}: option --${misplaced[0]} does not apply; accepted: ${flags.map((f) => `--${f}`).join(', ') || 'none'}`,
     );
   if (command !== 'run' && positionals.length)
-    throw new UserError(`${command}: unexpected argument '${positionals[0]}'`);
+    throw new UserError(`${command}: unexpected argument ${describeValue(positionals[0])}; accepted: none`);
 
+  const seed = parseSeed(values.seed);
   await initNodeBackend();
   if (command === 'run') return runCommand(positionals, values.set ?? []);
-  if (command === 'aggregate') {
-    const seed = values.seed === undefined ? 1 : Number(values.seed);
-    if (!Number.isInteger(seed) || seed < 0)
-      throw new UserError(`--seed: expected a whole number ≥ 0, got '${values.seed}'`);
-    return aggregateCommand(values.method, values.params, seed);
-  }
+  if (command === 'aggregate') return aggregateCommand(values.method, values.params, seed);
   return listCommand();
 }
 
@@ -79,7 +77,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (isUserError(error)) {
-      process.stderr.write(`error: ${error.message}\n`);
+      // Every message is built to be one line; this is the guarantee for any that is not.
+      process.stderr.write(`error: ${oneLine(error.message, Infinity)}\n`);
       process.exitCode = EXIT.user;
     } else if (error instanceof TrainingDivergedError) {
       process.stderr.write(`error: ${error.message}\n`);

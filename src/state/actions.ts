@@ -4,7 +4,13 @@
  */
 import { parseConfig } from '../engine/config/parse';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import {
+  BACKEND_LABELS,
+  type BackendName,
+  type BackendPreference,
+  type FromWorker,
+  type ToWorker,
+} from '../worker/protocol';
 import { planChange } from './config-change';
 import type { PlaygroundStore } from './store';
 
@@ -12,6 +18,8 @@ import type { PlaygroundStore } from './store';
 export interface ClientLike {
   send(message: ToWorker): void;
   subscribe(listener: (message: FromWorker) => void): () => void;
+  /** Why a backend cannot start in this browser, or null: asked before a switch drops the trained model. */
+  backendUnavailable(backend: BackendName): Promise<string | null>;
 }
 
 /** Grid resolution of the decision-boundary heatmaps (n x n points). */
@@ -143,8 +151,25 @@ export const undoChange = () => {
 export const dismissNotice = () => store.setState({ notice: null });
 export const dismissError = () => store.setState({ error: null });
 
-/** Continue on another backend after a failure (device lost, worker crash). */
-export function switchBackend(preference: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu'): void {
+/**
+ * Train on another backend (the form's choice, or a way on after a failure). A switch drops the trained
+ * model, whose tensors live on the old backend, so a backend that cannot start here is refused before
+ * anything is dropped: the run stays as it was and a notice says why. Choosing the backend already in use
+ * only records the choice.
+ */
+export async function switchBackend(preference: BackendPreference): Promise<void> {
+  const state = store.getState();
+  // A run to keep: a working backend with a trainer on it (after a lost device or a crash there is none).
+  const current = state.status === 'error' || state.status === 'starting' ? null : state.backend?.label;
+  if (current && preference !== 'auto') {
+    const wanted = BACKEND_LABELS[preference];
+    if (wanted === current) return void store.setState({ backendPreference: preference });
+    const why = await client.backendUnavailable(preference);
+    if (why) {
+      store.setState({ notice: `${wanted} is not available here: ${why}. Kept the run on ${current}.` });
+      return;
+    }
+  }
   store.setState({ backendPreference: preference, status: 'starting', error: null, backend: null });
   client.send({ type: 'init', backend: preference });
 }

@@ -22,6 +22,14 @@ describe('planChange', () => {
     expect(planChange(base, parseConfig({ seed: 3, learningRate: 0.1 }))).toMatchObject({ kind: 'reset' });
   });
 
+  it('names three or more changed fields as a list, not a chain of "and"s', () => {
+    const next = parseConfig({ task: { id: 'toy' }, steps: 500, reportEvery: 5 });
+    expect(planChange(base, next)).toMatchObject({
+      summary:
+        'Changing the task suite, the architecture, the number of steps and the report interval starts the experiment over.',
+    });
+  });
+
   it('does nothing when nothing changed', () => {
     expect(planChange(base, defaultConfig())).toEqual({ kind: 'none' });
   });

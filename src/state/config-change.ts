@@ -4,6 +4,7 @@
  * needs a fresh trainer, which the user confirms (and may undo) once training has started.
  */
 import type { ExperimentConfig } from '../engine/config/types';
+import { joinList } from './words';
 
 export type ChangePlan =
   | { kind: 'none' }
@@ -29,7 +30,7 @@ export function planChange(current: ExperimentConfig, next: ExperimentConfig): C
   const needsReset = changed.filter((k) => k !== 'learningRate' && k !== 'method');
   if (needsReset.length) {
     const names = needsReset.map((k) => FIELD_NAMES[k] ?? k);
-    return { kind: 'reset', summary: `Changing ${names.join(' and ')} starts the experiment over.` };
+    return { kind: 'reset', summary: `Changing ${joinList(names)} starts the experiment over.` };
   }
   return {
     kind: 'live',

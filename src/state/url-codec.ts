@@ -1,21 +1,22 @@
 /**
  * The whole experiment lives in the URL hash, so a copied URL reproduces it: `#config=<JSON>` holding only
- * the fields that differ from the defaults (short, readable links). Decoding never throws: a malformed or
- * hostile hash yields the defaults and a notice that says what was wrong.
+ * the fields that differ from the defaults (short, readable links). Decoding never throws: a hash that is not
+ * an experiment at all yields the fallback (the defaults, or the experiment already open) with a notice; a
+ * link with some unusable fields keeps the rest (url-repair.ts) and the notice names what was ignored.
  */
-import { defaultConfig, parseConfig } from '../engine/config/parse';
+import { defaultConfig } from '../engine/config/parse';
 import type { ExperimentConfig } from '../engine/config/types';
+import { ignoredNotice } from './notice-text';
+import { repairConfig, type Json } from './url-repair';
 
 /** Longer hashes are refused before parsing: no experiment needs them, and they could stall the page. */
 export const MAX_HASH_LENGTH = 8192;
 
 export interface DecodedHash {
   config: ExperimentConfig;
-  /** Set when the hash could not be used as it was: what was wrong, for the notice banner. */
+  /** Set when the hash could not be used as it was: what was wrong, for the notice banner (one line). */
   notice?: string;
 }
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The parts of `value` that differ from `base` (whole registry choices when their id differs). */
 function diff(value: Json, base: Json | undefined): Json | undefined {
@@ -49,13 +50,17 @@ export function encodeConfig(config: ExperimentConfig): string {
   return `#config=${encodeURIComponent(JSON.stringify(compact))}`;
 }
 
-export function decodeHash(hash: string): DecodedHash {
+/**
+ * The experiment a hash describes. `current` is what to keep when the hash holds no experiment at all (the
+ * experiment already open, when the user edits the hash); without it, the defaults open.
+ */
+export function decodeHash(hash: string, current?: ExperimentConfig): DecodedHash {
   const fallback = (notice: string): DecodedHash => ({
-    config: defaultConfig(),
-    notice: `${notice} Opened the default experiment instead.`,
+    config: current ?? defaultConfig(),
+    notice: `${notice} ${current ? 'Kept the experiment that was open.' : 'Opened the default experiment instead.'}`,
   });
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text === '') return { config: defaultConfig() };
+  if (text === '') return { config: current ?? defaultConfig() };
   if (text.length > MAX_HASH_LENGTH)
     return fallback(
       `The link's settings are too long (${text.length} characters; at most ${MAX_HASH_LENGTH}).`,
@@ -69,37 +74,7 @@ export function decodeHash(hash: string): DecodedHash {
     return fallback("The link's settings are not valid JSON.");
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return fallback("The link's settings are not an experiment.");
-  const taskId = (raw as { task?: { id?: unknown } }).task?.id;
-  try {
-    // Defaults of the named task first, then the link's changes on top.
-    const base = typeof taskId === 'string' ? safeDefault(taskId) : defaultConfig();
-    return { config: parseConfig(merge(base as unknown as Json, raw as Json)) };
-  } catch (error) {
-    return fallback(`The link's settings were rejected: ${(error as Error).message}.`);
-  }
-}
-
-function safeDefault(taskId: string): ExperimentConfig {
-  return defaultConfig(taskId); // throws ConfigError naming task.id for an unknown suite
-}
-
-/** Deep merge of plain objects (arrays and scalars replace); a registry choice with a new id replaces. */
-function merge(base: Json, over: Json): Json {
-  if (
-    !over ||
-    typeof over !== 'object' ||
-    Array.isArray(over) ||
-    !base ||
-    typeof base !== 'object' ||
-    Array.isArray(base)
-  )
-    return over;
-  if ('id' in over && over.id !== base.id) return over;
-  const out: Record<string, Json> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    out[key] = key in base ? merge(base[key] as Json, value) : value;
-  }
-  return out;
+    return fallback("The link's settings are not an experiment (expected a JSON object).");
+  const { config, ignored } = repairConfig(raw as { [key: string]: Json });
+  return ignored.length ? { config, notice: ignoredNotice(ignored) } : { config };
 }

@@ -3,12 +3,15 @@
  * cannot be created, or its script fails to load before it says anything (old browsers without module
  * workers, a blocking policy), the same session runs on the main thread instead and 'ready' says so.
  */
-import { transferables, type FromWorker, type Post, type ToWorker } from './protocol';
+import { backendUnavailable } from '../backend/availability';
+import { transferables, type BackendName, type FromWorker, type Post, type ToWorker } from './protocol';
 
 export interface TrainingClient {
   send(message: ToWorker): void;
   subscribe(listener: (message: FromWorker) => void): () => void;
   terminate(): void;
+  /** Why `backend` cannot start in this browser, or null (feature checks only: nothing is dropped). */
+  backendUnavailable(backend: BackendName): Promise<string | null>;
   /** Where training runs now. */
   readonly mode: 'worker' | 'main-thread';
 }
@@ -87,6 +90,7 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
       return () => listeners.delete(listener);
     },
     terminate: () => target.terminate(),
+    backendUnavailable: (backend) => backendUnavailable(backend),
     get mode() {
       return mode;
     },

@@ -49,7 +49,11 @@ export type ErrorKind = 'config' | 'diverged' | 'device-lost' | 'backend' | 'int
 export type FromWorker =
   | ({ type: 'ready' } & BackendChoice)
   | { type: 'configured'; info: TrainerInfo; config: ExperimentConfig }
-  /** Every report since the last message, batched at chart rate; `step` is the trainer's step count now. */
+  /**
+   * Every report since the last message, batched at chart rate; `step` is the trainer's step count now, or,
+   * once the run diverged, the step it stopped at (the error's step: the counter and the error agree).
+   * Each report's `health` says whether training still learns.
+   */
   | { type: 'reports'; reports: Report[]; step: number; stepsPerSecond: number; running: boolean }
   /** `values` is [tasks, count, outputDim] row-major (logits for classification). */
   | { type: 'grid'; requestId: number; values: Float32Array; tasks: number; count: number }

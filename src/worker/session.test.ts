@@ -168,6 +168,31 @@ describe('TrainingSession', () => {
     await session.dispose();
   });
 
+  it('shows the step a diverged run stopped at in the step counter, the one the error names', async () => {
+    const { session, of, lastStep } = recorder();
+    // Non-finite at step 2 or so; the first report (step 50) notices, after chunks that ran past it.
+    const diverging = parseConfig({
+      task: { id: 'sinusoids', params: { amplitudeRatio: 50 } },
+      optimizer: { id: 'sgd' },
+      learningRate: 10,
+      reportEvery: 50,
+    });
+    await session.handle({ type: 'configure', config: diverging });
+    await session.handle({ type: 'play' });
+    await until(() => of('error').length > 0);
+    const error = of('error')[0];
+    expect(error?.step).toBeLessThan(50);
+    expect(error?.message).toMatch(new RegExp(`diverged at step ${error?.step}:`));
+    expect(lastStep()).toBe(error?.step);
+    // A pause after the stop (the UI's button may still say Pause) keeps saying the same step.
+    await session.handle({ type: 'pause' });
+    expect(lastStep()).toBe(error?.step);
+    // A fresh run counts from 0 again.
+    await session.handle({ type: 'reset' });
+    expect(lastStep()).toBe(0);
+    await session.dispose();
+  });
+
   it('predicts on a grid (T x count values) and leaks no tensors', async () => {
     const baseline = tf.memory().numTensors;
     const { session, of } = recorder();

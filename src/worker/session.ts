@@ -38,6 +38,11 @@ export class TrainingSession {
   private lastPost = -Infinity;
   private readonly meter = new RateMeter();
   private chunk = 1;
+  /**
+   * The step a diverged run stopped at (the error's step), which the step counter then shows: the chunk
+   * may have stepped past it before the report that noticed, and the counter and the error must agree.
+   */
+  private stoppedAt: number | null = null;
   /** Messages run one at a time, in arrival order, even when one awaits the trainer. */
   private queue: Promise<void> = Promise.resolve();
   /** Live changes wait for the end of the current chunk: a step may be awaiting a readback inside the
@@ -151,6 +156,7 @@ export class TrainingSession {
     this.trainer?.dispose();
     this.trainer = null;
     this.pending = [];
+    this.stoppedAt = null;
   }
 
   private live(change: () => void): void {
@@ -221,14 +227,17 @@ export class TrainingSession {
     if (this.playing) this.meter.sample(now);
     this.lastPost = now;
     const reports = this.pending.splice(0);
-    const step = this.trainer?.stepCount ?? 0;
+    const step = this.stoppedAt ?? this.trainer?.stepCount ?? 0;
     this.post({ type: 'reports', reports, step, stepsPerSecond: this.meter.value, running: this.playing });
   }
 
   private fail(error: unknown): void {
     this.playing = false;
     // The reports up to a divergence still belong on the charts, and come before the error.
-    if (error instanceof TrainingDivergedError) this.flush(true);
+    if (error instanceof TrainingDivergedError) {
+      this.stoppedAt = error.step;
+      this.flush(true);
+    }
     this.post(errorMessage(error));
   }
 }

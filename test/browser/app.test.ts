@@ -1,6 +1,7 @@
 /**
- * The built app in headless Chromium: WebGPU (SwiftShader) path, the fallback without WebGPU, URL
- * round-trips, hostile URLs, console errors and main-thread long tasks. Writes a screenshot of the training
+ * The built app in headless Chromium: WebGPU (SwiftShader) path, the fallback without WebGPU (and a refused
+ * switch to it), URL round-trips, hostile URLs, console errors (a missing file is a 404 here, as on any
+ * static server) and main-thread long tasks. Writes a screenshot of the training
  * page to test/artifacts/ for a human to look at.
  */
 import { mkdirSync } from 'node:fs';
@@ -147,15 +148,18 @@ describe('with WebGPU', () => {
     expect(errors).toEqual([]);
   });
 
-  it('opens the defaults with a notice for a hostile URL', async () => {
+  it('keeps the valid fields of a hostile URL and names the bad one', async () => {
     const { page, errors } = await open(
       context,
-      `#config=${encodeURIComponent('{"method":{"id":"<img src=x onerror=alert(1)>"}}')}`,
+      `#config=${encodeURIComponent('{"method":{"id":"<img src=x onerror=alert(1)>"},"seed":7}')}`,
     );
+    const notice = page.getByRole('alert').first();
     await expect
-      .poll(() => page.getByRole('alert').first().textContent())
-      .toMatch(/rejected.*Opened the default experiment instead/);
+      .poll(() => notice.textContent())
+      .toMatch(/^Ignored method\.id from the link .*kept the rest\./);
+    expect(((await notice.textContent()) ?? '').length).toBeLessThan(220);
     expect(await page.getByLabel('Method', { exact: true }).inputValue()).toBe('ew');
+    expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('7');
     expect(errors).toEqual([]);
   });
 });
@@ -170,6 +174,17 @@ describe('without WebGPU', () => {
         .toMatch(/(WebGL|WASM|CPU).*fell back: WebGPU/);
       await page.getByRole('button', { name: 'Train' }).click();
       await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
+      // Asking for the missing WebGPU must say so and keep the run, not silently start over.
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/paused/);
+      const trained = await stepOf(page);
+      await page.getByLabel('Backend', { exact: true }).selectOption('webgpu');
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 })
+        .toMatch(/^WebGPU is not available here: .*Kept the run on (WebGL|WASM|CPU)\./);
+      expect(await stepOf(page)).toBe(trained);
+      expect(await status(page).textContent()).toMatch(/paused/);
+      expect(await page.getByLabel('Backend', { exact: true }).inputValue()).toBe('auto');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

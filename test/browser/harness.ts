@@ -31,7 +31,15 @@ export async function serveDist(root = 'dist'): Promise<{ url: string; close: ()
       '',
     );
     let file = join(root, path);
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    const missing = !existsSync(file) || statSync(file).isDirectory();
+    // A missing file (a favicon, a chunk) is a 404 as on any static server, so the tests see the console
+    // error a user would; only extensionless paths fall back to the page.
+    if (missing && extname(path)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    if (missing) file = join(root, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });

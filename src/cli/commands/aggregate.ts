@@ -1,33 +1,79 @@
 /**
  * `cli aggregate --method ID [--params JSON] < INPUT.json` with INPUT {"grads": [[...], ...], "losses": [...]}
- * (and "repGrads" for methods that need representation gradients, "kpis" for those that weigh by KPIs): what the method makes of these task
- * gradients on a first step. Prints {"direction": [...], "weights": [...]}.
+ * (and "repGrads" for methods that need representation gradients, "kpis" for those that weigh by KPIs):
+ * what the method makes of these task gradients on a first step. Prints {"direction": [...], "weights": [...]}.
+ * Inputs beyond MAX_TASKS rows or MAX_ENTRIES numbers are refused up front, with the limit named.
  */
 import * as tf from '@tensorflow/tfjs';
 import { findMethod, METHODS } from '../../engine/methods/registry';
 import { validateParams } from '../../engine/params/validate';
 import { Rng } from '../../engine/random/rng';
 import { ConfigError } from '../../engine/config/types';
+import { describeValue, quoteKey, quoteKeys } from '../../engine/params/describe';
 import { EXIT, UserError } from '../errors';
 import { parseJson, readStdin, writeJson } from '../io';
 
-function matrix(value: unknown, field: string): number[][] {
-  const ok =
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every(
-      (row) =>
-        Array.isArray(row) && row.length > 0 && row.every((x) => typeof x === 'number' && Number.isFinite(x)),
-    );
-  if (!ok)
+/**
+ * The largest problem `aggregate` takes (measured on the tfjs CPU backend of a busy 2-core machine). Some
+ * methods grow faster than T³ in the number of tasks (PCGrad runs T − 1 rounds of T x T products): 64 tasks
+ * take about a second, 256 tens of seconds, 1,000 a quarter of an hour. A million numbers (e.g. 10 x 100,000)
+ * take about a second for every method except trimmed-mean (about 40 s: it ranks each coordinate by comparing
+ * every pair of tasks, T² x P work and memory).
+ */
+export const MAX_TASKS = 64;
+export const MAX_ENTRIES = 1_000_000;
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** A [T, P] matrix of finite numbers as one flat Float32Array, checked size first (cheap) then entries. */
+function matrix(value: unknown, field: string): { rows: number; cols: number; data: Float32Array } {
+  const path = `input.${field}`;
+  const accepted = `a non-empty list of at most ${MAX_TASKS} equal-length lists of finite numbers (one row per task)`;
+  if (!Array.isArray(value) || value.length === 0)
+    throw new UserError(`${path}: expected ${accepted}, got ${describeValue(value)}`);
+  if (value.length > MAX_TASKS)
+    throw new UserError(`${path}: expected at most ${MAX_TASKS} rows (tasks), got ${count(value.length)}`);
+  const first: unknown = value[0];
+  const cols = Array.isArray(first) ? first.length : 0;
+  value.forEach((row: unknown, t) => {
+    if (!Array.isArray(row) || row.length === 0)
+      throw new UserError(
+        `${path}[${t}]: expected a non-empty list of finite numbers, got ${describeValue(row)}`,
+      );
+    if (row.length !== cols)
+      throw new UserError(
+        `${path}: every row must have the same length (${count(cols)}); row ${t} has ${count(row.length)}`,
+      );
+  });
+  if (value.length * cols > MAX_ENTRIES)
     throw new UserError(
-      `input.${field}: expected a non-empty list of non-empty lists of finite numbers (one row per task)`,
+      `${path}: expected at most ${count(MAX_ENTRIES)} numbers in all (tasks × parameters), got ${count(value.length)} × ${count(cols)}`,
     );
-  const rows = value as number[][];
-  const width = rows[0]?.length ?? 0;
-  if (rows.some((r) => r.length !== width))
-    throw new UserError(`input.${field}: every row must have the same length (${width})`);
-  return rows;
+  const data = new Float32Array(value.length * cols);
+  (value as unknown[][]).forEach((row, t) =>
+    row.forEach((x, i) => {
+      if (typeof x !== 'number' || !Number.isFinite(x))
+        throw new UserError(`${path}[${t}][${i}]: expected a finite number, got ${describeValue(x)}`);
+      data[t * cols + i] = x;
+    }),
+  );
+  return { rows: value.length, cols, data };
+}
+
+/** One number per task (losses, KPIs): `what` says which numbers, `ok` checks each. */
+function perTask(
+  value: unknown,
+  field: string,
+  T: number,
+  what: string,
+  ok: (x: number) => boolean,
+): number[] {
+  if (Array.isArray(value) && value.length === T && value.every((x) => typeof x === 'number' && ok(x)))
+    return value as number[];
+  const got = Array.isArray(value)
+    ? `${count(value.length)} items ${describeValue(value)}`
+    : describeValue(value);
+  throw new UserError(`input.${field}: expected ${T} ${what} (one per task), got ${got}`);
 }
 
 export async function aggregateCommand(
@@ -40,7 +86,7 @@ export async function aggregateCommand(
   const method = findMethod(methodId);
   if (!method)
     throw new UserError(
-      `--method: unknown method '${methodId}'; accepted: ${METHODS.map((m) => m.id).join(', ')}`,
+      `--method: unknown method ${quoteKey(methodId)}; accepted: ${METHODS.map((m) => m.id).join(', ')}`,
     );
   const params = validateParams(
     method.params,
@@ -50,65 +96,56 @@ export async function aggregateCommand(
   if (!params.ok) throw new ConfigError(params.issues);
 
   const input = parseJson(await readStdin(), 'stdin');
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new UserError('stdin: expected {"grads": [[...], ...], "losses": [...]}');
-  }
-  const {
-    grads: rawGrads,
-    losses: rawLosses,
-    repGrads: rawRep,
-    kpis: rawKpis,
-    ...rest
-  } = input as Record<string, unknown>;
-  const unknown = Object.keys(rest);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new UserError(
+      `stdin: expected {"grads": [[...], ...], "losses": [...]}, got ${describeValue(input)}`,
+    );
+  const fields = ['grads', 'losses', 'repGrads', 'kpis'];
+  const unknown = Object.keys(input).filter((k) => !fields.includes(k));
   if (unknown.length)
-    throw new UserError(`input: unknown field '${unknown[0]}'; accepted: grads, losses, repGrads, kpis`);
-  const grads = matrix(rawGrads, 'grads');
-  const T = grads.length;
-  const losses = rawLosses === undefined ? grads.map(() => 1) : rawLosses;
-  if (
-    !Array.isArray(losses) ||
-    losses.length !== T ||
-    !losses.every((x) => typeof x === 'number' && Number.isFinite(x))
-  ) {
-    throw new UserError(`input.losses: expected ${T} finite numbers (one per task)`);
-  }
+    throw new UserError(`input: unknown field ${quoteKeys(unknown)}; accepted: ${fields.join(', ')}`);
+  const field = (key: string): unknown =>
+    Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+  const grads = matrix(field('grads'), 'grads');
+  const T = grads.rows;
+  const rawLosses = field('losses');
+  const losses =
+    rawLosses === undefined
+      ? new Array<number>(T).fill(1)
+      : perTask(rawLosses, 'losses', T, 'finite numbers', Number.isFinite);
   const issues = method.check?.(params.value, { numTasks: T }) ?? [];
-  if (issues.length)
-    throw new ConfigError(issues.map((i) => ({ path: `--params.${i.path}`, message: i.message })));
+  if (issues.length) throw new ConfigError(issues.map((i) => ({ ...i, path: `--params.${i.path}` })));
   const needsRep = method.needsRepGrads?.(params.value) ?? false;
+  const rawRep = field('repGrads');
   const rep = rawRep === undefined ? undefined : matrix(rawRep, 'repGrads');
   if (needsRep && !rep)
     throw new UserError(
       `input.repGrads: '${method.id}' with these parameters needs the representation gradients`,
     );
-  if (rep && rep.length !== T)
-    throw new UserError(`input.repGrads: expected ${T} rows (one per task), got ${rep.length}`);
+  if (rep && rep.rows !== T)
+    throw new UserError(`input.repGrads: expected ${T} rows (one per task), got ${rep.rows}`);
 
-  const kpis = rawKpis ?? (method.needsKpis ? undefined : null);
-  if (kpis === undefined)
+  const rawKpis = field('kpis') ?? undefined;
+  if (rawKpis === undefined && method.needsKpis)
     throw new UserError(
       `input.kpis: '${method.id}' weighs tasks by their KPI; expected ${T} numbers in [0, 1] (one per task, e.g. accuracies)`,
     );
-  if (
-    kpis !== null &&
-    (!Array.isArray(kpis) ||
-      kpis.length !== T ||
-      !kpis.every((x) => typeof x === 'number' && x >= 0 && x <= 1))
-  )
-    throw new UserError(`input.kpis: expected ${T} numbers in [0, 1] (one per task)`);
+  const kpis =
+    rawKpis === undefined
+      ? undefined
+      : perTask(rawKpis, 'kpis', T, 'numbers in [0, 1]', (x) => x >= 0 && x <= 1);
 
   const instance = method.create({
     numTasks: T,
     numReplicas: 1,
-    numShared: grads[0]?.length ?? 0,
+    numShared: grads.cols,
     params: params.value,
     rng: new Rng(seed).fork(`method:${method.id}`),
   });
-  const G = tf.tensor3d([grads]);
-  const L = tf.tensor2d([losses as number[]]);
-  const R = rep ? tf.tensor3d([rep]) : undefined;
-  const K = kpis ? tf.tensor2d([kpis as number[]]) : undefined;
+  const G = tf.tensor3d(grads.data, [1, T, grads.cols]);
+  const L = tf.tensor2d(losses, [1, T]);
+  const R = rep ? tf.tensor3d(rep.data, [1, T, rep.cols]) : undefined;
+  const K = kpis ? tf.tensor2d(kpis, [1, T]) : undefined;
   try {
     const agg = await instance.aggregate({
       grads: G,

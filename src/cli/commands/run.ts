@@ -5,20 +5,24 @@
  */
 import { applyOverride } from '../../engine/config/overrides';
 import { parseConfig } from '../../engine/config/parse';
+import { describeValue } from '../../engine/params/describe';
 import { TrainingDivergedError } from '../../engine/train/errors';
 import type { Report } from '../../engine/train/report';
 import { createTrainer } from '../../engine/train/trainer';
 import { EXIT, UserError } from '../errors';
-import { readJsonFile, writeJson } from '../io';
+import { readJsonFile, shownPath, writeJson } from '../io';
 import { ProgressBar } from '../progress';
 
 export async function runCommand(positionals: string[], sets: string[]): Promise<number> {
   const [path, ...extra] = positionals;
   if (!path) throw new UserError('run: expected a config file, e.g. `run public/presets/toy.json`');
-  if (extra.length) throw new UserError(`run: expected one config file, got also ${extra.join(' ')}`);
+  if (extra.length)
+    throw new UserError(`run: expected one config file, got also ${describeValue(extra.join(' '))}`);
   let raw = readJsonFile(path);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new UserError(`${path}: expected a JSON object with the experiment config`);
+    throw new UserError(
+      `${shownPath(path)}: expected a JSON object with the experiment config, got ${describeValue(raw)}`,
+    );
   }
   for (const set of sets) raw = applyOverride(raw as Record<string, unknown>, set);
   const config = parseConfig(raw);

@@ -2,7 +2,7 @@ import { METHODS } from '../methods/registry';
 import { describe, expect, it } from 'vitest';
 import { applyOverride } from './overrides';
 import { defaultConfig, parseConfig } from './parse';
-import { ConfigError } from './types';
+import { ConfigError, MAX_LISTED_ISSUES } from './types';
 
 function issuesOf(raw: unknown): string[] {
   try {
@@ -96,6 +96,125 @@ describe('parseConfig', () => {
   it('round-trips: a parsed config parses to itself', () => {
     const config = parseConfig({ method: { id: 'mgda', params: { normalization: 'l2' } }, seed: 7 });
     expect(parseConfig(JSON.parse(JSON.stringify(config)))).toEqual(config);
+  });
+});
+
+/** The ConfigError a raw config gives (failing the test if it parses or throws anything else). */
+function errorOf(raw: unknown): ConfigError {
+  try {
+    parseConfig(raw);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const nested = (depth: number, kind: 'array' | 'object'): unknown => {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = kind === 'array' ? [value] : { a: value };
+  return value;
+};
+
+describe('parseConfig on hostile input', () => {
+  it('reports deeply nested values instead of overflowing the stack', () => {
+    expect(issuesOf({ task: nested(100_000, 'array') })).toEqual([
+      'task: expected an object { "id": ..., "params": { ... } }, got [[[[…]]]]',
+    ]);
+    expect(issuesOf({ seed: nested(100_000, 'object') })).toEqual([
+      'seed: expected a whole number from 0 to 2147483647, got {"a":{"a":{"a":{…}}}}',
+    ]);
+    expect(issuesOf({ task: { id: 'toy', params: { starts: nested(100_000, 'array') } } })[0]).toMatch(
+      /^task\.params\.starts\[0\]: expected a point \[x, y\] with x and y from -10 to 10, got \[\[\[\[…\]\]\]\]$/,
+    );
+  });
+
+  it('cuts a huge value to a short excerpt', () => {
+    const error = errorOf({ method: { id: 'x'.repeat(200_000) } });
+    const [issue] = error.issues;
+    expect(issue?.message).toMatch(/^unknown method "x{38}…; accepted: ew, static,/);
+    // Its own words stay short; the list of accepted ids comes on top.
+    expect(issue?.accepted).toBe(METHODS.map((m) => m.id).join(', '));
+    expect(error.message.length - (issue?.accepted?.length ?? 0)).toBeLessThan(100);
+  });
+
+  it('names NaN and ±Infinity (JSON.stringify would say null)', () => {
+    expect(issuesOf({ learningRate: Infinity, batchSize: NaN, steps: -Infinity })).toEqual([
+      'learningRate: expected a number from 0.000001 to 10, got Infinity',
+      'batchSize: expected a whole number from 1 to 8192, got NaN',
+      'steps: expected a whole number from 1 to 10000000, got -Infinity',
+    ]);
+  });
+
+  it('keeps a message on one line when a key holds a line break', () => {
+    const error = errorOf({ 'steps\n': 3, method: { id: 'cagrad', params: { 'c\r\n': 1 } } });
+    expect(error.message).not.toMatch(/[\n\r]/);
+    expect(error.issues.map((i) => i.path)).toEqual(['"steps\\n"', 'method.params']);
+    expect(error.issues[1]?.message).toBe("unknown field 'c\\r\\n'; accepted: c, rescale");
+  });
+
+  it('treats keys named like Object.prototype members as plain unknown fields, once', () => {
+    for (const key of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      const raw = JSON.parse(`{"${key}": 1}`) as unknown;
+      expect(issuesOf(raw)).toEqual([
+        `${key}: unknown field; accepted: task, architecture, method, optimizer, sampling, learningRate, batchSize, steps, reportEvery, seed, gradients, isolation`,
+      ]);
+    }
+    expect(issuesOf({ optimizer: { id: 'constructor' } })).toEqual([
+      'optimizer.id: unknown optimizer "constructor"; accepted: adam, sgd',
+    ]);
+    expect(Object.prototype).not.toHaveProperty('steps');
+  });
+
+  it('says when the whole config is not an object', () => {
+    expect(errorOf('hello').message).toBe('the whole config: expected a JSON object of fields, got "hello"');
+    expect(errorOf(10n).message).toBe('the whole config: expected a JSON object of fields, got 10n');
+  });
+
+  it('describes cycles (a form may hand over live objects) without crashing', () => {
+    const params: Record<string, unknown> = {};
+    params.c = params;
+    expect(issuesOf({ method: { id: 'cagrad', params } })).toEqual([
+      'method.params.c: expected a number from 0 to 10, got {"c":[circular]}',
+    ]);
+  });
+
+  it('gives every issue what its field accepts, on its own', () => {
+    const error = errorOf({
+      seed: 'one',
+      method: { id: 'cagrad', params: { zz: 1 } },
+      architecture: { id: 'layer-sharing', params: { shared: [true, 2] } },
+    });
+    expect(error.issues.map((i) => [i.path, i.accepted])).toEqual([
+      ['architecture.params.shared[1]', 'true or false'],
+      ['method.params', 'c, rescale'],
+      ['seed', 'a whole number from 0 to 2147483647'],
+    ]);
+  });
+
+  it('lists a few issues in the message and keeps all of them in issues', () => {
+    const raw = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
+    const error = errorOf(raw);
+    expect(error.issues).toHaveLength(10_000);
+    expect(error.message.split('; k')).toHaveLength(MAX_LISTED_ISSUES);
+    expect(error.message).toMatch(/; and 9,995 more problems$/);
+  });
+
+  it('refuses an overlong list by its length alone (zod checks the length before the items)', () => {
+    const widths = new Array<string>(1_000_000).fill('x');
+    expect(issuesOf({ architecture: { id: 'layer-sharing', params: { widths, activation: 'x' } } })).toEqual([
+      'architecture.params.widths: expected a list of 1 to 6 whole numbers, got 1000000 items',
+      'architecture.params.activation: expected one of relu, tanh, sigmoid, elu, linear, got "x"',
+    ]);
+  });
+
+  it('hands out fresh defaults each time (the schemas are cached)', () => {
+    const first = parseConfig({});
+    (first.task.params.patterns as string[]).push('ring');
+    (first.architecture.params.widths as number[])[0] = 1;
+    const second = parseConfig({});
+    expect(second.task.params.patterns).toEqual(['xor', 'gauss']);
+    expect(second.architecture.params.widths).not.toContain(1);
   });
 });
 

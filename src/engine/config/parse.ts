@@ -6,6 +6,7 @@
  */
 import { findArchitecture, ARCHITECTURES } from '../architectures/registry';
 import { findMethod, METHODS } from '../methods/registry';
+import { describeValue, pathSegment, quoteKeys } from '../params/describe';
 import type { AnyParams, ConfigIssue, ParamSpecs } from '../params/spec';
 import { validateParams } from '../params/validate';
 import { findSampler, SAMPLERS } from '../sampling/registry';
@@ -51,7 +52,8 @@ const REGISTRIES: Record<SelectionKey, RegistryView> = {
   optimizer: {
     noun: 'optimizer',
     ids: () => Object.keys(OPTIMIZERS),
-    specs: (id) => (id in OPTIMIZERS ? OPTIMIZERS[id as keyof typeof OPTIMIZERS].params : undefined),
+    specs: (id) =>
+      Object.hasOwn(OPTIMIZERS, id) ? OPTIMIZERS[id as keyof typeof OPTIMIZERS].params : undefined,
   },
   sampling: {
     noun: 'sampling strategy',
@@ -60,7 +62,8 @@ const REGISTRIES: Record<SelectionKey, RegistryView> = {
   },
 };
 
-const TOP_LEVEL_KEYS = [
+/** Every field a config may have, in the order messages list them. */
+export const TOP_LEVEL_KEYS = [
   ...(Object.keys(DEFAULT_SELECTIONS) as SelectionKey[]),
   ...Object.keys(TRAINING_SETTINGS),
   'isolation',
@@ -68,6 +71,13 @@ const TOP_LEVEL_KEYS = [
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A field of a raw config, only if the config itself has it: `raw.toString` must not find
+ * Object.prototype's, and a key named '__proto__' is data like any other.
+ */
+const own = (raw: Record<string, unknown> | undefined, key: string): unknown =>
+  raw !== undefined && Object.hasOwn(raw, key) ? raw[key] : undefined;
 
 function parseSelection(
   key: SelectionKey,
@@ -77,28 +87,29 @@ function parseSelection(
 ): Selection | null {
   const registry = REGISTRIES[key];
   if (raw !== undefined && !isRecord(raw)) {
-    issues.push({
-      path: key,
-      message: `expected an object { "id": ..., "params": { ... } }, got ${JSON.stringify(raw)}`,
-    });
+    const accepted = 'an object { "id": ..., "params": { ... } }';
+    issues.push({ path: key, message: `expected ${accepted}, got ${describeValue(raw)}`, accepted });
     return null;
   }
   const extra = Object.keys(raw ?? {}).filter((k) => k !== 'id' && k !== 'params');
   if (extra.length)
     issues.push({
       path: key,
-      message: `unknown field ${extra.map((k) => `'${k}'`).join(', ')}; accepted: id, params`,
+      message: `unknown field ${quoteKeys(extra)}; accepted: id, params`,
+      accepted: 'id, params',
     });
-  const id = raw?.id ?? fallbackId;
+  const id = own(raw, 'id') ?? fallbackId;
   const specs = typeof id === 'string' ? registry.specs(id) : undefined;
   if (typeof id !== 'string' || !specs) {
+    const accepted = registry.ids().join(', ');
     issues.push({
       path: `${key}.id`,
-      message: `unknown ${registry.noun} ${JSON.stringify(id)}; accepted: ${registry.ids().join(', ')}`,
+      message: `unknown ${registry.noun} ${describeValue(id)}; accepted: ${accepted}`,
+      accepted,
     });
     return null;
   }
-  const params = validateParams(specs, raw?.params, `${key}.params`);
+  const params = validateParams(specs, own(raw, 'params'), `${key}.params`);
   if (!params.ok) {
     issues.push(...params.issues);
     return null;
@@ -109,7 +120,7 @@ function parseSelection(
 function crossChecks(config: ExperimentConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const prefixed = (prefix: string, list: ConfigIssue[] | undefined) =>
-    (list ?? []).map((i) => ({ path: `${prefix}.${i.path}`, message: i.message }));
+    (list ?? []).map((i) => ({ ...i, path: `${prefix}.${i.path}` }));
   const suite = findTaskSuite(config.task.id);
   const arch = findArchitecture(config.architecture.id);
   const method = findMethod(config.method.id);
@@ -126,28 +137,35 @@ function crossChecks(config: ExperimentConfig): ConfigIssue[] {
     const why = wantsPoint
       ? `the '${suite.id}' suite trains the point θ itself`
       : `'${arch.id}' is only for suites whose losses are functions of θ itself`;
-    issues.push({ path: 'architecture.id', message: `${why}; accepted here: ${accepted.join(', ')}` });
+    issues.push({
+      path: 'architecture.id',
+      message: `${why}; accepted here: ${accepted.join(', ')}`,
+      accepted: accepted.join(', '),
+    });
   }
   issues.push(...prefixed('isolation', checkIsolation(config.isolation, numTasks)));
   if (suite.kind === 'objective' && config.sampling.id !== DEFAULT_SELECTIONS.sampling)
     issues.push({
       path: 'sampling.id',
       message: `the '${suite.id}' suite has no samples to draw (its losses are functions of θ); accepted: ${DEFAULT_SELECTIONS.sampling}`,
+      accepted: DEFAULT_SELECTIONS.sampling,
     });
   const sampler = findSampler(config.sampling.id);
-  if (sampler?.partial && partialTaskPolicy(method) === 'disabled')
+  if (sampler?.partial && partialTaskPolicy(method) === 'disabled') {
+    const accepted = SAMPLERS.filter((s) => !s.partial)
+      .map((s) => s.id)
+      .join(', ');
     issues.push({
       path: 'sampling.id',
-      message: `'${method.id}' needs every task's gradient at every step, and '${sampler.id}' leaves tasks out of some steps; accepted with this method: ${SAMPLERS.filter(
-        (s) => !s.partial,
-      )
-        .map((s) => s.id)
-        .join(', ')}`,
+      message: `'${method.id}' needs every task's gradient at every step, and '${sampler.id}' leaves tasks out of some steps; accepted with this method: ${accepted}`,
+      accepted,
     });
+  }
   if (config.reportEvery > config.steps) {
     issues.push({
       path: 'reportEvery',
       message: `expected at most steps (${config.steps}), got ${config.reportEvery}`,
+      accepted: `a whole number from 1 to ${config.steps}`,
     });
   }
   return issues;
@@ -155,28 +173,34 @@ function crossChecks(config: ExperimentConfig): ConfigIssue[] {
 
 /** Validate a raw config. Throws ConfigError listing every problem found. */
 export function parseConfig(raw: unknown): ExperimentConfig {
-  if (!isRecord(raw))
-    throw new ConfigError([{ path: '', message: `expected a JSON object, got ${JSON.stringify(raw)}` }]);
+  if (!isRecord(raw)) {
+    const accepted = 'a JSON object of fields';
+    throw new ConfigError([
+      { path: '', message: `the whole config: expected ${accepted}, got ${describeValue(raw)}`, accepted },
+    ]);
+  }
   const issues: ConfigIssue[] = [];
   const unknown = Object.keys(raw).filter((k) => !TOP_LEVEL_KEYS.includes(k));
-  for (const key of unknown) {
-    issues.push({ path: key, message: `unknown field; accepted: ${TOP_LEVEL_KEYS.join(', ')}` });
-  }
-  const task = parseSelection('task', raw.task, DEFAULT_SELECTIONS.task, issues);
+  const accepted = TOP_LEVEL_KEYS.join(', ');
+  for (const key of unknown)
+    issues.push({ path: pathSegment(key), message: `unknown field; accepted: ${accepted}`, accepted });
+  const task = parseSelection('task', own(raw, 'task'), DEFAULT_SELECTIONS.task, issues);
   const suiteKind = task ? (findTaskSuite(task.id)?.kind ?? 'data') : 'data';
   const architecture = parseSelection(
     'architecture',
-    raw.architecture,
+    own(raw, 'architecture'),
     defaultArchitectureFor(suiteKind),
     issues,
   );
-  const method = parseSelection('method', raw.method, DEFAULT_SELECTIONS.method, issues);
-  const optimizer = parseSelection('optimizer', raw.optimizer, DEFAULT_SELECTIONS.optimizer, issues);
-  const settingsRaw = Object.fromEntries(Object.entries(raw).filter(([k]) => k in TRAINING_SETTINGS));
+  const method = parseSelection('method', own(raw, 'method'), DEFAULT_SELECTIONS.method, issues);
+  const optimizer = parseSelection('optimizer', own(raw, 'optimizer'), DEFAULT_SELECTIONS.optimizer, issues);
+  const settingsRaw = Object.fromEntries(
+    Object.entries(raw).filter(([k]) => Object.hasOwn(TRAINING_SETTINGS, k)),
+  );
   const settings = validateParams(TRAINING_SETTINGS, settingsRaw, '');
   if (!settings.ok) issues.push(...settings.issues);
-  const sampling = parseSelection('sampling', raw.sampling, DEFAULT_SELECTIONS.sampling, issues);
-  const isolation = validateParams(ISOLATION_SETTINGS, raw.isolation, 'isolation');
+  const sampling = parseSelection('sampling', own(raw, 'sampling'), DEFAULT_SELECTIONS.sampling, issues);
+  const isolation = validateParams(ISOLATION_SETTINGS, own(raw, 'isolation'), 'isolation');
   if (!isolation.ok) issues.push(...isolation.issues);
   if (issues.length || !task || !architecture || !method || !optimizer || !sampling)
     throw new ConfigError(issues);

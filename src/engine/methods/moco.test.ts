@@ -179,4 +179,60 @@ describe('moco', () => {
       });
     }
   });
+
+  it("first step against LibMTL's MoCo.py (3 and 4 tasks): the same tracked gradients, then a projection where LibMTL takes a softmax", async () => {
+    // Numbers from a float64 numpy transcription of each update with the defaults (β = 0.5, γ = 0.1, ρ = 0,
+    // 'loss' normalisation as LibMTL's g / (|g| + 1e-8) · L): y = 0 and λ = 1/T at the start, y updated
+    // first, λ stepped with the new y. 'paper': λ = Π_Δ(stepped) (Algorithm 1, the authors' code, ours);
+    // 'libmtl': λ = softmax(stepped), LibMTL/weighting/MoCo.py. Directions yᵀλ. Cosine between the two
+    // directions: 0.99956 (3 tasks), 0.99973 (4 tasks).
+    const G4 = [
+      [1, 0.2, -0.3, 0.5],
+      [-0.5, 1, 0.4, 0.1],
+      [0.3, -0.8, 1.2, -0.2],
+      [0.6, 0.4, 0.1, -1.0],
+    ];
+    const cases = [
+      {
+        grads: G3,
+        losses: [1, 2, 0.5],
+        paper: [0.34013425225848043, 0.3167879856827465, 0.343077762058773],
+        paperDirection: [0.04406111574489512, 0.2522014753275922, 0.12858664309552154],
+        libmtl: [0.33558488472364684, 0.3278409779325619, 0.33657413734379127],
+        libmtlDirection: [0.03693600287912832, 0.2619647950328182, 0.13162743083650064],
+      },
+      {
+        grads: G4,
+        losses: [1, 2, 0.5, 1.5],
+        paper: [0.2565425797278117, 0.23940768019290354, 0.2601638655423949, 0.24388587453688979],
+        paperDirection: [0.1105904472902608, 0.24689479692948516, 0.11489435162444328, -0.08194125681353252],
+        libmtl: [0.25163170753132413, 0.24735675355152345, 0.25254458977045224, 0.24846694914670017],
+        libmtlDirection: [0.10644709894813344, 0.25528359953475177, 0.1169298836724076, -0.0848407088874023],
+      },
+    ];
+    for (const c of cases) {
+      const T = c.grads.length;
+      const [out] = await runSequence(instantiate(moco, { replicas: 1, tasks: T, shared: T }), [
+        { grads: [c.grads], losses: [c.losses] },
+      ]);
+      expectRow(out?.weights[0], c.paper, 6);
+      expectRow(out?.direction[0], c.paperDirection, 6);
+      // The one difference, recomputed here: y = ½ ĝ, stepped = 1/T − γ y yᵀ (1/T); Π_Δ for us, softmax for
+      // LibMTL. Near equal weights softmax's Jacobian is (I − 11ᵀ/T)/T, so LibMTL's λ moves T times less.
+      const y = c.grads.map((g, t) => {
+        const norm = Math.hypot(...g);
+        return g.map((v) => (0.5 * v * (c.losses[t] ?? 0)) / norm);
+      });
+      const ybar = (y[0] ?? []).map((_, k) => y.reduce((s, row) => s + (row[k] ?? 0), 0) / T);
+      const stepped = y.map((row) => 1 / T - 0.1 * row.reduce((s, v, k) => s + v * (ybar[k] ?? 0), 0));
+      expectRow(bisectProject(stepped), c.paper, 9);
+      const exp = stepped.map(Math.exp);
+      expectRow(
+        exp.map((e) => e / exp.reduce((a, b) => a + b, 0)),
+        c.libmtl,
+        9,
+      );
+      c.paper.forEach((p, t) => expect(p - 1 / T).toBeCloseTo(T * ((c.libmtl[t] ?? 0) - 1 / T), 3));
+    }
+  });
 });

@@ -13,8 +13,15 @@
  * ('loss', LibMTL's only behaviour; |L_t| rather than L_t so a negative loss cannot flip a gradient).
  *
  * Where the references differ:
- * - λ is projected onto the simplex (solvers/simplex.ts), as the paper and the authors' code; LibMTL
- *   takes a softmax of the stepped λ instead.
+ * - λ is projected onto the simplex (solvers/simplex.ts), as the paper's Algorithm 1 and the authors' code
+ *   (heshandevaka/Trade-Off-MOL, LibMTL/weighting/MoCo.py there); LibMTL takes a softmax of the stepped λ
+ *   instead. With positive losses this is the only difference on a first step (Y starting at 0, Y
+ *   updated before λ, λ stepped with the new Y, ρ: all as LibMTL): near equal weights softmax's Jacobian
+ *   is (I − 11ᵀ/T)/T, so LibMTL's λ moves about T times less than the projected one, and the first
+ *   directions differ (cosine 0.9996 on moco.test.ts's 3-task case). Scaling γ by 1/T imitates LibMTL
+ *   only while λ stays near 1/T.
+ * - 'loss' normalisation: LibMTL divides by |g_t| + 1e-8 and multiplies by the signed L_t; we use
+ *   |g_t| (a zero gradient stays zero) and |L_t| (above).
  * - Defaults β = 0.5, σβ = 0.5, γ = 0.1, σγ = 0.5, ρ = 0 and the 'loss' normalisation are LibMTL's.
  *   The paper's projection of each y_t onto a ball of known radius is left out, as in both codebases.
  * Y lives on the device ([R, T, P] in the method state); Y Yᵀ is read back with `await data()`.

@@ -131,10 +131,14 @@ export function defaultParams<S extends ParamSpecs>(specs: S): ParamValues<S> {
   return out as ParamValues<S>;
 }
 
-/** A problem found in a config: the dotted path of the field and what is accepted there. */
+/**
+ * A problem found in a config: the dotted path of the field (empty: the whole config), a one-line message
+ * saying what is wrong and what is accepted, and (where known) what is accepted, on its own for programs.
+ */
 export interface ConfigIssue {
   path: string;
   message: string;
+  accepted?: string;
 }
 
 /** Helper for cross-field checks: a list that needs one entry per task. */
@@ -146,5 +150,5 @@ export function checkPerTaskLength(
 ): ConfigIssue[] {
   if (list.length === numTasks || (allowEmpty && list.length === 0)) return [];
   const accepted = allowEmpty ? `${numTasks} values (one per task) or an empty list` : `${numTasks} values`;
-  return [{ path: key, message: `expected ${accepted}, got ${list.length}` }];
+  return [{ path: key, message: `expected ${accepted}, got ${list.length}`, accepted }];
 }

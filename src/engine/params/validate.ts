@@ -3,48 +3,50 @@
  * and validates raw values (from a config file, `--set`, the URL or a form) against them.
  */
 import { z } from 'zod';
+import {
+  acceptedAt,
+  BOOLEAN_ACCEPTED,
+  enumAccepted,
+  numberAccepted,
+  pointAccepted,
+  specAccepted,
+} from './accepted';
+import { describeValue, pathSegment, quoteKeys } from './describe';
 import { cloneValue, type AnyParams, type ConfigIssue, type ParamSpec, type ParamSpecs } from './spec';
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6))));
-const shown = (value: unknown): string => {
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
-};
+/** The message for any value a schema refuses: what it accepts, and a short one-line view of what came. */
+const expecting =
+  (accepted: string) =>
+  (iss: { input?: unknown }): string =>
+    `expected ${accepted}, got ${describeValue(iss.input)}`;
 
 function numberSchema(spec: { min: number; max: number; integer?: boolean }): z.ZodNumber {
-  const what = `${spec.integer ? 'a whole number' : 'a number'} from ${fmt(spec.min)} to ${fmt(spec.max)}`;
-  const got = (input: unknown): string => `expected ${what}, got ${shown(input)}`;
-  let schema = z.number({ error: (iss) => got(iss.input) });
-  if (spec.integer) schema = schema.int({ error: (iss) => got(iss.input) });
-  return schema
-    .min(spec.min, { error: (iss) => got(iss.input) })
-    .max(spec.max, { error: (iss) => got(iss.input) });
+  const error = expecting(numberAccepted(spec));
+  let schema = z.number({ error });
+  if (spec.integer) schema = schema.int({ error });
+  return schema.min(spec.min, { error }).max(spec.max, { error });
 }
 
+/** A list spec's schema: its length is checked before its items (zod does), so huge lists fail fast. */
 function listSchema<T extends z.ZodType>(
   item: T,
-  spec: { minLength: number; maxLength: number },
-  what: string,
+  spec: ParamSpec & { minLength: number; maxLength: number },
 ): z.ZodArray<T> {
-  const expected = (input: unknown): string => {
-    const len =
-      spec.minLength === spec.maxLength ? `${spec.minLength}` : `${spec.minLength} to ${spec.maxLength}`;
-    const count = Array.isArray(input) ? `${input.length} items` : shown(input);
-    return `expected a list of ${len} ${what}, got ${count}`;
-  };
+  const accepted = specAccepted(spec);
+  const expected = ({ input }: { input?: unknown }): string =>
+    `expected ${accepted}, got ${Array.isArray(input) ? `${input.length} items` : describeValue(input)}`;
   return z
-    .array(item, { error: (iss) => expected(iss.input) })
-    .min(spec.minLength, { error: (iss) => expected(iss.input) })
-    .max(spec.maxLength, { error: (iss) => expected(iss.input) });
+    .array(item, { error: expected })
+    .min(spec.minLength, { error: expected })
+    .max(spec.maxLength, { error: expected });
 }
 
 function enumSchema(options: readonly string[]): z.ZodType<string> {
-  return z
-    .string({ error: (iss) => `expected one of ${options.join(', ')}, got ${shown(iss.input)}` })
-    .refine((v) => options.includes(v), {
-      error: (iss) => `expected one of ${options.join(', ')}, got ${shown(iss.input)}`,
-    });
+  const error = expecting(enumAccepted(options));
+  return z.string({ error }).refine((v) => options.includes(v), { error });
 }
+
+const booleanSchema = () => z.boolean({ error: expecting(BOOLEAN_ACCEPTED) });
 
 export function specSchema(spec: ParamSpec): z.ZodType {
   switch (spec.kind) {
@@ -53,51 +55,64 @@ export function specSchema(spec: ParamSpec): z.ZodType {
     case 'enum':
       return enumSchema(spec.options);
     case 'boolean':
-      return z.boolean({ error: (iss) => `expected true or false, got ${shown(iss.input)}` });
+      return booleanSchema();
     case 'number-list':
-      return listSchema(numberSchema(spec), spec, spec.integer ? 'whole numbers' : 'numbers');
+      return listSchema(numberSchema(spec), spec);
     case 'boolean-list':
-      return listSchema(z.boolean({ error: 'expected true or false' }), spec, 'true/false values');
+      return listSchema(booleanSchema(), spec);
     case 'enum-list':
-      return listSchema(enumSchema(spec.options), spec, `values from ${spec.options.join(', ')}`);
+      return listSchema(enumSchema(spec.options), spec);
     case 'point-list': {
       const coordinate = numberSchema(spec);
-      const point = z.tuple([coordinate, coordinate], { error: 'expected a point [x, y]' });
-      return listSchema(point, spec, 'points [x, y]');
+      const point = z.tuple([coordinate, coordinate], { error: expecting(pointAccepted(spec)) });
+      return listSchema(point, spec);
     }
   }
 }
 
-/** zod paths hold numbers for list indices: render as `field[2]`, otherwise dotted. */
+/** zod paths hold numbers for list indices: render as `field[2]`, otherwise dotted (odd keys quoted). */
 export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
   let out = prefix;
   for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    const segment = pathSegment(typeof key === 'number' ? key : String(key));
+    out += typeof key === 'number' || !out ? segment : `.${segment}`;
   }
   return out;
 }
 
 /** Convert zod issues into ours, naming unknown keys together with the accepted ones. */
-export function zodIssues(error: z.ZodError, prefix: string, accepted: readonly string[]): ConfigIssue[] {
+export function zodIssues(error: z.ZodError, prefix: string, specs: ParamSpecs): ConfigIssue[] {
+  const keys = Object.keys(specs);
   return error.issues.map((issue) => {
+    const path = joinPath(prefix, issue.path);
     if (issue.code === 'unrecognized_keys') {
-      const names = issue.keys.map((k) => `'${k}'`).join(', ');
-      const choices = accepted.length ? accepted.join(', ') : '(none: this entry takes no parameters)';
-      return { path: joinPath(prefix, issue.path), message: `unknown field ${names}; accepted: ${choices}` };
+      const accepted = keys.length ? keys.join(', ') : '(none: this entry takes no parameters)';
+      const names = quoteKeys(issue.keys);
+      return { path, message: `unknown field ${names}; accepted: ${accepted}`, accepted };
     }
-    return { path: joinPath(prefix, issue.path), message: issue.message };
+    const [key, ...inside] = issue.path;
+    const spec = typeof key === 'string' && Object.hasOwn(specs, key) ? specs[key] : undefined;
+    const accepted = spec ? acceptedAt(spec, inside.length) : 'an object of parameters';
+    return { path, message: issue.message, accepted };
   });
 }
 
+/** Parsed schemas per specs object: building them costs more than validating a config with them. */
+const schemas = new WeakMap<ParamSpecs, z.ZodType<AnyParams>>();
+
 /** A strict object schema for a set of specs: unknown keys rejected, missing keys filled with defaults. */
 export function paramsSchema(specs: ParamSpecs): z.ZodType<AnyParams> {
+  const cached = schemas.get(specs);
+  if (cached) return cached;
   const shape: Record<string, z.ZodType> = {};
+  // A fresh deep copy per parse: callers own (and may mutate) the values they get back.
   for (const [key, spec] of Object.entries(specs))
-    shape[key] = specSchema(spec).default(cloneValue(spec.default));
-  return z.strictObject(shape, {
-    error: (iss) => `expected an object of parameters, got ${shown(iss.input)}`,
-  }) as never;
+    shape[key] = specSchema(spec).default(() => cloneValue(spec.default));
+  const schema = z.strictObject(shape, {
+    error: expecting('an object of parameters'),
+  }) as never as z.ZodType<AnyParams>;
+  schemas.set(specs, schema);
+  return schema;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] };
@@ -106,7 +121,7 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ConfigI
 export function validateParams(specs: ParamSpecs, raw: unknown, prefix: string): Validated<AnyParams> {
   const result = paramsSchema(specs).safeParse(raw ?? {});
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: zodIssues(result.error, prefix, Object.keys(specs)) };
+  return { ok: false, issues: zodIssues(result.error, prefix, specs) };
 }
 
 /** JSON description of specs for `cli list` and documentation. */

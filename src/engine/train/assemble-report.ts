@@ -60,6 +60,8 @@ export function assembleReport(
         cosine: matrix(replicaMean(v[`layer${l}`] ?? new Float32Array(R * T * T), R), T),
       })),
     },
+    // The trainer's TrainingHealth fills this in: it needs the history of reports.
+    health: [],
   };
   if (meta.objective) {
     const dim = v.theta.length / R;

@@ -2,6 +2,7 @@
  * Divergence detection without a readback per step: on the device, the first step at which each task's loss
  * or gradient (and the method's update) stopped being finite; read back once per `step(n)` call or report,
  * it stops the run with an error naming the step and the task, or the method when only its update broke.
+ * Finite values that exploded are the report's to find (training-health.ts), latched here too.
  */
 import * as tf from '@tensorflow/tfjs';
 import { variableFrom } from '../variables';
@@ -35,6 +36,19 @@ export class DivergenceWatch {
     const firstBad = tf.cast(tf.logicalAnd(tf.logicalNot(finite), tf.less(this.badStep, 0)), 'float32');
     this.badStep.assign(tf.add(this.badStep, tf.mul(firstBad, tf.sub(this.stepCounter, this.badStep))));
     this.stepCounter.assign(tf.add(this.stepCounter, 1));
+  }
+
+  /**
+   * Run a check of a report's values that may find a divergence the flags cannot show (an explosion:
+   * training-health.ts); what it throws stops the run like a non-finite value: every later call throws it.
+   */
+  latch<T>(check: () => T): T {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof TrainingDivergedError) this.diverged = error;
+      throw error;
+    }
   }
 
   /** Read the flags back and throw if anything diverged. */

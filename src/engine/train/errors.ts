@@ -1,22 +1,34 @@
 /**
- * Training stopped because a value turned NaN or infinite: a task's loss or gradient (`task` names it),
- * or, while every loss was finite, the update the gradient method computed (`method` names it; e.g.
- * GradNorm's loss ratios are undefined for negative losses).
+ * Training stopped because a value turned NaN or infinite, or exploded: a task's loss or gradient (`task`
+ * names it), or, while every loss was finite, the update the gradient method computed (`method` names it;
+ * e.g. GradNorm's loss ratios are undefined for negative losses). The one-line message names the step, the
+ * task or method, and the quantity.
  */
 export class TrainingDivergedError extends Error {
   constructor(
-    /** 0-based step at which the first non-finite value appeared. */
+    /**
+     * The step the run stopped at: the 0-based step whose value first turned non-finite (the device-side
+     * watch knows it exactly), or, for what only a report shows (an explosion, an overflowing statistic),
+     * the step count of that report.
+     */
     readonly step: number,
-    /** Name of the first task whose loss or gradient was not finite, or null when the method's update was. */
+    /** Name of the task whose value broke, or null when the method's update (or the run as a whole) did. */
     readonly task: string | null,
     /** Id of the method whose update was not finite (when task is null). */
     readonly method: string | null = null,
+    /**
+     * What broke and how far, with its remedy (the report check's finding, e.g. "task 'xor''s training
+     * loss grew to 1.2e+9 ..."); null for the watch's non-finite values, whose wording is fixed below.
+     */
+    readonly detail: string | null = null,
   ) {
     super(
-      task !== null
-        ? `training diverged at step ${step}: task '${task}' has a non-finite loss or gradient (NaN or Inf). ` +
+      detail !== null
+        ? `training diverged at step ${step}: ${detail}`
+        : task !== null
+          ? `training diverged at step ${step}: task '${task}' has a non-finite loss or gradient (NaN or Inf). ` +
             'The run was stopped; lower the learning rate or choose a steadier method, then reset.'
-        : `training diverged at step ${step}: the method '${method}' produced a non-finite update (NaN or Inf) ` +
+          : `training diverged at step ${step}: the method '${method}' produced a non-finite update (NaN or Inf) ` +
             'although every task loss was finite. The run was stopped; this method may not suit these losses ' +
             '(e.g. negative ones); choose another method, then reset.',
     );

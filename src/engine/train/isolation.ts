@@ -18,6 +18,24 @@ export interface GradientIsolation {
   dispose(): void;
 }
 
+/**
+ * Throws ConfigError naming every [task, layer] pair whose layer this architecture does not have. Called
+ * when the model is built (build-model.ts), before the trainer allocates anything else.
+ */
+export function checkGradientMask(pairs: readonly [number, number][], layers: readonly SharedLayer[]): void {
+  const issues = pairs.flatMap(([, layer], i) =>
+    layers[layer]
+      ? []
+      : [
+          {
+            path: `isolation.gradientMask[${i}]`,
+            message: `layer ${layer} does not exist; this architecture's shared layers are ${layers.map((l, k) => `${k} (${l.name})`).join(', ') || 'none'}`,
+          },
+        ],
+  );
+  if (issues.length) throw new ConfigError(issues);
+}
+
 /** [T, P] 0/1: which entries of θ each task's gradient may update. Throws ConfigError on a bad layer index. */
 export function maskMatrix(
   pairs: readonly [number, number][],
@@ -25,19 +43,12 @@ export function maskMatrix(
   numTasks: number,
   numShared: number,
 ): Float32Array {
+  checkGradientMask(pairs, layers);
   const mask = new Float32Array(numTasks * numShared).fill(1);
-  pairs.forEach(([task, layer], i) => {
-    const ranges = layers[layer]?.ranges;
-    if (!ranges)
-      throw new ConfigError([
-        {
-          path: `isolation.gradientMask[${i}]`,
-          message: `layer ${layer} does not exist; this architecture's shared layers are ${layers.map((l, k) => `${k} (${l.name})`).join(', ') || 'none'}`,
-        },
-      ]);
-    for (const { offset, size } of ranges)
+  for (const [task, layer] of pairs) {
+    for (const { offset, size } of layers[layer]?.ranges ?? [])
       mask.fill(0, task * numShared + offset, task * numShared + offset + size);
-  });
+  }
   return mask;
 }
 

@@ -7,7 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError, type ExperimentConfig } from '../config/types';
 import { findMethod } from '../methods/registry';
-import { partialTaskPolicy, type MethodInstance, type PartialTaskPolicy } from '../methods/types';
+import {
+  partialTaskPolicy,
+  type MethodEntry,
+  type MethodInstance,
+  type PartialTaskPolicy,
+} from '../methods/types';
 import { createOptimizer, type Optimizer } from '../optim/optimizer';
 import type { Rng } from '../random/rng';
 import type { Model } from './model';
@@ -28,23 +33,8 @@ export class MethodSlot {
 
   install(next: ExperimentConfig): void {
     const { model } = this;
-    const entry = findMethod(next.method.id);
-    if (!entry) throw new ConfigError([{ path: 'method.id', message: `unknown method '${next.method.id}'` }]);
+    const entry = checkMethodFits(model, next);
     const needsRep = entry.needsRepGrads?.(next.method.params) ?? false;
-    if (needsRep && model.representationSize === undefined)
-      throw new ConfigError([
-        {
-          path: 'method',
-          message: `'${entry.id}' with these parameters needs gradients of a shared representation, which '${next.architecture.id}' does not have (use one whose first layer is shared, or mmoe)`,
-        },
-      ]);
-    if (entry.needsKpis && !model.kpis)
-      throw new ConfigError([
-        {
-          path: 'method.id',
-          message: `'${entry.id}' weighs tasks by their accuracy-like KPI, which the '${next.task.id}' suite (losses of θ itself) does not have; choose a data suite`,
-        },
-      ]);
     this.dispose();
     const T = model.tasks.length;
     this.instance = entry.create({
@@ -70,4 +60,29 @@ export class MethodSlot {
     this.optimizer = null;
     this.probe = undefined;
   }
+}
+
+/**
+ * The method entry `next` names, if the built model can serve it: representation gradients and KPIs are
+ * properties of the model, so parseConfig cannot tell. Throws ConfigError otherwise. Allocates nothing, so
+ * build-model.ts runs it before the trainer allocates anything and `install` before it replaces anything.
+ */
+export function checkMethodFits(model: Model, next: ExperimentConfig): MethodEntry {
+  const entry = findMethod(next.method.id);
+  if (!entry) throw new ConfigError([{ path: 'method.id', message: `unknown method '${next.method.id}'` }]);
+  if ((entry.needsRepGrads?.(next.method.params) ?? false) && model.representationSize === undefined)
+    throw new ConfigError([
+      {
+        path: 'method',
+        message: `'${entry.id}' with these parameters needs gradients of a shared representation, which '${next.architecture.id}' does not have (use one whose first layer is shared, or mmoe)`,
+      },
+    ]);
+  if (entry.needsKpis && !model.kpis)
+    throw new ConfigError([
+      {
+        path: 'method.id',
+        message: `'${entry.id}' weighs tasks by their accuracy-like KPI, which the '${next.task.id}' suite (losses of θ itself) does not have; choose a data suite`,
+      },
+    ]);
+  return entry;
 }

@@ -46,4 +46,30 @@ export interface Report {
   affinity?: { matrix: number[][]; samples: number };
   /** Objective suites only: every replica (start point). */
   points?: PointReport[];
+  /**
+   * Signs that training has stopped working although it still runs; empty while healthy. Every trainer
+   * report has it (optional only so that hand-made reports in tests need not spell it out).
+   */
+  health?: HealthIssue[];
+}
+
+/**
+ * A run that goes on but has stopped learning, explained: what was seen, since when, and what to try. The
+ * trainer keeps stepping (the user decides); an explosion is not an issue but a TrainingDivergedError.
+ */
+export interface HealthIssue {
+  /**
+   * 'collapsed': the shared layers' gradients vanished (exactly zero: units switched off; tiny: units
+   * saturated) while the task sits at chance or far above its best loss, so nothing below the heads learns.
+   * 'unstable': the loss stays far above its best while the gradients are large: the steps overshoot.
+   */
+  kind: 'collapsed' | 'unstable';
+  /** The affected tasks, by name. */
+  tasks: string[];
+  /** The step of the first report at which every affected task showed the sign (held at every report since). */
+  since: number;
+  /** What was seen, with the numbers, in one or two sentences. */
+  reason: string;
+  /** What to try, most likely first. */
+  advice: string[];
 }

@@ -155,6 +155,42 @@ describe('trainer', () => {
     trainer.dispose();
   });
 
+  it('stops an exploding run whose values stay finite, naming the step, the task and the quantity', async () => {
+    // SGD at learning rate 10 on the default experiment: within 50 steps the batch losses average 5.9e9,
+    // never NaN, so the device-side watch sees nothing; the report does.
+    const trainer = createTrainer(parseConfig({ optimizer: { id: 'sgd' }, learningRate: 10 }));
+    await trainer.report();
+    await trainer.step(50);
+    const error = (await trainer.report().catch((e: unknown) => e)) as TrainingDivergedError;
+    expect(error).toBeInstanceOf(TrainingDivergedError);
+    expect(error).toMatchObject({ step: 50, task: 'xor', method: null });
+    expect(error.message).toMatch(
+      /^training diverged at step 50: the training loss of task 'xor' grew to \S+, \S+ times its start \(0\.96\), between steps 0 and 50\. .*lower the learning rate \(now 10\)/,
+    );
+    expect(error.message).not.toMatch(/\n/);
+    // Stopped like any divergence: no further steps, reports or predictions.
+    await expect(trainer.step(1)).rejects.toBe(error);
+    await expect(trainer.report()).rejects.toBe(error);
+    await expect(trainer.predict(new Float32Array(2), 1)).rejects.toBe(error);
+    trainer.dispose();
+  });
+
+  it('stops Nash-MTL and FairGrad under SGD at learning rate 1e6 (infinite gradient norms, NaN cosines)', async () => {
+    for (const id of ['nash-mtl', 'fairgrad']) {
+      // Beyond the learning rate's range, as the issue found it: past the validation on purpose.
+      const trainer = createTrainer({
+        ...parseConfig({ method: { id }, optimizer: { id: 'sgd' } }),
+        learningRate: 1e6,
+      });
+      await trainer.report();
+      await trainer.step(50);
+      const error = await trainer.report().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TrainingDivergedError);
+      expect(error).toMatchObject({ step: 50 });
+      trainer.dispose();
+    }
+  });
+
   it('blames the method when every loss is finite but its update is not', async () => {
     // GradNorm's ratios r_i^α are undefined for the toy's negative losses.
     const trainer = createTrainer(

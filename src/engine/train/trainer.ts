@@ -27,6 +27,7 @@ import { assembleReport, replicaMatrix, type ReportValues } from './assemble-rep
 import { buildModel } from './build-model';
 import { DivergenceWatch } from './divergence-watch';
 import type { Report } from './report';
+import { TrainingHealth } from './training-health';
 import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
 import { trainerInfo, type TrainerInfo } from './trainer-info';
 
@@ -41,7 +42,10 @@ export interface Trainer {
    * `report()` always checks, and still names the exact first bad step and task.
    */
   step(n?: number, options?: { check?: boolean }): Promise<void>;
-  /** Losses, metrics, gradient statistics and weights now: one readback. */
+  /**
+   * Losses, metrics, gradient statistics, weights and health now: one readback. Rejects with
+   * TrainingDivergedError when a value turned non-finite or a loss exploded (training-health.ts).
+   */
   report(): Promise<Report>;
   /**
    * Model outputs for N inputs (row-major [N, inputDim]) with the current parameters: [T, N, outputDim]
@@ -133,12 +137,15 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   }
 
   installMethod(config);
+  const info = trainerInfo(model, strategy);
+  // Judged from each report's values in JS: explosions stop the run, a collapse is explained in the report.
+  const health = new TrainingHealth(info);
 
   const trainer: Trainer = {
     get config() {
       return current;
     },
-    info: trainerInfo(model, strategy),
+    info,
     get stepCount() {
       return steps;
     },
@@ -239,6 +246,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           layerNames: model.layers.map((l) => l.name),
           objective: model.kind === 'objective',
         });
+        report.health = watch.latch(() => health.review(report, values.theta, current));
         feedback.reported(
           report.tasks.map((t) => t.trainLoss),
           Math.max(steps - 1, 0),

@@ -5,7 +5,8 @@ import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
 import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
-import { conflictSummary, cosineColumns, taskNames, taskPairs } from './series';
+import { conflictSummary, cosineColumns, pairKey, taskNames, taskPairs } from './series';
+import { shortTaskNames } from './task-labels';
 import { latestSummary } from './chartParts';
 import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
@@ -24,7 +25,13 @@ export function CosineChart({ reports, info, layer, maxPoints = MAX_POINTS, heig
   const { series, rows, pairs } = useMemo(() => {
     const names = taskNames(reports, info);
     const pairs = taskPairs(names);
-    const series: SeriesSpec[] = pairs.map((p, k) => ({ key: p.key, color: taskColor(k) }));
+    const short = shortTaskNames(names);
+    const series: SeriesSpec[] = pairs.map((p, k) => ({
+      key: p.key,
+      name: pairKey(short[p.i] as string, short[p.j] as string),
+      title: p.key,
+      color: taskColor(k),
+    }));
     const rows = downsampleColumns(cosineColumns(reports, names, layer), maxPoints);
     return { series, rows, pairs };
   }, [reports, info, layer, maxPoints]);

@@ -8,7 +8,7 @@ import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
 import { MatrixGrid } from './MatrixGrid';
 import { COSINE_STOPS, cosineRGB, rgb } from './palette';
-import { cosineMatrix, taskNames, taskPairs } from './series';
+import { cosineMatrix, layerScope, taskNames, taskPairs } from './series';
 
 export interface CosineHeatmapProps {
   /** The latest report (undefined before the first). */
@@ -49,7 +49,8 @@ export function CosineHeatmap({ report, info, defaultLayer = ALL }: CosineHeatma
   const matrix = cosineMatrix(report, layer);
   const T = names.length;
   const ready = Boolean(report && matrix && T >= 2 && matrix.length === T);
-  const where = layer ? `layer ${layer}` : 'all shared parameters';
+  // Layer names already say what they are ("layer 1", "shared experts"): no "layer layer 1".
+  const where = layerScope(layer);
   const control = (
     <label htmlFor={selectId} style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
       Parameters

@@ -6,6 +6,7 @@ import { ChartCard } from './ChartCard';
 import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
 import { lossColumns, taskNames, testKey, trainKey } from './series';
+import { shortTaskNames } from './task-labels';
 import { latestSummary, useLogScale } from './chartParts';
 import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
@@ -29,9 +30,16 @@ export function LossChart({
   const [wanted, setWanted] = useState(defaultLog);
   const { series, keys, rows } = useMemo(() => {
     const names = taskNames(reports, info);
+    const short = shortTaskNames(names);
     const series: SeriesSpec[] = names.flatMap((name, t) => [
-      { key: trainKey(name), name: `${name} train`, color: taskColor(t) },
-      { key: testKey(name), name: `${name} test`, color: taskColor(t), dashed: true },
+      { key: trainKey(name), name: `${short[t]} train`, title: `${name} train`, color: taskColor(t) },
+      {
+        key: testKey(name),
+        name: `${short[t]} test`,
+        title: `${name} test`,
+        color: taskColor(t),
+        dashed: true,
+      },
     ]);
     const keys = series.map((s) => s.key);
     return { series, keys, rows: downsampleColumns(lossColumns(reports, names), maxPoints) };

@@ -1,6 +1,7 @@
 /** A task-by-task matrix as a grid of coloured cells with the values in them (cosines, affinities). */
 import type { CSSProperties } from 'react';
 import { rgb, textColorOn, type RGB } from './palette';
+import { shortTaskNames } from './task-labels';
 
 const label: CSSProperties = {
   fontSize: 12,
@@ -11,7 +12,7 @@ const label: CSSProperties = {
 };
 
 export interface MatrixGridProps {
-  /** Task names: rows and columns. */
+  /** Task names: rows and columns (shown short, in full on hover). */
   names: readonly string[];
   value: (row: number, column: number) => number;
   color: (value: number) => RGB;
@@ -22,6 +23,7 @@ export interface MatrixGridProps {
 
 export function MatrixGrid({ names, value, color, digits, ariaLabel }: MatrixGridProps) {
   const T = names.length;
+  const short = shortTaskNames(names);
   return (
     <div
       role="img"
@@ -35,14 +37,14 @@ export function MatrixGrid({ names, value, color, digits, ariaLabel }: MatrixGri
       }}
     >
       <span />
-      {names.map((n) => (
+      {names.map((n, j) => (
         <span key={`c-${n}`} title={n} style={{ ...label, textAlign: 'center' }}>
-          {n}
+          {short[j]}
         </span>
       ))}
       {names.map((rowName, i) => [
         <span key={`r-${rowName}`} title={rowName} style={{ ...label, alignSelf: 'center', paddingRight: 4 }}>
-          {rowName}
+          {short[i]}
         </span>,
         ...names.map((colName, j) => {
           const v = value(i, j);

@@ -6,6 +6,7 @@ import { ChartCard } from './ChartCard';
 import { downsampleColumns, MAX_POINTS } from './downsample';
 import { taskColor } from './palette';
 import { metricColumns, taskNames, trainKey } from './series';
+import { shortTaskNames } from './task-labels';
 import { latestSummary } from './chartParts';
 import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
 
@@ -38,12 +39,23 @@ export function MetricChart({
   const { series, rows } = useMemo(() => {
     const mixed = label === 'metric' && info;
     const names = taskNames(reports, info);
+    const short = shortTaskNames(names);
     const series: SeriesSpec[] = names.flatMap((name, t) => {
       const own = mixed ? ` (${info.tasks[t]?.metricLabel ?? 'metric'})` : '';
-      const test: SeriesSpec = { key: name, name: `${name}${own}`, color: taskColor(t) };
-      return showTrain
-        ? [test, { key: trainKey(name), name: `${name} train${own}`, color: taskColor(t), dashed: true }]
-        : [test];
+      const test: SeriesSpec = {
+        key: name,
+        name: `${short[t]}${own}`,
+        title: `${name}${own}`,
+        color: taskColor(t),
+      };
+      const train: SeriesSpec = {
+        key: trainKey(name),
+        name: `${short[t]} train${own}`,
+        title: `${name} train${own}`,
+        color: taskColor(t),
+        dashed: true,
+      };
+      return showTrain ? [test, train] : [test];
     });
     const rows = downsampleColumns(metricColumns(reports, names, showTrain), maxPoints);
     return { series, rows };

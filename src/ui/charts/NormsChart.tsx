@@ -4,10 +4,10 @@ import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
 import { downsampleColumns, MAX_POINTS } from './downsample';
-import { taskColor } from './palette';
 import { normColumns, taskNames } from './series';
+import { taskSeries } from './task-labels';
 import { latestSummary, useLogScale } from './chartParts';
-import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
+import { TimeSeriesChart } from './TimeSeriesChart';
 
 export interface NormsChartProps {
   reports: readonly Report[];
@@ -27,7 +27,7 @@ export function NormsChart({
   const [wanted, setWanted] = useState(defaultLog);
   const { series, keys, rows } = useMemo(() => {
     const names = taskNames(reports, info);
-    const series: SeriesSpec[] = names.map((name, t) => ({ key: name, color: taskColor(t) }));
+    const series = taskSeries(names);
     const keys = series.map((s) => s.key);
     return { series, keys, rows: downsampleColumns(normColumns(reports, names), maxPoints) };
   }, [reports, info, maxPoints]);

@@ -15,6 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { Row } from './downsample';
+import { paddedAxis } from './domain';
 import { formatNumber } from './series';
 
 export interface SeriesSpec {
@@ -22,6 +23,8 @@ export interface SeriesSpec {
   key: string;
   /** Legend and tooltip label (default: key). */
   name?: string;
+  /** The full label when `name` is shortened: the legend's hover text and the tooltip's label. */
+  title?: string;
   color: string;
   dashed?: boolean;
 }
@@ -62,6 +65,18 @@ export function TimeSeriesChart({
   zeroLine,
   height = CHART_HEIGHT,
 }: TimeSeriesChartProps) {
+  // One report or a flat line: a padded, round axis instead of a sliver around the data.
+  const padded = domain
+    ? undefined
+    : paddedAxis(
+        rows,
+        series.map((s) => s.key),
+        log,
+      );
+  const yDomain = domain ?? padded?.domain;
+  const yTicks = ticks ?? padded?.ticks;
+  const titles = new Map(series.map((s) => [s.name ?? s.key, s.title ?? s.name ?? s.key]));
+  const fullName = (name: unknown) => titles.get(String(name)) ?? String(name);
   return (
     <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height={height}>
@@ -84,8 +99,8 @@ export function TimeSeriesChart({
           />
           <YAxis
             scale={log ? 'log' : 'linear'}
-            domain={domain ?? ['auto', 'auto']}
-            {...(ticks ? { ticks } : {})}
+            domain={yDomain ?? ['auto', 'auto']}
+            {...(yTicks ? { ticks: yTicks } : {})}
             allowDataOverflow={Boolean(domain)}
             tickFormatter={formatNumber}
             tick={axisTick}
@@ -103,12 +118,18 @@ export function TimeSeriesChart({
           <Tooltip
             contentStyle={tooltipStyle}
             labelStyle={{ color: 'var(--fg)' }}
-            formatter={tip}
+            formatter={(value, name) => [tip(value), fullName(name)]}
             labelFormatter={(s) => `step ${tip(s)}`}
           />
-          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} itemSorter={null} />
+          <Legend
+            verticalAlign="top"
+            wrapperStyle={{ fontSize: 12, paddingBottom: 8 }}
+            itemSorter={null}
+            formatter={(value) => <span title={fullName(value)}>{String(value)}</span>}
+          />
           {zeroLine ? (
-            <ReferenceArea {...(domain ? { y1: domain[0] } : {})} y2={0} fill="#d6453d" fillOpacity={0.07} />
+            // Colour and strength come from the stylesheet: the dark theme needs a stronger red to show.
+            <ReferenceArea {...(domain ? { y1: domain[0] } : {})} y2={0} className="conflict-area" />
           ) : null}
           {zeroLine ? (
             <ReferenceLine

@@ -4,10 +4,10 @@ import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
 import { downsampleColumns, MAX_POINTS } from './downsample';
-import { taskColor } from './palette';
 import { taskNames, weightColumns } from './series';
+import { taskSeries } from './task-labels';
 import { latestSummary } from './chartParts';
-import { TimeSeriesChart, type SeriesSpec } from './TimeSeriesChart';
+import { TimeSeriesChart } from './TimeSeriesChart';
 
 export interface WeightsChartProps {
   reports: readonly Report[];
@@ -21,7 +21,7 @@ export interface WeightsChartProps {
 export function WeightsChart({ reports, info, method, maxPoints = MAX_POINTS, height }: WeightsChartProps) {
   const { series, rows } = useMemo(() => {
     const names = taskNames(reports, info);
-    const series: SeriesSpec[] = names.map((name, t) => ({ key: name, color: taskColor(t) }));
+    const series = taskSeries(names);
     return {
       series,
       rows: downsampleColumns(weightColumns(reports, names), maxPoints),

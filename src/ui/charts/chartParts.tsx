@@ -44,6 +44,6 @@ export function latestSummary(rows: readonly Row[], series: readonly SeriesSpec[
   if (!last) return 'no data yet';
   const parts = series
     .filter((s) => last[s.key] !== undefined)
-    .map((s) => `${s.name ?? s.key} ${formatNumber(last[s.key] as number)}`);
+    .map((s) => `${s.title ?? s.name ?? s.key} ${formatNumber(last[s.key] as number)}`);
   return `at step ${last.step}: ${parts.join(', ')}`;
 }

@@ -18,3 +18,4 @@ export * from './downsample';
 export * from './palette';
 export * from './raster';
 export * from './series';
+export * from './task-labels';

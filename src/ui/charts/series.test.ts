@@ -7,6 +7,7 @@ import {
   cosineMatrix,
   cosineRows,
   formatNumber,
+  layerScope,
   lossRows,
   metricRows,
   normRows,
@@ -123,6 +124,13 @@ describe('series', () => {
       [[5, 5]],
     ]);
     expect(trajectories(reports)).toEqual([]);
+  });
+
+  it('names a matrix\'s scope by the layer\'s own name (not "layer layer 1")', () => {
+    expect(layerScope('layer 1')).toBe('layer 1');
+    expect(layerScope('shared experts')).toBe('shared experts');
+    expect(layerScope('')).toBe('all shared parameters');
+    expect(layerScope(null)).toBe('all shared parameters');
   });
 
   it('formats numbers briefly', () => {

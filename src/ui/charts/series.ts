@@ -79,6 +79,9 @@ export function metricColumns(
   );
 }
 
+/** What a cosine matrix covers, for captions: a layer's own name ("layer 1", "gates") or all shared parameters. */
+export const layerScope = (layer?: string | null): string => layer || 'all shared parameters';
+
 /** The T×T cosine matrix of a report: all shared parameters, or one shared layer (undefined if absent). */
 export function cosineMatrix(report: Report | undefined, layer?: string | null): number[][] | undefined {
   if (!report) return undefined;

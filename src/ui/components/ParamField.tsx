@@ -5,6 +5,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { AnyParamValue, ParamSpec } from '../../engine/params/spec';
 import { InfoTip } from './InfoTip';
+import { listPlaceholder } from './list-placeholder';
 
 interface Props {
   name: string;
@@ -131,12 +132,4 @@ export function ParamField({ name, spec, value, onChange, error }: Props) {
       ) : null}
     </div>
   );
-}
-
-/** What an empty list field means, so a blank box does not look like a missing value. */
-function listPlaceholder(spec: ParamSpec): string | undefined {
-  if (spec.kind === 'enum-list') return spec.options.join(', ');
-  if (spec.kind === 'number-list' || spec.kind === 'point-list' || spec.kind === 'boolean-list')
-    return spec.minLength === 0 ? 'empty: not set (see the ⓘ tip)' : undefined;
-  return undefined;
 }

@@ -10,6 +10,7 @@ import type { ExperimentConfig } from '../../engine/config/types';
 import { defaultParams } from '../../engine/params/spec';
 import { findTaskSuite } from '../../engine/tasks/registry';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
+import { shortTaskNames } from '../charts';
 
 interface Props {
   config: ExperimentConfig;
@@ -97,10 +98,12 @@ function rowsOf(config: ExperimentConfig, numTasks: number): DiagramRow[] {
 }
 
 export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }: Props) {
-  const name = (box: DiagramBox, text: string) =>
+  // Boxes show the short name ("task 1"); their tooltips the full one ("task 1 (φ = 0.00π, a = 1)").
+  const short = shortTaskNames(taskNames);
+  const name = (box: DiagramBox, text: string, names: readonly string[]) =>
     text.replaceAll(
       '{task}',
-      box.task === undefined ? 'the task' : (taskNames[box.task] ?? `task ${box.task + 1}`),
+      box.task === undefined ? 'the task' : (names[box.task] ?? `task ${box.task + 1}`),
     );
   // Before the trainer's info arrives the task count comes from the suite's parameters.
   const suite = findTaskSuite(config.task.id);
@@ -122,10 +125,10 @@ export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }:
           x={x}
           y={4 + r * ROW}
           w={w}
-          label={name(box, box.label)}
+          label={name(box, box.label, short)}
           kind={box.kind}
           onClick={layer === undefined ? undefined : () => onToggleShared(layer)}
-          title={name(box, box.title)}
+          title={name(box, box.title, taskNames)}
         />,
       );
       x += w + GAP;

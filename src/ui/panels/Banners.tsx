@@ -1,4 +1,7 @@
-/** Notices (a rejected URL), errors (divergence, a lost GPU) with a way on, and the reset confirmation. */
+/**
+ * Notices (a rejected URL), errors (divergence, a lost GPU) with a way on, a run that stopped learning, and
+ * the reset confirmation.
+ */
 import { useStore } from 'zustand';
 import {
   cancelChange,
@@ -10,6 +13,7 @@ import {
   undoChange,
 } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
+import { HealthBanner } from './HealthBanner';
 
 export function Banners({ store }: { store: PlaygroundStore }) {
   const notice = useStore(store, (s) => s.notice);
@@ -49,6 +53,7 @@ export function Banners({ store }: { store: PlaygroundStore }) {
           </button>
         </div>
       ) : null}
+      <HealthBanner store={store} />
       {pending ? (
         <div className="banner banner-confirm" role="alertdialog" aria-label="Confirm reset">
           <span>{pending.summary}</span>
@@ -56,7 +61,7 @@ export function Banners({ store }: { store: PlaygroundStore }) {
             Start over
           </button>
           <button type="button" onClick={cancelChange}>
-            Keep training
+            Keep this run
           </button>
         </div>
       ) : null}

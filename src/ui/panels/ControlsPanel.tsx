@@ -12,6 +12,7 @@ import type { AnyParamValue, ParamSpecs } from '../../engine/params/spec';
 import { findTaskSuite, TASK_SUITES } from '../../engine/tasks/registry';
 import { changeConfig, switchBackend } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
+import type { BackendPreference } from '../../worker/protocol';
 import { ParamField } from '../components/ParamField';
 import { ParamForm } from '../components/ParamForm';
 import { RegistrySelect } from '../components/RegistrySelect';
@@ -197,7 +198,7 @@ function BackendField({ value }: { value: string }) {
         options: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
       }}
       value={value}
-      onChange={(v) => switchBackend(v as 'auto')}
+      onChange={(v) => void switchBackend(v as BackendPreference)}
     />
   );
 }
