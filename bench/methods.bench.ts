@@ -5,7 +5,7 @@
  *
  * Flags: --steps N (timed steps per case, default 200), --json (machine-readable output).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { initNodeBackend } from '../src/backend/node';
 import { ConfigError, createTrainer, parseConfig, TrainingDivergedError } from '../src/engine';

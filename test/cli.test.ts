@@ -4,15 +4,46 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARCHITECTURES } from '../src/engine/architectures/registry';
+import { ARCHITECTURE_CARDS } from '../src/engine/architectures/catalogue';
 import { METHODS } from '../src/engine/methods/registry';
 import { SAMPLERS } from '../src/engine/sampling/registry';
+import { TASK_SUITES } from '../src/engine/tasks/registry';
+import type { ExperimentConfig } from '../src/engine/config/types';
+import type { Report } from '../src/engine/train/report';
 
 interface Result {
   code: number | null;
   stdout: string;
   stderr: string;
 }
+
+/** What the commands print (the fields these tests read). */
+interface ListedEntry {
+  id: string;
+  citation: string;
+  summary: string;
+  scale?: string;
+  params: Record<string, unknown>;
+}
+interface ListOutput {
+  taskSuites: ListedEntry[];
+  architectures: ListedEntry[];
+  methods: ListedEntry[];
+  samplers: ListedEntry[];
+  settings: Record<string, unknown>;
+}
+interface AggregateOutput {
+  direction: number[];
+  weights: number[];
+}
+interface RunOutput {
+  config: ExperimentConfig;
+  history: Report[];
+  final: Report;
+  timing: { stepsPerSecond: number };
+  stopped?: { reason: string; step: number };
+}
+const parse = <T>(stdout: string): T => JSON.parse(stdout) as T;
 
 function cli(args: string[], input?: string): Result {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
@@ -51,23 +82,18 @@ describe('cli list', () => {
   it('prints every suite, architecture and method with parameters, defaults, ranges and citations', () => {
     const r = cli(['list']);
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout);
-    expect(list.taskSuites.map((s: { id: string }) => s.id)).toEqual([
-      'toy',
-      'mmoe-synthetic',
-      'sinusoids',
-      'playground-2d',
-    ]);
-    expect(list.architectures.map((a: { id: string }) => a.id)).toEqual(ARCHITECTURES.map((a) => a.id));
-    expect(list.methods.map((m: { id: string }) => m.id)).toEqual(METHODS.map((m) => m.id));
-    expect(list.samplers.map((m: { id: string }) => m.id)).toEqual(SAMPLERS.map((m) => m.id));
+    const list = parse<ListOutput>(r.stdout);
+    expect(list.taskSuites.map((s) => s.id)).toEqual(TASK_SUITES.map((s) => s.id));
+    expect(list.architectures.map((a) => a.id)).toEqual(ARCHITECTURE_CARDS.map((a) => a.id));
+    expect(list.methods.map((m) => m.id)).toEqual(METHODS.map((m) => m.id));
+    expect(list.samplers.map((m) => m.id)).toEqual(SAMPLERS.map((m) => m.id));
     for (const entry of [...list.taskSuites, ...list.architectures, ...list.methods, ...list.samplers]) {
       expect(entry.citation.length).toBeGreaterThan(10);
       expect(entry.summary.length).toBeGreaterThan(10);
     }
-    const cagrad = list.methods.find((m: { id: string }) => m.id === 'cagrad');
-    expect(cagrad.scale).toBe('mean');
-    expect(cagrad.params.c).toMatchObject({ kind: 'number', default: 0.5, min: 0 });
+    const cagrad = list.methods.find((m) => m.id === 'cagrad');
+    expect(cagrad?.scale).toBe('mean');
+    expect(cagrad?.params.c).toMatchObject({ kind: 'number', default: 0.5, min: 0 });
     expect(list.settings.learningRate).toMatchObject({ default: 0.01, scale: 'log' });
   });
 });
@@ -98,7 +124,7 @@ describe('cli aggregate', () => {
         code: 0,
         stderr: '',
       });
-      const out = JSON.parse(r.stdout) as { direction: number[]; weights: number[] };
+      const out = parse<AggregateOutput>(r.stdout);
       expect(out.direction).toHaveLength(3);
       expect(out.weights).toHaveLength(3);
       expect([...out.direction, ...out.weights].every(Number.isFinite)).toBe(true);
@@ -118,7 +144,7 @@ describe('cli aggregate', () => {
       }),
     );
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = parse<AggregateOutput>(r.stdout);
     expect(out.direction[0]).toBeCloseTo(0.8, 6);
     expect(out.direction[1]).toBeCloseTo(1.4, 6);
   });
@@ -135,7 +161,7 @@ describe('cli aggregate', () => {
         losses: [1, 1],
       }),
     );
-    const out = JSON.parse(r.stdout);
+    const out = parse<AggregateOutput>(r.stdout);
     expect(out.weights[0]).toBeCloseTo(0.8, 5);
     expect(out.direction[0]).toBeCloseTo(0.8, 5);
     expect(out.direction[1]).toBeCloseTo(0.4, 5);
@@ -146,7 +172,7 @@ describe('cli aggregate', () => {
       ['aggregate', '--method', 'static', '--params', '{"weights": [2, 3]}'],
       JSON.stringify({ grads: [[1], [1]], losses: [1, 1] }),
     );
-    expect(JSON.parse(r.stdout).direction).toEqual([5]);
+    expect(parse<AggregateOutput>(r.stdout).direction).toEqual([5]);
   });
 
   it('rejects bad input with one line and exit code 2', () => {
@@ -193,9 +219,9 @@ describe('cli run', () => {
     const r = cli(['run', `public/presets/${file}`, '--set', 'steps=20', '--set', 'reportEvery=10']);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = parse<RunOutput>(r.stdout);
     expect(out.config.steps).toBe(20);
-    expect(out.history.map((h: { step: number }) => h.step)).toEqual([0, 10, 20]);
+    expect(out.history.map((h) => h.step)).toEqual([0, 10, 20]);
     expect(out.final.step).toBe(20);
     for (const task of out.final.tasks) expect(Number.isFinite(task.testLoss)).toBe(true);
     expect(out.timing.stepsPerSecond).toBeGreaterThan(0);
@@ -215,23 +241,23 @@ describe('cli run', () => {
       'learningRate=0.01',
     ]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = parse<RunOutput>(r.stdout);
     expect(out.config.method).toEqual({ id: 'pcgrad', params: {} });
-    expect(out.history[0].points.map((p: { theta: number[] }) => p.theta)).toEqual([
+    expect(out.history[0]?.points?.map((p) => p.theta)).toEqual([
       [-8.5, 7.5],
       [-8.5, 5],
       [0, 0],
       [9, 9],
       [10, -8],
     ]);
-    expect(out.history[3].points).toHaveLength(5);
-    expect(out.history[3].points[0].theta).not.toEqual([-8.5, 7.5]);
+    expect(out.history[3]?.points).toHaveLength(5);
+    expect(out.history[3]?.points?.[0]?.theta).not.toEqual([-8.5, 7.5]);
   });
 
   it('prints the progress on stderr, not stdout', () => {
     const r = cli(['run', 'public/presets/sinusoids.json', '--set', 'steps=20', '--set', 'reportEvery=10']);
     expect(r.stderr).toMatch(/100% 20\/20 steps/);
-    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(() => parse<RunOutput>(r.stdout)).not.toThrow();
   });
 
   it('rejects bad input with one line and exit code 2', () => {
@@ -267,13 +293,13 @@ describe('cli run', () => {
       'task.params.amplitudeRatio=50',
     ]);
     expect(r.code).toBe(3);
-    const out = JSON.parse(r.stdout);
+    const out = parse<RunOutput>(r.stdout);
     // Whichever turns non-finite first is named: a task's loss, or the method's update (PCGrad's Gram
     // products overflow at this learning rate one step before the losses do).
-    expect(out.stopped.reason).toMatch(
+    expect(out.stopped?.reason).toMatch(
       /diverged at step \d+: (task '.+' has a non-finite loss|the method 'pcgrad' produced)/,
     );
-    expect(Number.isInteger(out.stopped.step)).toBe(true);
+    expect(Number.isInteger(out.stopped?.step)).toBe(true);
     expect(r.stderr).toMatch(/diverged at step/);
   });
 });
@@ -371,9 +397,9 @@ describe('cli on hostile input', () => {
       cliAsync(['aggregate', '--method', 'pcgrad'], rows(10, 10_000)),
     ]);
     expect(bom.code).toBe(0);
-    expect(JSON.parse(bom.stdout).direction[0]).toBeCloseTo(0.8, 6);
+    expect(parse<AggregateOutput>(bom.stdout).direction[0]).toBeCloseTo(0.8, 6);
     expect(big.code).toBe(0);
-    expect(JSON.parse(big.stdout).direction).toHaveLength(10_000);
+    expect(parse<AggregateOutput>(big.stdout).direction).toHaveLength(10_000);
     // Mostly process start-up on a busy machine; 1,000 x 1,000 used to take a quarter of an hour.
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 120_000);

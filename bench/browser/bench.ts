@@ -3,7 +3,7 @@
  * timed the way the app trains (chunks of steps without readback, a readback to fence the device).
  * Driven by bench/browser.bench.ts; results land in `window.benchResults` and in the page.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { initBrowserBackend, type BackendName } from '../../src/backend/browser';
 import { createTrainer, parseConfig } from '../../src/engine';
 

@@ -11,11 +11,11 @@ const canvas = (context: unknown): NonNullable<BrowserFeatures['OffscreenCanvas'
 describe('backendUnavailable', () => {
   it('says why WebGPU cannot start: no navigator.gpu, or no adapter', async () => {
     expect(await backendUnavailable('webgpu', { navigator: {} })).toMatch(/navigator\.gpu is undefined/);
-    const noAdapter = { navigator: { gpu: { requestAdapter: async () => null } } };
+    const noAdapter = { navigator: { gpu: { requestAdapter: () => Promise.resolve(null) } } };
     expect(await backendUnavailable('webgpu', noAdapter)).toMatch(/no GPU adapter/);
     const failing = { navigator: { gpu: { requestAdapter: () => Promise.reject(new Error('x')) } } };
     expect(await backendUnavailable('webgpu', failing)).toMatch(/no GPU adapter/);
-    const ok = { navigator: { gpu: { requestAdapter: async () => ({}) } } };
+    const ok = { navigator: { gpu: { requestAdapter: () => Promise.resolve({}) } } };
     expect(await backendUnavailable('webgpu', ok)).toBeNull();
   });
 

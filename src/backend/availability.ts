@@ -4,7 +4,7 @@
  * when the answer is no. Plain feature checks, no tfjs: the page calls it too, and must not load tfjs for it.
  * The worker's own initialisation (browser.ts) uses the same WebGPU check, so both say the same thing.
  */
-import type { BackendName } from '../worker/protocol';
+import type { BackendName } from './names';
 
 export interface GpuAdapter {
   isFallbackAdapter?: boolean;
@@ -24,7 +24,7 @@ export interface BrowserFeatures {
 
 /** A WebGPU adapter, or why there is none (a phrase that follows "WebGPU is not available: "). */
 export async function findGpuAdapter(
-  features: BrowserFeatures = globalThis as BrowserFeatures,
+  features: BrowserFeatures = globalThis,
 ): Promise<{ adapter: GpuAdapter } | { reason: string }> {
   const gpu = features.navigator?.gpu;
   if (!gpu) return { reason: 'this browser does not expose it (navigator.gpu is undefined)' };
@@ -38,7 +38,7 @@ export async function findGpuAdapter(
 /** Why `backend` cannot start here (a phrase), or null when it can be tried. */
 export async function backendUnavailable(
   backend: BackendName,
-  features: BrowserFeatures = globalThis as BrowserFeatures,
+  features: BrowserFeatures = globalThis,
 ): Promise<string | null> {
   switch (backend) {
     case 'webgpu': {

@@ -3,24 +3,26 @@
  * fallback): WebGPU, then WebGL, WASM and CPU, or the one the user forces, falling back with a reason a
  * person can read. Only entry points pick a backend; the engine just uses whichever is current.
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmSimdThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import { findGpuAdapter, type GpuAdapter } from './availability';
-// The backend names and labels live with the protocol, which Node-checked code (tests) can import without
-// pulling in these ?url imports that only Vite understands.
 import {
   BACKEND_LABELS,
+  BACKEND_ORDER,
   type BackendChoice,
   type BackendName,
   type BackendPreference,
-} from '../worker/protocol';
+} from './names';
 
 export type { BackendChoice, BackendName };
-const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /**
  * Batch more dispatches per GPU submit (tfjs's default is 15): measured 86 -> 135 steps/s (DESIGN.md §3).
@@ -72,7 +74,8 @@ async function tryBackend(name: BackendName): Promise<string | null> {
 
 /** Initialise the preferred backend, or the first that works after it; throws when none does. */
 export async function initBrowserBackend(preference: BackendPreference): Promise<BackendChoice> {
-  const order = preference === 'auto' ? ORDER : [preference, ...ORDER.filter((b) => b !== preference)];
+  const order =
+    preference === 'auto' ? BACKEND_ORDER : [preference, ...BACKEND_ORDER.filter((b) => b !== preference)];
   const reasons: string[] = [];
   for (const name of order) {
     const reason = await tryBackend(name);
@@ -88,10 +91,12 @@ export async function initBrowserBackend(preference: BackendPreference): Promise
   throw new Error(`No tfjs backend could start: ${reasons.join('; ')}`);
 }
 
-interface LostInfo {
-  message?: string;
-  reason?: string;
+/** The current backend's GPU device, when the backend is WebGPU. */
+function webGpuDevice(): GPUDevice | null {
+  const backend = tf.getBackend() === 'webgpu' ? tf.backend() : null;
+  return backend instanceof WebGPUBackend ? backend.device : null;
 }
+
 /** Devices already watched: re-initialising the same backend must not post the loss twice. */
 const watched = new WeakSet<object>();
 
@@ -104,10 +109,10 @@ const LOST_DEVICE_ERRORS =
  * settles within a short wait, or the error reads like a lost device. Resolves the readable message.
  */
 export async function lostDeviceMessage(error: string): Promise<string | null> {
-  if (tf.getBackend() !== 'webgpu') return null;
-  const device = (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device;
+  const device = webGpuDevice();
+  if (!device) return null;
   const settled = await Promise.race([
-    device?.lost?.then((info) => info) ?? new Promise<null>(() => {}),
+    device.lost,
     new Promise<null>((resolve) => setTimeout(() => resolve(null), 250)),
   ]);
   if (settled && settled.reason !== 'destroyed')
@@ -120,9 +125,8 @@ export async function lostDeviceMessage(error: string): Promise<string | null> {
  * removed, out of memory). A no-op on other backends.
  */
 export function onDeviceLost(listener: (message: string) => void): void {
-  if (tf.getBackend() !== 'webgpu') return;
-  const device = (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device;
-  if (!device?.lost || watched.has(device)) return;
+  const device = webGpuDevice();
+  if (!device || watched.has(device)) return;
   watched.add(device);
   void device.lost.then((info) => {
     // 'destroyed' means we disposed the backend ourselves: not a failure to report.

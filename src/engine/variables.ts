@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * A variable from an initial value, without keeping that value alive: `tf.variable(tf.zeros(...))` leaves

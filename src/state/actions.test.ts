@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../engine/train/report';
 import type { TrainerInfo } from '../engine/train/trainer-info';
+import { viewsOf } from '../engine/config/views';
+import { viewsOfKind } from '../engine/views';
 import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
 import { connect, switchBackend, type ClientLike } from './actions';
+import { cellCenter } from './grid';
 import { createPlaygroundStore } from './store';
+
+const report = (step: number): Report => ({
+  step,
+  tasks: [],
+  weights: [],
+  gradients: { norms: [], cosine: [], conflictShare: 0, layers: [] },
+});
 
 /** A worker client that records what it is sent; `missing` says which backends this "browser" lacks. */
 function fakeClient(missing: Partial<Record<BackendName, string>> = {}) {
@@ -11,7 +22,7 @@ function fakeClient(missing: Partial<Record<BackendName, string>> = {}) {
   const client: ClientLike = {
     send: (message) => void sent.push(message),
     subscribe: (l) => ((listener = l), () => {}),
-    backendUnavailable: async (backend) => missing[backend] ?? null,
+    backendUnavailable: (backend) => Promise.resolve(missing[backend] ?? null),
   };
   return { client, sent, emit: (message: FromWorker) => listener(message) };
 }
@@ -68,5 +79,97 @@ describe('switchBackend', () => {
     await switchBackend('webgpu');
     expect(sent).toEqual([{ type: 'init', backend: 'webgpu' }]);
     expect(store.getState().status).toBe('starting');
+  });
+});
+
+describe('the decision-boundary grid', () => {
+  /** A fresh run of `raw` (a playground-2d default), configured and with no requests sent yet. */
+  function configured(raw: object = {}) {
+    const store = createPlaygroundStore(`#config=${encodeURIComponent(JSON.stringify(raw))}`);
+    const fake = fakeClient();
+    connect(store, fake.client);
+    fake.emit({ type: 'ready', backend: 'cpu', label: 'CPU' });
+    fake.emit({ type: 'configured', info: {} as TrainerInfo, config: store.getState().config });
+    fake.sent.length = 0;
+    const requests = () => fake.sent.filter((m) => m.type === 'predict-grid');
+    const reports = (step: number) =>
+      fake.emit({ type: 'reports', reports: [report(step)], step, stepsPerSecond: 1, running: true });
+    return { store, ...fake, requests, reports };
+  }
+
+  it("asks for the view's grid (its bounds and size), one request at a time", () => {
+    const { store, emit, requests, reports } = configured();
+    const [view] = viewsOfKind(viewsOf(store.getState().config), 'decision-boundary');
+    expect(view).toBeDefined();
+    const { bounds, gridSize: n } = view!;
+    reports(10);
+    reports(20);
+    expect(requests()).toHaveLength(1);
+    const request = requests()[0]!;
+    if (request.type !== 'predict-grid') throw new Error('not a grid request');
+    expect(request.count).toBe(n * n);
+    expect(Array.from(request.inputs.slice(0, 2))).toEqual(
+      Array.from(new Float32Array(cellCenter(n, bounds, 0, 0))),
+    );
+    expect(Array.from(request.inputs.slice(-2))).toEqual(
+      Array.from(new Float32Array(cellCenter(n, bounds, n - 1, n - 1))),
+    );
+    // The answer clears the request: the next reports ask again, with no timer involved.
+    const values = new Float32Array(2 * n * n).fill(0.5);
+    emit({ type: 'grid', requestId: request.requestId, values, tasks: 2, count: n * n });
+    expect(store.getState().grid).toMatchObject({ size: n, bounds, values, step: 20 });
+    reports(30);
+    expect(requests()).toHaveLength(2);
+  });
+
+  it('ignores a stale answer and takes an empty one as an answer', () => {
+    const { store, emit, requests, reports } = configured();
+    reports(10);
+    const first = requests()[0]!;
+    if (first.type !== 'predict-grid') throw new Error('not a grid request');
+    emit({ type: 'grid', requestId: first.requestId + 100, values: new Float32Array(4), tasks: 1, count: 4 });
+    reports(20);
+    expect(requests()).toHaveLength(1);
+    expect(store.getState().grid).toBeNull();
+    emit({ type: 'grid', requestId: first.requestId, values: null, tasks: 0, count: first.count });
+    expect(store.getState().grid).toBeNull();
+    reports(30);
+    expect(requests()).toHaveLength(2);
+  });
+
+  it('stops waiting when the worker fails, and asks nothing of a suite without the view', () => {
+    const { emit, requests, reports } = configured();
+    reports(10);
+    emit({ type: 'error', kind: 'internal', message: 'The training worker failed.' });
+    reports(20);
+    expect(requests()).toHaveLength(2);
+    const toy = configured({ task: { id: 'toy' } });
+    toy.reports(10);
+    expect(toy.requests()).toEqual([]);
+  });
+});
+
+describe('the history', () => {
+  it('grows with every batch of reports and starts over with a new trainer', () => {
+    const store = createPlaygroundStore('');
+    const fake = fakeClient();
+    connect(store, fake.client);
+    fake.emit({ type: 'configured', info: {} as TrainerInfo, config: store.getState().config });
+    fake.emit({
+      type: 'reports',
+      reports: [report(0), report(10)],
+      step: 10,
+      stepsPerSecond: 1,
+      running: true,
+    });
+    const before = store.getState().history;
+    // A heartbeat (no reports) keeps the same history: the charts do not redraw for it.
+    fake.emit({ type: 'reports', reports: [], step: 15, stepsPerSecond: 1, running: true });
+    expect(store.getState().history).toBe(before);
+    fake.emit({ type: 'reports', reports: [report(20)], step: 20, stepsPerSecond: 1, running: true });
+    expect(store.getState().history.reports).toBe(3);
+    expect(store.getState().history.latest?.step).toBe(20);
+    fake.emit({ type: 'configured', info: {} as TrainerInfo, config: store.getState().config });
+    expect(store.getState().history.reports).toBe(0);
   });
 });

@@ -4,6 +4,8 @@
  */
 import { parseConfig } from '../engine/config/parse';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
+import { viewsOf } from '../engine/config/views';
+import { viewsOfKind, type DecisionBoundaryView } from '../engine/views';
 import {
   BACKEND_LABELS,
   type BackendName,
@@ -11,7 +13,9 @@ import {
   type FromWorker,
   type ToWorker,
 } from '../worker/protocol';
-import { planChange } from './config-change';
+import { keepUnchanged, planChange } from './config-change';
+import { gridInputs } from './grid';
+import { ReportHistory } from './history';
 import type { PlaygroundStore } from './store';
 
 /** What the actions need of the worker client. */
@@ -22,16 +26,17 @@ export interface ClientLike {
   backendUnavailable(backend: BackendName): Promise<string | null>;
 }
 
-/** Grid resolution of the decision-boundary heatmaps (n x n points). */
-export const GRID_SIZE = 48;
-
 let store: PlaygroundStore;
 let client: ClientLike;
+/** The run's columns, appended to in place; the store holds a fresh view of it after every batch. */
+let history = new ReportHistory();
 
 export function connect(s: PlaygroundStore, c: ClientLike): () => void {
   store = s;
   client = c;
   const unsubscribe = client.subscribe(receive);
+  history = new ReportHistory();
+  gridRequest = null;
   client.send({ type: 'init', backend: store.getState().backendPreference });
   return unsubscribe;
 }
@@ -40,6 +45,8 @@ function receive(message: FromWorker): void {
   const set = store.setState;
   switch (message.type) {
     case 'ready':
+      // A new backend answers every request sent before it, in order; none is waited for any more.
+      gridRequest = null;
       set({
         backend: {
           label: message.label,
@@ -49,30 +56,56 @@ function receive(message: FromWorker): void {
       client.send({ type: 'configure', config: store.getState().config });
       return;
     case 'configured':
-      set({ info: message.info, status: 'ready', step: 0, reports: [], error: null, grid: null });
+      history = new ReportHistory();
+      gridRequest = null;
+      set({
+        info: message.info,
+        status: 'ready',
+        step: 0,
+        history: history.view(),
+        error: null,
+        grid: null,
+      });
       return;
     case 'reports': {
-      const reports = store.getState().reports.concat(message.reports);
+      // Empty heartbeat messages only move the step counter: the history and the boundary stay.
+      const fresh = message.reports.length > 0;
+      if (fresh) history.append(message.reports);
+      const { status } = store.getState();
       set({
-        reports,
+        ...(fresh ? { history: history.view() } : {}),
         step: message.step,
         stepsPerSecond: message.stepsPerSecond,
-        status: message.running
-          ? 'running'
-          : store.getState().status === 'running'
-            ? 'paused'
-            : store.getState().status,
+        status: message.running ? 'running' : status === 'running' ? 'paused' : status,
       });
-      // Empty heartbeat messages only move the step counter: no new boundary to draw.
-      if (message.reports.length) requestGrid();
+      if (fresh) requestGrid();
       return;
     }
-    case 'grid':
-      set({ grid: { size: GRID_SIZE, values: message.values, step: store.getState().step } });
+    case 'grid': {
+      // Only the answer to the request in flight counts (an older trainer's is stale).
+      if (message.requestId !== gridRequest?.requestId) return;
+      const { view } = gridRequest;
+      gridRequest = null;
+      if (message.values)
+        set({
+          grid: {
+            size: view.gridSize,
+            bounds: view.bounds,
+            values: message.values,
+            step: store.getState().step,
+          },
+        });
       return;
+    }
     case 'error':
+      // The worker may not answer a request any more (a lost device, a crash); a config error leaves it be.
+      if (message.kind !== 'config') gridRequest = null;
       set({
-        error: { kind: message.kind, message: message.message },
+        error: {
+          kind: message.kind,
+          message: message.message,
+          ...(message.issues ? { issues: message.issues } : {}),
+        },
         status:
           message.kind === 'diverged'
             ? 'diverged'
@@ -84,23 +117,22 @@ function receive(message: FromWorker): void {
   }
 }
 
-/** Ask for decision-boundary values (playground-2d only), at most one request in flight. */
-let gridPending = false;
+/** The decision-boundary request in flight (one at most), with the view it draws. */
+let gridRequest: { requestId: number; view: DecisionBoundaryView } | null = null;
+let lastRequestId = 0;
+
+/** Ask for the model's outputs on the grid of the experiment's decision-boundary view, if it has one. */
 function requestGrid(): void {
-  const { config } = store.getState();
-  if (config.task.id !== 'playground-2d' || gridPending) return;
-  gridPending = true;
-  const n = GRID_SIZE;
-  const inputs = new Float32Array(n * n * 2);
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) {
-      const i = row * n + col;
-      inputs[2 * i] = -6 + (12 * (col + 0.5)) / n;
-      inputs[2 * i + 1] = 6 - (12 * (row + 0.5)) / n;
-    }
-  }
-  client.send({ type: 'predict-grid', requestId: Date.now(), inputs, count: n * n });
-  setTimeout(() => (gridPending = false), 250);
+  const [view] = viewsOfKind(viewsOf(store.getState().config), 'decision-boundary');
+  if (!view || gridRequest) return;
+  const n = view.gridSize;
+  gridRequest = { requestId: ++lastRequestId, view };
+  client.send({
+    type: 'predict-grid',
+    requestId: lastRequestId,
+    inputs: gridInputs(n, view.bounds),
+    count: n * n,
+  });
 }
 
 export const train = () => (client.send({ type: 'play' }), store.setState({ status: 'running' }));
@@ -109,13 +141,16 @@ export const pause = () => client.send({ type: 'pause' });
 export const stepOnce = () => client.send({ type: 'step', count: 1 });
 export const reset = () => client.send({ type: 'reset' });
 
-/** Apply a new raw config (from a form, a preset or the diagram): live when possible, else after confirmation. */
-export function changeConfig(raw: unknown): string | null {
+/**
+ * Apply a new raw config (from a form, a preset or the diagram): live when possible, else after
+ * confirmation. Returns the validator's error (every issue names its field) or null.
+ */
+export function changeConfig(raw: unknown): ConfigError | null {
   let next: ExperimentConfig;
   try {
-    next = parseConfig(raw);
+    next = keepUnchanged(store.getState().config, parseConfig(raw));
   } catch (error) {
-    if (error instanceof ConfigError) return error.message;
+    if (error instanceof ConfigError) return error;
     throw error;
   }
   const state = store.getState();

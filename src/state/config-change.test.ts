@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../engine/config/parse';
-import { planChange } from './config-change';
+import { keepUnchanged, planChange } from './config-change';
 
 describe('planChange', () => {
   const base = defaultConfig();
@@ -32,5 +32,19 @@ describe('planChange', () => {
 
   it('does nothing when nothing changed', () => {
     expect(planChange(base, defaultConfig())).toEqual({ kind: 'none' });
+  });
+});
+
+describe('keepUnchanged', () => {
+  it('keeps the current objects of unchanged fields and the new ones of changed fields', () => {
+    const base = defaultConfig();
+    const next = keepUnchanged(base, parseConfig({ learningRate: 0.003 }));
+    expect(next).toEqual({ ...base, learningRate: 0.003 });
+    expect(next.task).toBe(base.task);
+    expect(next.isolation).toBe(base.isolation);
+    const other = parseConfig({ seed: 9 });
+    expect(keepUnchanged(base, other).seed).toBe(9);
+    const moreTasks = parseConfig({ task: { id: 'sinusoids' } });
+    expect(keepUnchanged(base, moreTasks).task).toBe(moreTasks.task);
   });
 });

@@ -24,6 +24,18 @@ const FIELD_NAMES: Record<string, string> = {
   steps: 'the number of steps',
 };
 
+/**
+ * `next` with every top-level field equal to the current one's replaced by the current object, so that
+ * parts of the page that follow one field (the decision boundary's training points follow the task) see
+ * no change when another field changed.
+ */
+export function keepUnchanged(current: ExperimentConfig, next: ExperimentConfig): ExperimentConfig {
+  const out = { ...next };
+  for (const key of Object.keys(next) as (keyof ExperimentConfig)[])
+    if (same(current[key], next[key])) Object.assign(out, { [key]: current[key] });
+  return out;
+}
+
 export function planChange(current: ExperimentConfig, next: ExperimentConfig): ChangePlan {
   const changed = (Object.keys(next) as (keyof ExperimentConfig)[]).filter((k) => !same(current[k], next[k]));
   if (!changed.length) return { kind: 'none' };

@@ -1,12 +1,15 @@
 /**
  * The app's state, kept apart from React (zustand/vanilla): the experiment config, the run's status and
- * the reports received. Components read it with `useStore(store, selector)`; everything that changes it is
- * a module-level action in actions.ts.
+ * the run's history (bounded columns, not a list of reports). Components read it with
+ * `useStore(store, selector)`; everything that changes it is a module-level action in actions.ts.
  */
 import { createStore } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../engine/config/types';
-import type { Report } from '../engine/train/report';
+import type { ConfigIssue } from '../engine/params/spec';
+import type { ErrorKind } from '../worker/protocol';
 import type { TrainerInfo } from '../engine/train/trainer-info';
+import type { DecisionGrid } from './grid';
+import { EMPTY_HISTORY, type HistoryView } from './history';
 import { decodeHash } from './url-codec';
 
 export type RunStatus = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
@@ -19,8 +22,10 @@ export interface BackendState {
 }
 
 export interface RunError {
-  kind: 'config' | 'diverged' | 'device-lost' | 'backend' | 'internal';
+  kind: ErrorKind;
   message: string;
+  /** A config error's problems, each naming its field (the controls show them beside the fields). */
+  issues?: ConfigIssue[];
 }
 
 /** A change that needs a reset, waiting for the user's confirmation (or kept for undo). */
@@ -28,14 +33,6 @@ export interface PendingChange {
   config: ExperimentConfig;
   /** What the change is, in words ("Change the task suite to toy"). */
   summary: string;
-}
-
-export interface DecisionGrid {
-  /** Grid points per side. */
-  size: number;
-  /** [T, size*size] logits, row-major (x2 descending by row, x1 ascending by column). */
-  values: Float32Array;
-  step: number;
 }
 
 export interface PlaygroundState {
@@ -50,7 +47,8 @@ export interface PlaygroundState {
   backendPreference: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
   info: TrainerInfo | null;
   error: RunError | null;
-  reports: Report[];
+  /** Every report's numbers as decimated columns, plus the latest report whole (history.ts). */
+  history: HistoryView;
   pendingChange: PendingChange | null;
   /** The config before the last confirmed reset, for undo. */
   undo: ExperimentConfig | null;
@@ -69,7 +67,7 @@ export function initialState(hash: string): PlaygroundState {
     backendPreference: 'auto',
     info: null,
     error: null,
-    reports: [],
+    history: EMPTY_HISTORY,
     pendingChange: null,
     undo: null,
     grid: null,

@@ -7,7 +7,7 @@
 import { defaultConfig } from '../engine/config/parse';
 import type { ExperimentConfig } from '../engine/config/types';
 import { ignoredNotice } from './notice-text';
-import { repairConfig, type Json } from './url-repair';
+import { configJson, repairConfig, type Json } from './url-repair';
 
 /** Longer hashes are refused before parsing: no experiment needs them, and they could stall the page. */
 export const MAX_HASH_LENGTH = 8192;
@@ -35,7 +35,7 @@ function diff(value: Json, base: Json | undefined): Json | undefined {
       const d = diff(v, base[key]);
       if (d !== undefined) out[key] = d;
     }
-    if ('id' in value && Object.keys(out).length) out.id = value.id as Json;
+    if ('id' in value && Object.keys(out).length) out.id = value.id;
     return out;
   }
   return value;
@@ -43,7 +43,7 @@ function diff(value: Json, base: Json | undefined): Json | undefined {
 
 export function encodeConfig(config: ExperimentConfig): string {
   const base = defaultConfig(config.task.id);
-  const changes = diff(config as unknown as Json, base as unknown as Json) ?? {};
+  const changes = diff(configJson(config), configJson(base)) ?? {};
   const compact = { ...(changes as Record<string, Json>) };
   // Always name the task: it decides every other default.
   compact.task = { ...((compact.task as Record<string, Json> | undefined) ?? {}), id: config.task.id };

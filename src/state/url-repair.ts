@@ -5,19 +5,20 @@
  * the issue points; an issue about a default that clashes with the link (steps below the default report
  * interval) is pinned on the link's field whose removal clears it.
  */
-import { findArchitecture } from '../engine/architectures/registry';
+import { findArchitectureCard } from '../engine/architectures/catalogue';
 import { ISOLATION_SETTINGS } from '../engine/config/isolation';
 import { defaultConfig, parseConfig } from '../engine/config/parse';
-import { OPTIMIZERS, TRAINING_SETTINGS } from '../engine/config/settings';
+import { findOptimizerCard } from '../engine/config/optimizers';
+import { TRAINING_SETTINGS } from '../engine/config/settings';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
-import { findMethod } from '../engine/methods/registry';
+import { findMethodCard } from '../engine/methods/catalogue';
 import type { ConfigIssue } from '../engine/params/spec';
 import { findSampler } from '../engine/sampling/registry';
 import { findTaskSuite } from '../engine/tasks/registry';
 import type { Ignored } from './notice-text';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 const SELECTIONS = ['task', 'architecture', 'method', 'optimizer', 'sampling'] as const;
 type SelectionKey = (typeof SELECTIONS)[number];
@@ -27,6 +28,10 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Rounds of dropping before giving up on the link (each round drops at least one field). */
 const MAX_ROUNDS = 24;
+
+/** A config as plain JSON: a copy (ExperimentConfig's interfaces have no index signature, so no cast). */
+export const configJson = (config: ExperimentConfig): JsonObject =>
+  JSON.parse(JSON.stringify(config)) as JsonObject;
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -38,14 +43,12 @@ function paramNames(key: SelectionKey, id: unknown): string[] | undefined {
     key === 'task'
       ? findTaskSuite(id)?.params
       : key === 'architecture'
-        ? findArchitecture(id)?.params
+        ? findArchitectureCard(id)?.params
         : key === 'method'
-          ? findMethod(id)?.params
+          ? findMethodCard(id)?.params
           : key === 'sampling'
             ? findSampler(id)?.params
-            : own(OPTIMIZERS, id)
-              ? OPTIMIZERS[id as keyof typeof OPTIMIZERS].params
-              : undefined;
+            : findOptimizerCard(id)?.params;
   return specs ? Object.keys(specs) : undefined;
 }
 
@@ -55,7 +58,7 @@ function defaultsFor(taskId: unknown): Json {
   const id = typeof taskId === 'string' && findTaskSuite(taskId) ? taskId : '';
   let base = defaultsByTask.get(id);
   if (base === undefined) {
-    base = (id ? defaultConfig(id) : defaultConfig()) as unknown as Json;
+    base = configJson(id ? defaultConfig(id) : defaultConfig());
     defaultsByTask.set(id, base);
   }
   return base;

@@ -10,6 +10,7 @@ export function errorMessage(error: unknown): Extract<FromWorker, { type: 'error
     const { step, task, message } = error;
     return { type: 'error', kind: 'diverged', message, step, task };
   }
-  if (error instanceof ConfigError) return { type: 'error', kind: 'config', message: error.message };
+  if (error instanceof ConfigError)
+    return { type: 'error', kind: 'config', message: error.message, issues: error.issues };
   return { type: 'error', kind: 'internal', message: describe(error) };
 }

@@ -2,7 +2,7 @@
  * Timing helpers for the run loop: how many steps fit in one chunk, how fast we are going, and how to let
  * queued messages (pause, live changes) run between chunks.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** A chunk of steps should take about this long: long enough to amortise the yield, short enough that
  * pause and live changes take effect within a frame or two. */

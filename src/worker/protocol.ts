@@ -4,27 +4,14 @@
  * this file, so it imports types only and holds no runtime code beyond two tiny helpers.
  */
 import type { ExperimentConfig, Selection } from '../engine/config/types';
+import type { ConfigIssue } from '../engine/params/spec';
 import type { Report } from '../engine/train/report';
 import type { TrainerInfo } from '../engine/train/trainer-info';
+import type { BackendChoice, BackendPreference } from '../backend/names';
 
-/** tfjs backend names. Defined here (not in backend/browser.ts) so that Node-checked code can name them. */
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendLabel = 'WebGPU' | 'WebGL' | 'WASM' | 'CPU';
-export type BackendPreference = 'auto' | BackendName;
-
-export const BACKEND_LABELS: Record<BackendName, BackendLabel> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WASM',
-  cpu: 'CPU',
-};
-
-/** What initialising a backend produced: the one in use, and why any preferred one was skipped. */
-export interface BackendChoice {
-  backend: BackendName;
-  label: BackendLabel;
-  fallbackReason?: string;
-}
+// Backend names live with the backends (plain data, no tfjs); re-exported for the protocol's users.
+export { BACKEND_LABELS } from '../backend/names';
+export type { BackendChoice, BackendLabel, BackendName, BackendPreference } from '../backend/names';
 
 export type ToWorker =
   /** Pick and initialise a backend (again, to switch): stops and drops the current trainer. */
@@ -41,7 +28,10 @@ export type ToWorker =
   | { type: 'set-learning-rate'; value: number }
   /** Live: the method's own state starts fresh; the model keeps training. */
   | { type: 'set-method'; method: Selection }
-  /** Model outputs on `count` inputs (row-major [count, inputDim]) for decision-boundary heatmaps. */
+  /**
+   * Model outputs on `count` inputs (row-major [count, inputDim]) for decision-boundary heatmaps. Always
+   * answered by one 'grid' with the same requestId, so the page can keep one request in flight.
+   */
   | { type: 'predict-grid'; requestId: number; inputs: Float32Array; count: number };
 
 export type ErrorKind = 'config' | 'diverged' | 'device-lost' | 'backend' | 'internal';
@@ -55,8 +45,11 @@ export type FromWorker =
    * Each report's `health` says whether training still learns.
    */
   | { type: 'reports'; reports: Report[]; step: number; stepsPerSecond: number; running: boolean }
-  /** `values` is [tasks, count, outputDim] row-major (logits for classification). */
-  | { type: 'grid'; requestId: number; values: Float32Array; tasks: number; count: number }
+  /**
+   * `values` is [tasks, count, outputDim] row-major (logits for classification); null when there is no
+   * model to ask (none built yet, or the run diverged).
+   */
+  | { type: 'grid'; requestId: number; values: Float32Array | null; tasks: number; count: number }
   | {
       type: 'error';
       kind: ErrorKind;
@@ -64,6 +57,8 @@ export type FromWorker =
       /** Diverged: the first bad step, and the task whose loss turned non-finite (null: the method's update). */
       step?: number;
       task?: string | null;
+      /** Config: every problem, each naming its field and what it accepts (`message` lists the first few). */
+      issues?: ConfigIssue[];
     };
 
 /** How a session talks back; typed arrays' buffers go in `transfer` (moved, not copied; ArrayBuffer is

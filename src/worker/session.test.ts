@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../engine/config/parse';
 import type { ExperimentConfig } from '../engine/config/types';
@@ -157,9 +157,10 @@ describe('TrainingSession', () => {
     expect(error?.step).toEqual(expect.any(Number));
     expect(of('configured')[0]?.info.tasks.map((t) => t.name)).toContain(error?.task);
     expect(error?.message).toMatch(/diverged at step \d+/);
-    // Asking the stopped run for a heatmap does not repeat the error.
+    // Asking the stopped run for a heatmap does not repeat the error, and still gets its (empty) answer.
     await session.handle({ type: 'predict-grid', requestId: 1, inputs: new Float32Array(2), count: 1 });
     expect(of('error')).toHaveLength(1);
+    expect(of('grid')).toEqual([expect.objectContaining({ requestId: 1, values: null })]);
     await sleep(100);
     const stopped = lastStep();
     expect(of('reports').at(-1)?.running).toBe(false);
@@ -193,6 +194,13 @@ describe('TrainingSession', () => {
     await session.dispose();
   });
 
+  it('answers a grid request without a model with no values (the page waits for every answer)', async () => {
+    const { session, of } = recorder();
+    await session.handle({ type: 'predict-grid', requestId: 3, inputs: new Float32Array(2), count: 1 });
+    expect(of('grid')).toEqual([{ type: 'grid', requestId: 3, values: null, tasks: 0, count: 1 }]);
+    await session.dispose();
+  });
+
   it('predicts on a grid (T x count values) and leaks no tensors', async () => {
     const baseline = tf.memory().numTensors;
     const { session, of } = recorder();
@@ -201,7 +209,7 @@ describe('TrainingSession', () => {
     await session.handle({ type: 'predict-grid', requestId: 7, inputs, count: 3 });
     expect(of('grid')[0]).toMatchObject({ requestId: 7, count: 3, tasks: 2 });
     expect(of('grid')[0]?.values).toHaveLength(2 * 3);
-    expect(Array.from(of('grid')[0]!.values).every(Number.isFinite)).toBe(true);
+    expect(Array.from(of('grid')[0]!.values!).every(Number.isFinite)).toBe(true);
     const configured = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) {
       await session.handle({ type: 'reset' });

@@ -5,7 +5,7 @@
  * `reportEvery` steps, posts the reports in batches at chart rate and yields between chunks, so that pause
  * and live changes apply within a chunk.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { parseConfig } from '../engine/config/parse';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
 import { TrainingDivergedError } from '../engine/train/errors';
@@ -101,16 +101,21 @@ export class TrainingSession {
       case 'set-method':
         return this.live(() => this.trainer?.setMethod(message.method));
       case 'predict-grid': {
-        if (!this.trainer) return;
         const { requestId, count } = message;
-        // A diverged trainer refuses to predict; the run already said so, once.
-        const values = await this.trainer.predict(message.inputs, count).catch((error: unknown) => {
-          if (error instanceof TrainingDivergedError) return null;
-          throw error;
-        });
-        if (!values) return;
-        const tasks = this.trainer.info.tasks.length;
-        this.post({ type: 'grid', requestId, values, tasks, count }, [values.buffer as ArrayBuffer]);
+        const trainer = this.trainer;
+        // Every request gets its answer (the page waits for it before asking again): null without a model,
+        // and from a diverged trainer, which refuses to predict (the run already said so, once).
+        const values = trainer
+          ? await trainer.predict(message.inputs, count).catch((error: unknown) => {
+              if (error instanceof TrainingDivergedError) return null;
+              throw error;
+            })
+          : null;
+        const tasks = trainer?.info.tasks.length ?? 0;
+        this.post(
+          { type: 'grid', requestId, values, tasks, count },
+          values ? [values.buffer as ArrayBuffer] : [],
+        );
         return;
       }
     }
@@ -171,7 +176,7 @@ export class TrainingSession {
       } catch (error) {
         // A rejected live change (say, a method that does not fit this architecture) leaves the run going.
         if (!(error instanceof ConfigError)) throw error;
-        this.post({ type: 'error', kind: 'config', message: error.message });
+        this.post({ type: 'error', kind: 'config', message: error.message, issues: error.issues });
       }
     }
   }

@@ -4,7 +4,7 @@
  * the first real step then takes ~0.24 s instead of ~4 s. Never on the real trainer: in compile-only mode
  * nothing executes, so its variables would be left as garbage.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../engine/config/types';
 import { createTrainer, type Trainer } from '../engine/train/trainer';
 

@@ -17,6 +17,11 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 const status = (page: Page) => page.getByRole('status');
+/** The charts on the page, by data-chart id, in page order. */
+async function chartIds(page: Page): Promise<string[]> {
+  const charts = await page.locator('[data-chart]').all();
+  return Promise.all(charts.map(async (c) => (await c.getAttribute('data-chart')) ?? ''));
+}
 const stepOf = async (page: Page) =>
   Number(((await status(page).textContent()) ?? '').match(/Step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
 
@@ -47,11 +52,32 @@ describe('with WebGPU', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(50);
-    for (const chart of ['loss', 'metric', 'cosine', 'heatmap', 'norms', 'weights', 'boundary']) {
+    // The standard charts, and the decision boundary the suite's view asks for (no landscape, no shares).
+    expect(await chartIds(page)).toEqual([
+      'loss',
+      'metric',
+      'cosine',
+      'heatmap',
+      'layer-cosine',
+      'norms',
+      'weights',
+      'boundary',
+    ]);
+    for (const chart of [
+      'loss',
+      'metric',
+      'cosine',
+      'heatmap',
+      'layer-cosine',
+      'norms',
+      'weights',
+      'boundary',
+    ]) {
       await expect
         .poll(() => page.locator(`[data-chart="${chart}"]`).getAttribute('data-ready'), { timeout: 60_000 })
         .toBe('true');
     }
+    await page.screenshot({ path: 'test/artifacts/playground-light-1280x800.png', fullPage: true });
     const longTasksBefore = await page.evaluate(
       () => (globalThis as unknown as { __longTasks: number[] }).__longTasks.length,
     );
@@ -99,8 +125,13 @@ describe('with WebGPU', () => {
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(30);
     await expect
-      .poll(() => page.locator('[data-chart="toy"]').getAttribute('data-ready'), { timeout: 60_000 })
+      .poll(() => page.locator('[data-chart="landscape"]').getAttribute('data-ready'), { timeout: 60_000 })
       .toBe('true');
+    // The suite's landscape view instead of a decision boundary; no sampling menu for a suite without samples.
+    const ids = await chartIds(page);
+    expect(ids).toContain('landscape');
+    expect(ids).not.toContain('boundary');
+    expect(await page.getByLabel('Sampling', { exact: true }).count()).toBe(0);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: 'test/artifacts/toy-dark-1280x800.png' });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -121,14 +152,17 @@ describe('with WebGPU', () => {
     };
     const { page, errors } = await open(context, `#config=${encodeURIComponent(JSON.stringify(config))}`);
     // The menus are grouped as the issue asks (loss weighting / gradient surgery / multi-objective ...).
-    const groups = await page
-      .getByLabel('Method', { exact: true })
-      .locator('optgroup')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    const optgroups = await page.getByLabel('Method', { exact: true }).locator('optgroup').all();
+    const groups = await Promise.all(optgroups.map((g) => g.getAttribute('label')));
     expect(groups).toEqual(['Loss weighting', 'Gradient surgery', 'Multi-objective', 'Robust aggregation']);
     await expect.poll(() => page.getByTestId('partial-note').textContent()).toMatch(/last gradient/);
     await page.getByRole('button', { name: 'Train' }).click();
-    for (const chart of ['loss', 'weights', 'shares', 'affinity']) {
+    // The strategy's task-shares view and the affinity the isolation settings measure; no boundary here.
+    const ids = await chartIds(page);
+    expect(ids).toContain('shares');
+    expect(ids).toContain('affinity');
+    expect(ids).not.toContain('boundary');
+    for (const chart of ['loss', 'weights', 'shares', 'affinity', 'layer-cosine']) {
       await expect
         .poll(() => page.locator(`[data-chart="${chart}"]`).getAttribute('data-ready'), { timeout: 90_000 })
         .toBe('true');

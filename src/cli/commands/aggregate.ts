@@ -4,7 +4,7 @@
  * what the method makes of these task gradients on a first step. Prints {"direction": [...], "weights": [...]}.
  * Inputs beyond MAX_TASKS rows or MAX_ENTRIES numbers are refused up front, with the limit named.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { findMethod, METHODS } from '../../engine/methods/registry';
 import { validateParams } from '../../engine/params/validate';
 import { Rng } from '../../engine/random/rng';
@@ -68,8 +68,8 @@ function perTask(
   what: string,
   ok: (x: number) => boolean,
 ): number[] {
-  if (Array.isArray(value) && value.length === T && value.every((x) => typeof x === 'number' && ok(x)))
-    return value as number[];
+  const fits = (x: unknown): x is number => typeof x === 'number' && ok(x);
+  if (Array.isArray(value) && value.length === T && value.every(fits)) return value;
   const got = Array.isArray(value)
     ? `${count(value.length)} items ${describeValue(value)}`
     : describeValue(value);

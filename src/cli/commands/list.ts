@@ -1,9 +1,10 @@
 /** `cli list`: every task suite, architecture, method, optimizer and training setting, as JSON. */
-import { ARCHITECTURES } from '../../engine/architectures/registry';
+import { ARCHITECTURE_CARDS } from '../../engine/architectures/catalogue';
 import { DEFAULT_SELECTIONS } from '../../engine/config/parse';
-import { OPTIMIZERS, TRAINING_SETTINGS } from '../../engine/config/settings';
-import { METHODS } from '../../engine/methods/registry';
-import { partialTaskPolicy } from '../../engine/methods/types';
+import { OPTIMIZER_CARDS } from '../../engine/config/optimizers';
+import { TRAINING_SETTINGS } from '../../engine/config/settings';
+import { partialTaskPolicy } from '../../engine/methods/card';
+import { METHOD_CARDS } from '../../engine/methods/catalogue';
 import { SAMPLERS } from '../../engine/sampling/registry';
 import { ISOLATION_SETTINGS } from '../../engine/config/isolation';
 import { describeParams } from '../../engine/params/validate';
@@ -35,7 +36,7 @@ export function catalogue() {
       citation: s.citation,
       params: describeParams(s.params),
     })),
-    architectures: ARCHITECTURES.map((a) => ({
+    architectures: ARCHITECTURE_CARDS.map((a) => ({
       id: a.id,
       label: a.label,
       group: a.group,
@@ -43,7 +44,7 @@ export function catalogue() {
       citation: a.citation,
       params: describeParams(a.params),
     })),
-    methods: METHODS.map((m) => ({
+    methods: METHOD_CARDS.map((m) => ({
       id: m.id,
       label: m.label,
       group: m.group,
@@ -65,8 +66,8 @@ export function catalogue() {
       partial: s.partial,
       params: describeParams(s.params),
     })),
-    optimizers: Object.entries(OPTIMIZERS).map(([id, o]) => ({
-      id,
+    optimizers: OPTIMIZER_CARDS.map((o) => ({
+      id: o.id,
       label: o.label,
       citation: o.citation,
       params: describeParams(o.params),

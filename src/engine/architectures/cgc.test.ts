@@ -2,7 +2,7 @@
  * CGC: with no task experts it is MMoE; with the gates forced onto each task's own expert it is a set of
  * independent nets. (The float64 reference of ple.test.ts covers the general case, levels = 1.)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { cgc } from './cgc';
 import { layerSharing } from './layer-sharing';

@@ -6,24 +6,19 @@
  * w_t(x) = softmax(W_t x + b_t), and its tower (the head) reads Σ_e w_t,e · expert_e(x) (as in the
  * paper; the gate's bias and its input x follow LibMTL's CGC.py). With Ek = 0 this is MMoE.
  * The shared representation is the shared experts' stacked outputs, Es·H features per sample.
- * `addCgcLevel`/`runCgcLevel` are also PLE's last level (ple.ts).
+ * `addCgcLevel`/`runCgcLevel` are also PLE's last level (ple.ts); the card, with the parameters and diagram
+ * rows PLE shares, is cgc.card.ts.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../random/rng';
+import { implementArchitecture } from './implement';
+import { cgcCard } from './cgc.card';
 import { spreadOverColumns } from './columns';
-import { headsRow, inputsRow, perTask, widthsText } from './diagram';
-import { addExperts, expertCount, expertWidths, mix, perSample } from './experts';
+import { addExperts, mix, perSample } from './experts';
 import { ParamLayout } from './layout';
-import {
-  addDense,
-  addHeads,
-  applyDense,
-  applyLayers,
-  headSpecs,
-  type Activation,
-  type DenseRef,
-} from './mlp';
-import { defineArchitecture, type DiagramRow, type ForwardArgs } from './types';
+import { addDense, addHeads, applyDense, applyLayers, type DenseRef } from './mlp';
+import type { Activation } from './specs';
+import type { ForwardArgs } from './types';
 
 export interface CgcLevel {
   shared: DenseRef[];
@@ -93,71 +88,10 @@ export function runCgcLevel(
   if (Ek === 0) return mix(weights, shared) as tf.Tensor3D;
   const [toShared, toOwn] = tf.split(weights, [Es, Ek], 2) as [tf.Tensor, tf.Tensor];
   const own = perSample(applyLayers(spreadOverColumns(taskIn, Ek), level.own, args)); // [T, B, Ek, H]
-  return tf.add(mix(toShared, shared), mix(toOwn, own)) as tf.Tensor3D;
+  return tf.add<tf.Tensor3D>(mix(toShared, shared), mix(toOwn, own));
 }
 
-/** Diagram rows of one level: the experts (shared and each task's own) and the gates. */
-export function levelRows(
-  p: { sharedExperts: number; taskExperts: number; expertWidths: readonly number[] },
-  numTasks: number,
-  sharedGate: boolean,
-): DiagramRow[] {
-  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const mlp = `MLP ${widthsText(p.expertWidths)}`;
-  const experts: DiagramRow = [
-    {
-      label: plural(p.sharedExperts, 'shared expert'),
-      kind: 'expert',
-      span: Math.max(p.sharedExperts, 1),
-      title: `Shared experts (${mlp}): every task's gate can use them`,
-    },
-    ...(p.taskExperts > 0
-      ? perTask(numTasks, () => ({
-          label: plural(p.taskExperts, 'own expert'),
-          kind: 'task',
-          span: p.taskExperts,
-          title: `Experts of {task} alone (${mlp}): only its gate reads them`,
-        }))
-      : []),
-  ];
-  const gates = perTask(numTasks, () => ({
-    label: 'gate',
-    kind: 'gate',
-    title: "{task}'s softmax gate over the shared experts and its own",
-  }));
-  const shared: DiagramRow = sharedGate
-    ? [{ label: 'shared gate', kind: 'gate', title: 'Mixes every expert into the next level’s shared input' }]
-    : [];
-  return [experts, [...gates, ...shared]];
-}
-
-export const cgcParams = {
-  sharedExperts: expertCount(
-    'Shared experts',
-    'Expert networks that every task’s gate can use (DeepCTR’s PLE default: 1).',
-    1,
-    1,
-  ),
-  taskExperts: expertCount(
-    'Experts per task',
-    'Expert networks of each task’s own, read only by its gate. 0 turns CGC into MMoE.',
-    0,
-    1,
-  ),
-  expertWidths,
-  ...headSpecs,
-};
-
-export const cgc = defineArchitecture({
-  id: 'cgc',
-  label: 'Customized gate control (CGC)',
-  group: 'expert',
-  summary:
-    'Shared experts plus experts owned by each task; each task’s gate mixes the shared ones with its own, so tasks keep private capacity and do not fight over the shared experts.',
-  citation:
-    'Tang et al., "Progressive Layered Extraction (PLE): A Novel Multi-Task Learning (MTL) Model for Personalized Recommendations", RecSys 2020',
-  params: cgcParams,
-  stackedCost: 'linear',
+export const cgc = implementArchitecture(cgcCard, {
   build(p, ctx) {
     const layout = new ParamLayout();
     const level = addCgcLevel(layout, ctx.rng, {
@@ -184,5 +118,4 @@ export const cgc = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [inputsRow(), ...levelRows(p, numTasks, false), headsRow(numTasks, p.headLayers)],
 });

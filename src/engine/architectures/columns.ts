@@ -1,5 +1,5 @@
 /** Helpers for architectures whose shared part is a stack of C parallel MLPs (columns, experts). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * x [Sx, B, D] -> [Sx, C, B, D] ready for stacked kernels [S, C, D, H]. With Sx = 1 a size-1 axis
@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
  * batch dimensions ([T, 1] against [1, C] is not one).
  */
 export function spreadOverColumns(x: tf.Tensor3D, columns: number): tf.Tensor4D {
-  const h = x.expandDims(1) as tf.Tensor4D;
+  const h = x.expandDims<tf.Tensor4D>(1);
   return x.shape[0] === 1 ? h : tf.tile(h, [1, columns, 1, 1]);
 }
 

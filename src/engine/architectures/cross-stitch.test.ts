@@ -1,5 +1,5 @@
 /** Cross-stitch: α = identity is exactly independent columns; the paper's near-identity init mixes them. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng';
 import { crossStitch, stitchInit } from './cross-stitch';

@@ -5,14 +5,13 @@
  * and every α live in θ (only the heads are task-specific); with S = T copies each copy computes all T
  * columns, hence the quadratic cost of the stacked-gradient trick.
  */
-import type * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import type * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
 import { spreadOverColumns, taskColumns } from './columns';
-import { headsRow, inputsRow, perTask } from './diagram';
+import { crossStitchCard } from './cross-stitch.card';
 import { ParamLayout } from './layout';
-import { addDense, addHeads, applyDense, applyLayers, headSpecs, hiddenWidths, type DenseRef } from './mlp';
+import { addDense, addHeads, applyDense, applyLayers, type DenseRef } from './mlp';
 import { at, bmm } from './ops';
-import { defineArchitecture, type DiagramRow } from './types';
 
 /** α's initial value: `diagonal` on the diagonal and the rest of each row spread evenly (rows sum to 1). */
 export function stitchInit(numTasks: number, diagonal: number): Float32Array {
@@ -21,28 +20,7 @@ export function stitchInit(numTasks: number, diagonal: number): Float32Array {
   return Float32Array.from({ length: numTasks * numTasks }, (_, i) => (i % (numTasks + 1) === 0 ? d : off));
 }
 
-export const crossStitch = defineArchitecture({
-  id: 'cross-stitch',
-  label: 'Cross-stitch (soft)',
-  group: 'soft',
-  summary:
-    'One MLP column per task; learned cross-stitch units mix the columns after every hidden layer, so the network learns how much to share.',
-  citation: 'Misra et al., "Cross-stitch Networks for Multi-task Learning", CVPR 2016',
-  params: {
-    widths: hiddenWidths(
-      'Column widths',
-      'Units in each hidden layer of every column, bottom first; a cross-stitch unit follows each layer.',
-    ),
-    alphaDiagonal: num({
-      label: 'Initial self weight',
-      help: "Initial α on the diagonal (the paper's α_S = 0.9); the rest of each row is spread over the other columns. 1 starts as independent columns.",
-      min: 0,
-      max: 1,
-      default: 0.9,
-    }),
-    ...headSpecs,
-  },
-  stackedCost: 'quadratic',
+export const crossStitch = implementArchitecture(crossStitchCard, {
   build(p, ctx) {
     const T = ctx.numTasks;
     const rng = ctx.rng;
@@ -78,12 +56,4 @@ export const crossStitch = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    ...p.widths.flatMap((width): DiagramRow[] => [
-      perTask(numTasks, () => ({ label: `${width}`, kind: 'task', title: 'Column of {task}' })),
-      [{ label: 'cross-stitch α', kind: 'gate', title: 'Learned mixing of the task columns' }],
-    ]),
-    headsRow(numTasks, p.headLayers),
-  ],
 });

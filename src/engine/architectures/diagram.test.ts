@@ -1,8 +1,8 @@
 /** The diagram descriptions the UI draws: every architecture has one, and it follows its parameters. */
 import { describe, expect, it } from 'vitest';
-import { findArchitecture } from './registry';
+import { ARCHITECTURE_CARDS } from './catalogue';
 import { CASES, entry, withDefaults } from './testing';
-import type { DiagramRow } from './types';
+import type { DiagramRow } from './diagram';
 
 const kinds = (rows: DiagramRow[]) => rows.map((r) => r.map((b) => b.kind).join(' '));
 
@@ -29,10 +29,9 @@ describe('architecture diagrams', () => {
     const rows = e.diagram?.(withDefaults(e, { widths: [8, 6, 4], shared: [true, false, true] }), 2) ?? [];
     expect(kinds(rows)).toEqual(['io', 'shared', 'task task', 'shared', 'head head']);
     expect(rows.slice(1, 4).map((r) => r.map((b) => b.toggleShared))).toEqual([[0], [1, 1], [2]]);
-    // Nothing else is clickable.
-    for (const id of ['mmoe', 'cgc', 'ple', 'mtan', 'ltb', 'lora', 'dselect-k', 'cross-stitch']) {
-      const a = findArchitecture(id);
-      const boxes = a?.diagram?.(withDefaults(a), 2).flat() ?? [];
+    // Nothing else is clickable: a box flips the boolean-list parameter `shared`, which only this card has.
+    for (const a of ARCHITECTURE_CARDS.filter((c) => !('shared' in c.params))) {
+      const boxes = a.diagram?.(withDefaults(a), 2).flat() ?? [];
       expect(boxes.some((b) => b.toggleShared !== undefined)).toBe(false);
     }
   });
@@ -64,7 +63,7 @@ describe('architecture diagrams', () => {
     expect(d[2]?.map((b) => b.label)).toEqual(['select 2 of 5', 'select 2 of 5', 'select 2 of 5']);
   });
 
-  it('soft sharing: attention masks per layer (MTAN), branching between block rows (LTB), adapters (LoRA)', () => {
+  it('soft sharing: attention masks per layer (MTAN), branching between block rows (LTB), adapters (LoRA), modulations (FiLM)', () => {
     const at = (id: string, p: Record<string, number[]>) => {
       const e = entry(id);
       return kinds(e.diagram?.(withDefaults(e, p), 2) ?? []);
@@ -85,5 +84,13 @@ describe('architecture diagrams', () => {
       'head head',
     ]);
     expect(at('lora', { widths: [8] })).toEqual(['io', 'shared', 'task task', 'head head']);
+    expect(at('film', { widths: [8, 4] })).toEqual([
+      'io',
+      'shared',
+      'task task',
+      'shared',
+      'task task',
+      'head head',
+    ]);
   });
 });

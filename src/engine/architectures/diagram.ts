@@ -1,5 +1,26 @@
-/** Rows the architectures' `diagram` descriptions (types.ts) have in common. */
-import type { DiagramBox, DiagramRow } from './types';
+/**
+ * The network diagram a card describes (rows of boxes the UI draws alike for every architecture), and the
+ * rows the architectures have in common. Pure data: the page draws diagrams without the engine.
+ */
+
+/** One box of the network diagram. */
+export interface DiagramBox {
+  /** Text in the box; `{task}` stands for the name of the box's task. */
+  label: string;
+  /** Hover text; `{task}` as in the label. */
+  title: string;
+  /** Inputs, a module every task reads, a task's own module, an expert, a gate, an attention mask, a head. */
+  kind: 'io' | 'shared' | 'task' | 'expert' | 'gate' | 'attention' | 'head';
+  /** The task (0-based) that owns the box, for `{task}`. */
+  task?: number;
+  /** Share of its row's width (default 1). */
+  span?: number;
+  /** Index into the boolean-list parameter `shared` that a click on the box flips. */
+  toggleShared?: number;
+}
+
+/** One row of the diagram, drawn left to right across the full width. */
+export type DiagramRow = DiagramBox[];
 
 export const inputsRow = (): DiagramRow => [
   { label: 'inputs', kind: 'io', title: 'The same inputs feed every task' },
@@ -25,3 +46,22 @@ export const numbered = (count: number, box: (i: number) => DiagramBox): Diagram
 
 /** `widths` as text, e.g. "32-16". */
 export const widthsText = (widths: readonly number[]): string => widths.join('-');
+
+/**
+ * The diagram of a shared trunk that every task reads through a small module of its own per layer (FiLM,
+ * LoRA adapters, MTAN masks): inputs, then per layer the shared layer and a row of task modules, then heads.
+ */
+export const trunkWithTaskModules = (
+  widths: readonly number[],
+  numTasks: number,
+  headLayers: number,
+  shared: { title: string },
+  module: (layer: number, width: number) => Omit<DiagramBox, 'task'>,
+): DiagramRow[] => [
+  inputsRow(),
+  ...widths.flatMap((width, l) => [
+    [{ label: `layer ${l + 1}: ${width} units, shared`, kind: 'shared' as const, title: shared.title }],
+    perTask(numTasks, () => module(l, width)),
+  ]),
+  headsRow(numTasks, headLayers),
+];

@@ -3,7 +3,7 @@
  * most significant bit first, product of smooth steps, softmax-weighted selectors), its sparsity once the
  * smooth steps saturate, and the whole model against MMoE with a gate forced onto the same experts.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng';
 import { dselectK, dselectWeights, smoothStep } from './dselect-k';

@@ -15,15 +15,14 @@
  * still picks exactly one expert.
  * The shared representation is the experts' stacked outputs, E·H features per sample.
  */
-import * as tf from '@tensorflow/tfjs';
-import { choice, int, num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
 import { spreadOverColumns } from './columns';
-import { headsRow, inputsRow, numbered, perTask, widthsText } from './diagram';
-import { addExperts, expertWidths, mix, perSample } from './experts';
+import { dselectKCard } from './dselect-k.card';
+import { addExperts, mix, perSample } from './experts';
 import { ParamLayout, sizeOf } from './layout';
-import { addHeads, applyLayers, headSpecs } from './mlp';
+import { addHeads, applyLayers } from './mlp';
 import { at, bmm } from './ops';
-import { defineArchitecture } from './types';
 
 /** The cubic smooth step: 0 at z ≤ -γ/2, 1 at z ≥ γ/2, C¹ (its slope is 0 at both ends, so clipping is exact). */
 export function smoothStep(z: tf.Tensor, gamma: number): tf.Tensor {
@@ -72,47 +71,7 @@ interface Logits {
   bias?: number;
 }
 
-export const dselectK = defineArchitecture({
-  id: 'dselect-k',
-  label: 'DSelect-k mixture of experts',
-  group: 'expert',
-  summary:
-    'Shared experts as in MMoE, but each task’s gate learns to pick at most k of them through smooth binary codes, so every task ends up with a small, sparse set of experts.',
-  citation:
-    'Hazimeh et al., "DSelect-k: Differentiable Selection in the Mixture of Experts with Applications to Multi-Task Learning", NeurIPS 2021',
-  params: {
-    experts: int({
-      label: 'Experts',
-      help: 'Number of expert networks shared by all tasks (a power of 2 uses every binary code exactly once).',
-      min: 2,
-      max: 16,
-      default: 4,
-    }),
-    k: int({
-      label: 'Experts per task (k)',
-      help: 'Selectors per task gate: each converges to one expert, so a task uses at most k experts.',
-      min: 1,
-      max: 8,
-      default: 2,
-    }),
-    gamma: num({
-      label: 'Smooth-step width γ',
-      help: 'Width of the smooth step’s sloped part (the paper’s γ, default 1). Smaller γ makes selections harden sooner.',
-      min: 0.01,
-      max: 10,
-      scale: 'log',
-      default: 1,
-    }),
-    routing: choice({
-      label: 'Gate input',
-      help: 'task: each task learns one fixed selection (the paper’s static gate). example: the selection is computed from each input.',
-      options: ['task', 'example'],
-      default: 'task',
-    }),
-    expertWidths,
-    ...headSpecs,
-  },
-  stackedCost: 'linear',
+export const dselectK = implementArchitecture(dselectKCard, {
   build(p, ctx) {
     const [T, E, k] = [ctx.numTasks, p.experts, p.k];
     const rng = ctx.rng;
@@ -162,18 +121,4 @@ export const dselectK = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    numbered(p.experts, (e) => ({
-      label: `expert ${e + 1}`,
-      kind: 'expert',
-      title: `Expert ${e + 1} (MLP ${widthsText(p.expertWidths)}), shared by every task`,
-    })),
-    perTask(numTasks, () => ({
-      label: `select ${p.k} of ${p.experts}`,
-      kind: 'gate',
-      title: `{task}'s DSelect-k gate: ${p.k} smooth binary selectors, each converging to one expert`,
-    })),
-    headsRow(numTasks, p.headLayers),
-  ],
 });

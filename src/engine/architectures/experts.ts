@@ -2,26 +2,11 @@
  * Pieces shared by the mixture-of-experts architectures (CGC, PLE, DSelect-k): stacks of expert MLPs, their
  * outputs laid out one row of experts per sample, and the gated mix of those rows.
  */
-import * as tf from '@tensorflow/tfjs';
-import { int, numList } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../random/rng';
 import type { ParamLayout } from './layout';
-import { addDense, type Activation, type DenseRef } from './mlp';
-
-export const expertWidths = numList({
-  label: 'Expert widths',
-  help: 'Units in each hidden layer of every expert, bottom first; the last width is the size of an expert output.',
-  min: 1,
-  max: 256,
-  integer: true,
-  minLength: 1,
-  maxLength: 4,
-  default: [32],
-});
-
-/** The number of experts of one kind (`min` 0 lets a kind be switched off). */
-export const expertCount = (label: string, help: string, min: number, fallback: number) =>
-  int({ label, help, min, max: 16, default: fallback });
+import { addDense, type DenseRef } from './mlp';
+import type { Activation } from './specs';
 
 /**
  * Declare a stack of expert MLPs whose layer i has kernel [...lead, in, out] and bias [...lead, out]: in θ

@@ -3,7 +3,7 @@
  * loss Σ_t L_t: row t of the gradient equals ∇θ L_t computed with S = 1), task-specific slices touched
  * only by their own task, and the representation probe against central finite differences.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { B, CASES, D, O, buildEntry, dimsFor, forwardFlat, normalTensor, taskLosses } from './testing';
 
@@ -24,7 +24,7 @@ describe.each(CASES)('$name', ({ entry: e, params }) => {
     tf.tidy(() => {
       const x = normalTensor([Sx, B, D], 11) as tf.Tensor3D;
       const y = normalTensor([T, B, O2], 12) as tf.Tensor3D;
-      const tiled = tf.tile(b.theta, [T, 1]) as tf.Tensor2D;
+      const tiled = tf.tile<tf.Tensor2D>(b.theta, [T, 1]);
       // With nothing shared (P = 0) θ is off the path and tf.grads would refuse it: task parameters only.
       const hasShared = b.built.shared.length > 0;
       const gradsOf = (theta: tf.Tensor2D, loss: (out: tf.Tensor3D) => tf.Scalar) => {

@@ -2,7 +2,7 @@
  * θ's layout: the shared segments laid end to end in one flat vector (DESIGN.md §3), and the builder the
  * architectures use to declare their parameters (so forward reads them back by position).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { SharedSegment, TaskParam } from './types';
 
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);

@@ -13,6 +13,7 @@ const RUNS: [string, Record<string, unknown>, string][] = [
   ['mtan', { widths: [16, 16] }, 'sinusoids'],
   ['ltb', { widths: [16, 16] }, 'sinusoids'],
   ['lora', { widths: [16, 16], rank: 2 }, 'sinusoids'],
+  ['film', { widths: [16, 16] }, 'sinusoids'],
   ['cgc', { expertWidths: [16] }, 'playground-2d'],
   ['ple', { expertWidths: [16] }, 'playground-2d'],
   ['dselect-k', { expertWidths: [16] }, 'playground-2d'],

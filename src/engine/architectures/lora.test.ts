@@ -2,7 +2,7 @@
  * LoRA adapters: with B = 0 the network is the shared MLP; each task's change is a rank-r update of the
  * weights (seen through the forward pass alone); at B = 0 only B gets a gradient.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { layerSharing } from './layer-sharing';
 import { lora } from './lora';
@@ -83,7 +83,7 @@ describe('lora', () => {
       buildEntry(lora, withDefaults(lora, { widths: [7], rank: 2, alpha, activation: 'linear' }), d);
     const [l, l2] = [build(2), build(4)];
     tf.tidy(() => {
-      const x = tf.eye(6).reshape([1, 6, 6]) as tf.Tensor3D;
+      const x = tf.eye(6).reshape<tf.Tensor3D>([1, 6, 6]);
       const randomB = withB(l, (shape, i) => normalTensor(shape, 40 + i));
       const diff = tf.sub(
         forwardFlat(l, l.theta, x, randomB),

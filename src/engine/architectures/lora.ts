@@ -9,54 +9,14 @@
  * with the adapters instead of being frozen. Each task's stream is its own from layer 2 on (the adapters
  * change it), so the shared weights meet task-specific features and there is no shared representation.
  */
-import * as tf from '@tensorflow/tfjs';
-import { int, num } from '../params/spec';
-import { headsRow, inputsRow, perTask } from './diagram';
+import * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
 import { ParamLayout } from './layout';
-import {
-  activate,
-  addDense,
-  addHeads,
-  applyLayers,
-  headSpecs,
-  hiddenWidths,
-  param,
-  type DenseRef,
-} from './mlp';
+import { loraCard } from './lora.card';
+import { activate, addDense, addHeads, applyLayers, param, type DenseRef } from './mlp';
 import { at, bmm } from './ops';
-import { defineArchitecture } from './types';
 
-export const lora = defineArchitecture({
-  id: 'lora',
-  label: 'Low-rank task adapters (LoRA)',
-  group: 'soft',
-  summary:
-    'One shared network; each task adds its own low-rank correction to every shared layer’s weights, a cheap way to let tasks differ while sharing almost everything.',
-  citation:
-    'Hu et al., "LoRA: Low-Rank Adaptation of Large Language Models", ICLR 2022; Agiza, Neseem and Reda, "MTLoRA: Low-Rank Adaptation Approach for Efficient Multi-Task Learning", CVPR 2024',
-  params: {
-    widths: hiddenWidths(
-      'Hidden widths',
-      'Units in each shared hidden layer, bottom first; every layer gets one low-rank adapter per task.',
-    ),
-    rank: int({
-      label: 'Rank r',
-      help: 'Rank of each task’s update A·B to a layer’s weights: its task-specific parameters per layer are r·(in + out).',
-      min: 1,
-      max: 64,
-      default: 4,
-    }),
-    alpha: num({
-      label: 'Scale α',
-      help: 'The update is scaled by α/r. LoRA sets α to the first rank tried and keeps it, so changing r needs no new learning rate.',
-      min: 0.01,
-      max: 256,
-      scale: 'log',
-      default: 4,
-    }),
-    ...headSpecs,
-  },
-  stackedCost: 'linear',
+export const lora = implementArchitecture(loraCard, {
   build(p, ctx) {
     const T = ctx.numTasks;
     const rng = ctx.rng;
@@ -100,22 +60,4 @@ export const lora = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    ...p.widths.flatMap((width, l) => [
-      [
-        {
-          label: `layer ${l + 1}: ${width} units, shared`,
-          kind: 'shared' as const,
-          title: 'Shared weights W and bias b, used by every task',
-        },
-      ],
-      perTask(numTasks, () => ({
-        label: `+ rank-${p.rank} A·B`,
-        kind: 'task',
-        title: `{task}'s low-rank update (α/r)·A·B to layer ${l + 1}'s weights (B starts at 0)`,
-      })),
-    ]),
-    headsRow(numTasks, p.headLayers),
-  ],
 });

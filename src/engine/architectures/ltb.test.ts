@@ -2,7 +2,7 @@
  * Learning to branch: with one-hot branching logits (large) the relaxed network is the hard tree, computed
  * here block by block with plain 2-D products; the temperature only rescales the logits.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { sizeOf } from './layout';
 import { ltb } from './ltb';
@@ -41,9 +41,9 @@ function hardTree(
     offset += sizeOf(s.shape);
   }
   const block = (l: number, k: number, h: tf.Tensor2D) => {
-    const kernel = (segs.get(`block.layer${l}.kernel`) as tf.Tensor).gather([k]).squeeze([0]) as tf.Tensor2D;
+    const kernel = (segs.get(`block.layer${l}.kernel`) as tf.Tensor).gather([k]).squeeze<tf.Tensor2D>([0]);
     const bias = (segs.get(`block.layer${l}.bias`) as tf.Tensor).gather([k]).squeeze([0]);
-    return tf.relu(tf.add(tf.matMul(h, kernel), bias)) as tf.Tensor2D;
+    return tf.relu<tf.Tensor2D>(tf.add(tf.matMul(h, kernel), bias));
   };
   let outs = [0, 1, 2].map((k) => block(1, k, x));
   for (let l = 2; l <= widths.length; l++) {
@@ -71,7 +71,7 @@ describe('ltb', () => {
       const theta = withTree(b, parents);
       const got = forwardFlat(b, theta, x).arraySync();
       for (let t = 0; t < T; t++) {
-        const xt = x.slice([Sx === 1 ? 0 : t, 0, 0], [1, 7, 4]).reshape([7, 4]) as tf.Tensor2D;
+        const xt = x.slice([Sx === 1 ? 0 : t, 0, 0], [1, 7, 4]).reshape<tf.Tensor2D>([7, 4]);
         const want = hardTree(b, theta, parents, xt, t).arraySync() as number[][];
         want.forEach((row, i) =>
           row.forEach((v, o) => expect(Math.abs((got[t]?.[i]?.[o] ?? NaN) - v)).toBeLessThan(1e-5)),

@@ -11,44 +11,15 @@
  * task-specific) and the stacked-gradient trick costs T², as for cross-stitch.
  * The shared representation is the last layer's T block outputs (T·H features); task t reads block t.
  */
-import * as tf from '@tensorflow/tfjs';
-import { num, numList } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
 import { spreadOverColumns, taskColumns } from './columns';
-import { headsRow, inputsRow, numbered } from './diagram';
 import { ParamLayout } from './layout';
-import { addDense, addHeads, applyDense, applyLayers, headSpecs, type DenseRef } from './mlp';
+import { ltbCard } from './ltb.card';
+import { addDense, addHeads, applyDense, applyLayers, type DenseRef } from './mlp';
 import { at, bmm } from './ops';
-import { defineArchitecture, type DiagramRow } from './types';
 
-export const ltb = defineArchitecture({
-  id: 'ltb',
-  label: 'Learning to branch (tree)',
-  group: 'soft',
-  summary:
-    'A network of T blocks per layer in which every block learns which block of the layer below to branch from, so the tasks grow a tree: shared trunk first, task-specific branches later.',
-  citation: 'Guo, Lee and Ulbricht, "Learning to Branch for Multi-Task Learning", ICML 2020',
-  params: {
-    widths: numList({
-      label: 'Block widths',
-      help: 'Units in the blocks of each layer, bottom first; from the second layer on, each block learns its parent.',
-      min: 1,
-      max: 256,
-      integer: true,
-      minLength: 1,
-      maxLength: 6,
-      default: [32, 32, 32],
-    }),
-    temperature: num({
-      label: 'Branching temperature τ',
-      help: 'Softmax temperature of the parent choice. Low τ makes each block follow its most likely parent (a hard tree); high τ averages the parents.',
-      min: 0.05,
-      max: 10,
-      scale: 'log',
-      default: 1,
-    }),
-    ...headSpecs,
-  },
-  stackedCost: 'quadratic',
+export const ltb = implementArchitecture(ltbCard, {
   build(p, ctx) {
     const T = ctx.numTasks;
     const rng = ctx.rng;
@@ -90,29 +61,4 @@ export const ltb = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    ...p.widths.flatMap((width, l): DiagramRow[] => [
-      ...(l > 0
-        ? [
-            [
-              {
-                label: 'branching softmax',
-                kind: 'gate' as const,
-                title: `Each block of layer ${l + 1} learns which block of layer ${l} it grows from (softmax over parents at temperature ${p.temperature})`,
-              },
-            ],
-          ]
-        : []),
-      numbered(numTasks, (k) => ({
-        label: `block ${k + 1}: ${width}`,
-        kind: 'expert',
-        title:
-          l === p.widths.length - 1
-            ? `Last-layer block ${k + 1}: the head of task ${k + 1} reads it`
-            : `Block ${k + 1} of layer ${l + 1}, shared by whichever blocks branch from it`,
-      })),
-    ]),
-    headsRow(numTasks, p.headLayers),
-  ],
 });

@@ -1,16 +1,14 @@
 /**
  * MLP pieces shared by the architectures: activations, seeded initialisation, dense layers over stacked
- * weights (shared in θ or task-specific) and the task heads.
+ * weights (shared in θ or task-specific) and the task heads. Their parameter specs live in specs.ts, which
+ * the cards import without this module's tfjs.
  */
-import * as tf from '@tensorflow/tfjs';
-import { choice, int, numList } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../random/rng';
 import type { ParamLayout } from './layout';
 import { at, bmm } from './ops';
+import type { Activation } from './specs';
 import type { ForwardArgs } from './types';
-
-export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'elu', 'linear'] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
 
 export function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
   switch (activation) {
@@ -101,44 +99,6 @@ export function applyDense(h: tf.Tensor, ref: DenseRef, args: ForwardArgs): tf.T
 
 export const applyLayers = (h: tf.Tensor, refs: readonly DenseRef[], args: ForwardArgs): tf.Tensor =>
   refs.reduce((acc, ref) => applyDense(acc, ref, args), h);
-
-/** The hidden-layer widths of an MLP-shaped architecture (bottom first), with the same ranges everywhere. */
-export function hiddenWidths(label: string, help: string) {
-  return numList({
-    label,
-    help,
-    min: 1,
-    max: 256,
-    integer: true,
-    minLength: 1,
-    maxLength: 6,
-    default: [32, 32],
-  });
-}
-
-/** Parameters of the task heads (towers), common to every network architecture. */
-export const headSpecs = {
-  activation: choice({
-    label: 'Activation',
-    help: 'Nonlinearity after every hidden layer. relu and elu use He init, the others Glorot.',
-    options: ACTIVATIONS,
-    default: 'relu',
-  }),
-  headLayers: int({
-    label: 'Head layers',
-    help: 'Hidden layers in each task-specific head before its linear output layer (0: a linear head).',
-    min: 0,
-    max: 3,
-    default: 0,
-  }),
-  headWidth: int({
-    label: 'Head width',
-    help: 'Units in each hidden head layer (unused when head layers is 0).',
-    min: 1,
-    max: 256,
-    default: 16,
-  }),
-};
 
 /** Task heads: `headLayers` hidden layers then a linear output layer, all stacked [T, ...]. */
 export function addHeads(

@@ -1,5 +1,5 @@
 /** MMoE: gates are distributions over experts, and the output is a convex mix of the experts. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng';
 import { packShared, unpackShared } from './layout';

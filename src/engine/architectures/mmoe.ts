@@ -4,41 +4,20 @@
  * (in θ); each task has its own softmax gate over the experts (task-specific) and its own tower (the head).
  * The shared representation is the experts' stacked outputs, E·H features per sample.
  */
-import * as tf from '@tensorflow/tfjs';
-import { int } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
 import { spreadOverColumns } from './columns';
-import { expertWidths } from './experts';
-import { headsRow, inputsRow, numbered, perTask, widthsText } from './diagram';
 import { ParamLayout } from './layout';
-import { addDense, addHeads, applyLayers, headSpecs, param, type DenseRef } from './mlp';
+import { addDense, addHeads, applyLayers, param, type DenseRef } from './mlp';
+import { mmoeCard } from './mmoe.card';
 import { bmm } from './ops';
-import { defineArchitecture } from './types';
 
 /** Gate weights [T, B, E] = softmax(x W_t + b_t) for kernel [T, D, E], bias [T, E] and x [Sx, B, D]. */
 export function gateWeights(x: tf.Tensor3D, kernel: tf.Tensor, bias: tf.Tensor): tf.Tensor3D {
-  return tf.softmax(tf.add(bmm(x, kernel), bias.expandDims(1))) as tf.Tensor3D;
+  return tf.softmax<tf.Tensor3D>(tf.add(bmm(x, kernel), bias.expandDims(1)));
 }
 
-export const mmoe = defineArchitecture({
-  id: 'mmoe',
-  label: 'Multi-gate mixture of experts',
-  group: 'expert',
-  summary:
-    'Shared expert MLPs mixed by one softmax gate per task, so tasks that relate weakly can lean on different experts.',
-  citation:
-    'Ma et al., "Modeling Task Relationships in Multi-task Learning with Multi-gate Mixture-of-Experts", KDD 2018',
-  params: {
-    experts: int({
-      label: 'Experts',
-      help: 'Number of expert networks shared by all tasks. More experts let weakly related tasks use different ones.',
-      min: 1,
-      max: 16,
-      default: 4,
-    }),
-    expertWidths,
-    ...headSpecs,
-  },
-  stackedCost: 'linear',
+export const mmoe = implementArchitecture(mmoeCard, {
   build(p, ctx) {
     const E = p.experts;
     const rng = ctx.rng;
@@ -80,18 +59,4 @@ export const mmoe = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    numbered(p.experts, (e) => ({
-      label: `expert ${e + 1}`,
-      kind: 'expert',
-      title: `Expert ${e + 1} (MLP ${widthsText(p.expertWidths)}), shared by every task`,
-    })),
-    perTask(numTasks, (t) => ({
-      label: `gate ${t + 1}`,
-      kind: 'gate',
-      title: 'Softmax gate of {task}: how it mixes the experts',
-    })),
-    headsRow(numTasks, p.headLayers),
-  ],
 });

@@ -2,7 +2,7 @@
  * MTAN: masks saturated at 1 give the shared-bottom net, masks at 0 leave only the heads' biases, and the
  * probe sits on the task branches (not on the trunk).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { layerSharing } from './layer-sharing';
 import { mtan } from './mtan';

@@ -11,21 +11,12 @@
  * the probe is added where the task branches read them (not on the trunk itself), so its gradient is each
  * task's ∂L_t/∂h_l.
  */
-import * as tf from '@tensorflow/tfjs';
-import { headsRow, inputsRow, perTask } from './diagram';
+import * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
 import { ParamLayout } from './layout';
-import {
-  addDense,
-  addHeads,
-  applyDense,
-  applyLayers,
-  headSpecs,
-  hiddenWidths,
-  initKernel,
-  type DenseRef,
-} from './mlp';
+import { addDense, addHeads, applyDense, applyLayers, initKernel, type DenseRef } from './mlp';
+import { mtanCard } from './mtan.card';
 import { at, bmm } from './ops';
-import { defineArchitecture } from './types';
 
 interface Attention {
   /** [T, w_l, w_l]: reads the shared features h_l. */
@@ -36,21 +27,7 @@ interface Attention {
   bias: number;
 }
 
-export const mtan = defineArchitecture({
-  id: 'mtan',
-  label: 'Multi-task attention network (MTAN)',
-  group: 'soft',
-  summary:
-    'One shared network; each task has small attention modules that put a learned soft mask on every shared layer’s features, so each task picks the features it needs.',
-  citation: 'Liu, Johns and Davison, "End-to-End Multi-Task Learning with Attention", CVPR 2019',
-  params: {
-    widths: hiddenWidths(
-      'Trunk widths',
-      'Units in each hidden layer of the shared trunk, bottom first; every task has an attention mask on each layer.',
-    ),
-    ...headSpecs,
-  },
-  stackedCost: 'linear',
+export const mtan = implementArchitecture(mtanCard, {
   build(p, ctx) {
     const T = ctx.numTasks;
     const rng = ctx.rng;
@@ -99,22 +76,4 @@ export const mtan = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    ...p.widths.flatMap((width, l) => [
-      [
-        {
-          label: `layer ${l + 1}: ${width} units, shared`,
-          kind: 'shared' as const,
-          title: 'Shared trunk layer: every task reads it through its own mask',
-        },
-      ],
-      perTask(numTasks, () => ({
-        label: `mask ${l + 1}`,
-        kind: 'attention',
-        title: `{task}'s attention on layer ${l + 1}: a sigmoid mask from the shared features${l > 0 ? ' and its previous attended features' : ''}`,
-      })),
-    ]),
-    headsRow(numTasks, p.headLayers),
-  ],
 });

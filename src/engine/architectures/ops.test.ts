@@ -1,5 +1,5 @@
 /** bmm's broadcasting gradient against explicitly tiled products, and θ's pack/unpack round trip. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { packShared, unpackShared } from './layout';
 import { bmm } from './ops';
@@ -100,13 +100,13 @@ describe('unpackShared / packShared', () => {
       expect(values(parts[1] as tf.Tensor)).toEqual([6, 7, 8, 9, 106, 107, 108, 109]);
       const single = unpackShared(tf.tensor2d(flat, [1, 12]), [{ ...segments[0]!, shape: [3, 4] }]);
       expect(single[0]?.shape).toEqual([1, 3, 4]);
-      expect(unpackShared(tf.zeros([3, 0]) as tf.Tensor2D, [])).toEqual([]);
+      expect(unpackShared(tf.zeros<tf.Rank.R2>([3, 0]), [])).toEqual([]);
     });
   });
 
   it('refuses a θ whose length does not match the segments', () => {
     tf.tidy(() => {
-      expect(() => unpackShared(tf.zeros([1, 11]) as tf.Tensor2D, segments)).toThrow(/11/);
+      expect(() => unpackShared(tf.zeros<tf.Rank.R2>([1, 11]), segments)).toThrow(/11/);
     });
   });
 });

@@ -7,7 +7,7 @@
  * '2,4,3', which does not match the shape of the input '1,4,3'"). The copy layout of types.ts needs that
  * broadcast ([1, B, in] x [T, in, out]), hence this custom gradient.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * The modulo indexing is right only when a side's batch shape, without its leading 1s, equals the trailing
@@ -21,7 +21,7 @@ function assertLeadingBroadcast(a: readonly number[], b: readonly number[]): voi
   for (const side of [batchA, batchB]) {
     const first = side.findIndex((n) => n !== 1);
     const ok = first < 0 || side.slice(first).every((n, i) => n === out[first + i]);
-    if (!ok) throw new Error(`bmm: cannot broadcast batch shapes [${batchA}] and [${batchB}]`);
+    if (!ok) throw new Error(`bmm: cannot broadcast batch shapes [${batchA.join()}] and [${batchB.join()}]`);
   }
 }
 

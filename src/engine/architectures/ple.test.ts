@@ -2,7 +2,7 @@
  * PLE (and CGC, its one-level case) against a plain float64 re-implementation of the paper's eq. 2-6,
  * written the direct way: one sample and one expert at a time, no copies, no broadcasting.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { cgc } from './cgc';
 import { sizeOf } from './layout';

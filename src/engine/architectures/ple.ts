@@ -14,15 +14,15 @@
  * is the last level's shared expert outputs (Es·H) followed by each task's input to the last level (T·H),
  * of which task t reads only its own.
  */
-import * as tf from '@tensorflow/tfjs';
-import { int } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
+import { addCgcLevel, runCgcLevel } from './cgc';
 import { alignBatch, spreadOverColumns, taskColumns } from './columns';
-import { addCgcLevel, cgcParams, levelRows, runCgcLevel } from './cgc';
-import { headsRow, inputsRow } from './diagram';
 import { addExperts, mix, perSample } from './experts';
 import { ParamLayout } from './layout';
 import { addDense, addHeads, applyDense, applyLayers, type DenseRef } from './mlp';
-import { defineArchitecture, type ForwardArgs } from './types';
+import { pleCard } from './ple.card';
+import type { ForwardArgs } from './types';
 
 interface Level {
   shared: DenseRef[];
@@ -60,25 +60,7 @@ interface Dims {
   H: number;
 }
 
-export const ple = defineArchitecture({
-  id: 'ple',
-  label: 'Progressive layered extraction (PLE)',
-  group: 'expert',
-  summary:
-    'CGC levels stacked: each level has shared and task-owned experts, and a shared gate passes a mix of all experts up to the next level, so tasks separate their features gradually.',
-  citation:
-    'Tang et al., "Progressive Layered Extraction (PLE): A Novel Multi-Task Learning (MTL) Model for Personalized Recommendations", RecSys 2020',
-  params: {
-    levels: int({
-      label: 'Levels',
-      help: 'Extraction levels stacked (DeepCTR’s default: 2). 1 is CGC; each level adds experts that read the previous level’s mixes.',
-      min: 1,
-      max: 4,
-      default: 2,
-    }),
-    ...cgcParams,
-  },
-  stackedCost: 'quadratic',
+export const ple = implementArchitecture(pleCard, {
   build(p, ctx) {
     const rng = ctx.rng;
     const layout = new ParamLayout();
@@ -140,7 +122,7 @@ export const ple = defineArchitecture({
         if (!deep)
           return applyLayers(runCgcLevel(last, args.x, args.x, args, args.probe), heads, args) as tf.Tensor3D;
         let us: tf.Tensor3D = args.x;
-        let ut = args.x.expandDims(1) as tf.Tensor4D;
+        let ut = args.x.expandDims<tf.Tensor4D>(1);
         for (const level of levels) {
           const next = runLevel(level, us, ut, args, { T, Es, Ek, H });
           [us, ut] = [next.us as tf.Tensor3D, next.ut as tf.Tensor4D];
@@ -158,9 +140,4 @@ export const ple = defineArchitecture({
       },
     };
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    ...Array.from({ length: p.levels }, (_, l) => levelRows(p, numTasks, l < p.levels - 1)).flat(),
-    headsRow(numTasks, p.headLayers),
-  ],
 });

@@ -3,19 +3,13 @@
  * of Liu et al., "Conflict-Averse Gradient Descent for Multi-task Learning" (CAGrad), NeurIPS 2021. It only
  * describes θ's layout (one segment); the trainer puts the suite's start points in it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { implementArchitecture } from './implement';
 import { ParamLayout } from './layout';
 import { at } from './ops';
-import { defineArchitecture } from './types';
+import { pointCard } from './point.card';
 
-export const point = defineArchitecture({
-  id: 'point',
-  label: 'Point (θ itself)',
-  group: 'point',
-  summary: 'No network: the shared parameters are the point the objectives are evaluated at.',
-  citation: 'Liu et al., "Conflict-Averse Gradient Descent for Multi-task Learning", NeurIPS 2021',
-  params: {},
-  stackedCost: 'linear',
+export const point = implementArchitecture(pointCard, {
   build(_p, ctx) {
     const layout = new ParamLayout();
     // Zeros: the trainer replaces θ with the suite's start points.
@@ -36,13 +30,4 @@ export const point = defineArchitecture({
       },
     };
   },
-  diagram: () => [
-    [
-      {
-        label: 'θ (the point itself)',
-        kind: 'shared',
-        title: 'The suite trains the point θ: every loss is a function of it',
-      },
-    ],
-  ],
 });

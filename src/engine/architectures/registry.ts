@@ -1,7 +1,11 @@
-/** Every sharing architecture, in menu order. Adding one: one file plus one line here. */
+/**
+ * Every sharing architecture's implementation (card plus `build`), in the catalogue's order: what the
+ * engine builds networks from. Adding an architecture: one line here and one in catalogue.ts.
+ */
 import { cgc } from './cgc';
 import { crossStitch } from './cross-stitch';
 import { dselectK } from './dselect-k';
+import { film } from './film';
 import { layerSharing } from './layer-sharing';
 import { lora } from './lora';
 import { ltb } from './ltb';
@@ -17,6 +21,7 @@ export const ARCHITECTURES: readonly ArchitectureEntry[] = [
   mtan,
   ltb,
   lora,
+  film,
   mmoe,
   cgc,
   ple,

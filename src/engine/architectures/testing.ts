@@ -3,8 +3,8 @@
  * build an entry into tensors, run forward with θ as a flat [S, P] matrix, and the per-task squared loss
  * that the contract tests differentiate.
  */
-import * as tf from '@tensorflow/tfjs';
-import { defaultParams, type AnyParams } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { defaultParams, type AnyParams, type ParamSpecs } from '../params/spec';
 import { Rng } from '../random/rng';
 import { packShared, unpackShared } from './layout';
 import { ARCHITECTURES, findArchitecture } from './registry';
@@ -22,7 +22,8 @@ export interface Built {
   theta: tf.Tensor2D;
   /** Perturbed alike: at LoRA's B = 0 (lora.ts), A's gradient would be exactly 0. */
   taskParams: tf.Tensor[];
-  dispose(): void;
+  /** A property, not a method: tests destructure it. */
+  dispose: () => void;
 }
 
 export function buildEntry(entry: ArchitectureEntry, params: AnyParams, dims: Dims, seed = 1): Built {
@@ -39,8 +40,9 @@ export function buildEntry(entry: ArchitectureEntry, params: AnyParams, dims: Di
   return { built, theta, taskParams, dispose: () => tf.dispose([theta, ...taskParams]) };
 }
 
-export const withDefaults = (entry: ArchitectureEntry, overrides: AnyParams = {}): AnyParams => ({
-  ...(defaultParams(entry.params) as AnyParams),
+/** A card's (or an entry's) defaults with some values replaced. */
+export const withDefaults = (entry: { params: ParamSpecs }, overrides: AnyParams = {}): AnyParams => ({
+  ...defaultParams(entry.params),
   ...overrides,
 });
 
@@ -58,7 +60,7 @@ export function forwardFlat(
 
 /** Per-task mean squared error [T] of outputs [T, B, O] against targets [T, B, O]. */
 export const taskLosses = (out: tf.Tensor3D, y: tf.Tensor3D): tf.Tensor1D =>
-  tf.mean(tf.squaredDifference(out, y), [1, 2]) as tf.Tensor1D;
+  tf.mean<tf.Tensor1D>(tf.squaredDifference(out, y), [1, 2]);
 
 /** Seeded normal tensor (tests must not depend on tf.random's global state). */
 export function normalTensor(shape: number[], seed: number): tf.Tensor {
@@ -125,6 +127,11 @@ export const CASES: { name: string; entry: ArchitectureEntry; params: AnyParams 
       activation: 'tanh',
       headLayers: 1,
     }),
+  },
+  {
+    name: 'film deep, sigmoid, head layer',
+    entry: entry('film'),
+    params: withDefaults(entry('film'), { widths: [6, 5, 4], activation: 'sigmoid', headLayers: 1 }),
   },
   {
     name: 'cgc 2 + 2 deep experts, sigmoid, head layer',

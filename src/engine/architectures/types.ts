@@ -1,6 +1,7 @@
 /**
- * Sharing architecture contract (after LibMTL's AbsArchitecture): build(tasks, params) -> shared
- * parameters, task-specific parameters and forward(x) -> per-task outputs.
+ * Sharing architecture contract, implementation side (after LibMTL's AbsArchitecture): build(tasks, params)
+ * -> shared parameters, task-specific parameters and forward(x) -> per-task outputs. The card side (id,
+ * parameters, check, diagram) is card.ts.
  *
  * Parameter layout for speed (DESIGN.md §3): the trainer keeps all shared parameters in ONE flat vector
  * θ [P] (the concatenation of `shared` segments) and every task-specific tensor stacked as [T, ...].
@@ -9,9 +10,10 @@
  * Broadcasting makes both cases one code path: shared weights [S, in, out] times a stream [Sh, B, in] give
  * [max(S, Sh), B, out]; task-specific weights [T, in, out] give [T, B, out].
  */
-import type { Tensor, Tensor3D } from '@tensorflow/tfjs';
+import type { Tensor, Tensor3D } from '@tensorflow/tfjs-core';
 import type { Rng } from '../random/rng';
-import type { AnyParams, ConfigIssue, ParamSpecs, ParamValues } from '../params/spec';
+import type { AnyParams } from '../params/spec';
+import type { ArchitectureCardEntry } from './card';
 
 /** One tensor of the flat shared vector θ. */
 export interface SharedSegment {
@@ -63,47 +65,10 @@ export interface BuiltArchitecture {
   forward(args: ForwardArgs): Tensor3D;
 }
 
-/** One box of the network diagram; the UI draws rows of these alike for every architecture. */
-export interface DiagramBox {
-  /** Text in the box; `{task}` stands for the name of the box's task. */
-  label: string;
-  /** Hover text; `{task}` as in the label. */
-  title: string;
-  /** Inputs, a module every task reads, a task's own module, an expert, a gate, an attention mask, a head. */
-  kind: 'io' | 'shared' | 'task' | 'expert' | 'gate' | 'attention' | 'head';
-  /** The task (0-based) that owns the box, for `{task}`. */
-  task?: number;
-  /** Share of its row's width (default 1). */
-  span?: number;
-  /** Index into the boolean-list parameter `shared` that a click on the box flips. */
-  toggleShared?: number;
-}
-
-/** One row of the diagram, drawn left to right across the full width. */
-export type DiagramRow = DiagramBox[];
-
-export interface ArchitectureDefinition<S extends ParamSpecs = ParamSpecs> {
-  id: string;
-  label: string;
-  /** hard, soft or expert sharing; `point` for objective suites whose parameters are θ itself. */
-  group: 'hard' | 'soft' | 'expert' | 'point';
-  summary: string;
-  citation: string;
-  params: S;
-  /** What the stacked-gradient trick costs: `linear` in T, or `quadratic` when every task reads every column. */
-  stackedCost: 'linear' | 'quadratic';
-  check?(params: ParamValues<S>, ctx: { numTasks: number }): ConfigIssue[];
-  build(params: ParamValues<S>, ctx: ArchitectureContext): BuiltArchitecture;
-  /** The network as rows of boxes, inputs first and heads last, for the UI's diagram. */
-  diagram?(params: ParamValues<S>, numTasks: number): DiagramRow[];
-}
-
-export type ArchitectureEntry = ArchitectureDefinition<ParamSpecs> & {
-  check?(params: AnyParams, ctx: { numTasks: number }): ConfigIssue[];
-  build(params: AnyParams, ctx: ArchitectureContext): BuiltArchitecture;
-  diagram?(params: AnyParams, numTasks: number): DiagramRow[];
+/**
+ * The engine's registry entry: the card (card.ts, page-safe) joined to its `build` by
+ * `implementArchitecture`, both over validated, type-erased parameters.
+ */
+export type ArchitectureEntry = ArchitectureCardEntry & {
+  build: (params: AnyParams, ctx: ArchitectureContext) => BuiltArchitecture;
 };
-
-export function defineArchitecture<S extends ParamSpecs>(def: ArchitectureDefinition<S>): ArchitectureEntry {
-  return def as unknown as ArchitectureEntry;
-}

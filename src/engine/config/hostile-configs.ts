@@ -5,13 +5,14 @@
  * stay valid (which must still parse). Apart from the assertions so that a script can replay the same seeded
  * stream and inspect case #n.
  */
-import { ARCHITECTURES } from '../architectures/registry';
-import { METHODS } from '../methods/registry';
+import { ARCHITECTURE_CARDS } from '../architectures/catalogue';
+import { METHOD_CARDS } from '../methods/catalogue';
 import type { ParamSpec, ParamSpecs } from '../params/spec';
 import type { Rng } from '../random/rng';
 import { TASK_SUITES } from '../tasks/registry';
 import { ISOLATION_SETTINGS } from './isolation';
-import { OPTIMIZERS, TRAINING_SETTINGS } from './settings';
+import { OPTIMIZER_CARDS } from './optimizers';
+import { TRAINING_SETTINGS } from './settings';
 
 export interface HostileCase {
   /** What was done to the preset, for the failure report. */
@@ -130,8 +131,8 @@ export class HostileConfigs {
     for (const key of Object.keys(ISOLATION_SETTINGS)) out.push(['isolation', key]);
     const entries = [
       ['task', TASK_SUITES],
-      ['architecture', ARCHITECTURES],
-      ['method', METHODS],
+      ['architecture', ARCHITECTURE_CARDS],
+      ['method', METHOD_CARDS],
     ] as const;
     for (const [field, registry] of entries)
       for (const entry of registry)
@@ -192,16 +193,19 @@ export class HostileConfigs {
       config[key] = this.randomIn(spec);
       // Reports can be no further apart than the run is long.
       if (key === 'steps' || key === 'reportEvery') {
-        const [steps, every] = [config.steps ?? 2000, config.reportEvery ?? 50] as number[];
-        config.reportEvery = Math.min(steps as number, every as number);
+        const setting = (name: 'steps' | 'reportEvery') => {
+          const value = config[name];
+          return typeof value === 'number' ? value : TRAINING_SETTINGS[name].default;
+        };
+        config.reportEvery = Math.min(setting('steps'), setting('reportEvery'));
       }
       return `setting ${key}`;
     }
     if (r < 0.55) {
-      const id = this.pick(Object.keys(OPTIMIZERS)) as keyof typeof OPTIMIZERS;
-      const [key, spec] = scalarOf(OPTIMIZERS[id].params);
-      config.optimizer = { id, params: { [key]: this.randomIn(spec) } };
-      return `optimizer ${id}.${key}`;
+      const optimizer = this.pick(OPTIMIZER_CARDS);
+      const [key, spec] = scalarOf(optimizer.params);
+      config.optimizer = { id: optimizer.id, params: { [key]: this.randomIn(spec) } };
+      return `optimizer ${optimizer.id}.${key}`;
     }
     if (r < 0.75) {
       const [key, spec] = scalarOf(ISOLATION_SETTINGS);
@@ -209,7 +213,7 @@ export class HostileConfigs {
       return `isolation.${key}`;
     }
     // Methods with checks across fields (trim < T/2, one weight per task) would need those fields too.
-    const candidates = METHODS.filter(
+    const candidates = METHOD_CARDS.filter(
       (m) => !m.check && Object.values(m.params).some((s) => s.kind === 'number'),
     );
     const method = this.pick(candidates);

@@ -4,16 +4,45 @@
  * task-specific parameters, and the lookahead affinity monitor. One spec drives validation, the CLI, the
  * URL and the app's form, as for every other part of the config.
  */
-import { regularizerSpecs } from '../train/regularizers';
 import {
   checkPerTaskLength,
   int,
   num,
   numList,
   pointList,
-  type AnyParams,
   type ConfigIssue,
+  type ParamValues,
 } from '../params/spec';
+
+/** The soft-sharing penalties on task-specific parameters (train/regularizers.ts has the maths and papers). */
+export const REGULARIZER_SETTINGS = {
+  l2: num({
+    label: 'L2 on task parameters',
+    help: 'λ Σ_t |θ_t|² over every task-specific tensor (heads, per-task layers, gates): weight decay on what each task owns, leaving the shared parameters alone. 0 turns it off.',
+    default: 0,
+    min: 0,
+    max: 10,
+    scale: 'log',
+  }),
+  orthogonality: num({
+    label: 'Orthogonality of task kernels',
+    help: "λ Σ_{i<j} |W_iᵀ W_j|² over each task-specific kernel (the difference loss of Domain Separation Networks, Bousmalis et al. 2016): pushes the tasks' features apart so each learns what the others do not. 0 turns it off.",
+    default: 0,
+    min: 0,
+    max: 10,
+    scale: 'log',
+  }),
+  traceNorm: num({
+    label: 'Trace norm across tasks',
+    help: 'λ |[vec W_1; …; vec W_T]|_* for each task-specific kernel (Yang & Hospedales 2017): favours task weights that share a few directions, a soft version of sharing the layer. 0 turns it off.',
+    default: 0,
+    min: 0,
+    max: 10,
+    scale: 'log',
+  }),
+};
+
+export type RegularizerValues = ParamValues<typeof REGULARIZER_SETTINGS>;
 
 export const ISOLATION_SETTINGS = {
   clipNorm: num({
@@ -41,7 +70,7 @@ export const ISOLATION_SETTINGS = {
     minLength: 0,
     maxLength: 64,
   }),
-  ...regularizerSpecs,
+  ...REGULARIZER_SETTINGS,
   affinityEvery: int({
     label: 'Affinity every (steps)',
     help: "Measure the lookahead inter-task affinity of Fifty et al. (NeurIPS 2021) every this many steps: how much a step on task j alone lowers task i's loss. 0 turns it off (it costs T extra forward passes).",
@@ -51,14 +80,17 @@ export const ISOLATION_SETTINGS = {
   }),
 };
 
+export type IsolationValues = ParamValues<typeof ISOLATION_SETTINGS>;
+
 /** Checks that depend on the number of tasks; layer indices are checked when the model is built. */
-export function checkIsolation(values: AnyParams, numTasks: number): ConfigIssue[] {
-  const issues = checkPerTaskLength(values.clipPerTask as number[], 'clipPerTask', numTasks, true);
-  (values.gradientMask as [number, number][]).forEach(([task, layer], i) => {
+export function checkIsolation(values: IsolationValues, numTasks: number): ConfigIssue[] {
+  const issues = checkPerTaskLength(values.clipPerTask, 'clipPerTask', numTasks, true);
+  values.gradientMask.forEach(([task, layer], i) => {
     if (!Number.isInteger(task) || task >= numTasks || !Number.isInteger(layer))
       issues.push({
         path: `gradientMask[${i}]`,
         message: `expected [task, layer] with an integer task in 0..${numTasks - 1} and an integer layer, got [${task}, ${layer}]`,
+        accepted: `[task, layer] with a whole-number task from 0 to ${numTasks - 1} and a whole-number layer`,
       });
   });
   return issues;

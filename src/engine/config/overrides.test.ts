@@ -32,7 +32,7 @@ describe('applyOverride refuses paths that are not config fields', () => {
     }
     expect(Object.prototype).not.toHaveProperty('steps');
     expect(Object.prototype).not.toHaveProperty('polluted');
-    expect(Object.prototype.toString).toBeTypeOf('function');
+    expect(typeof Object.prototype.toString).toBe('function');
   });
 
   it('refuses a name where a list needs an index', () => {

@@ -210,8 +210,10 @@ describe('parseConfig on hostile input', () => {
 
   it('hands out fresh defaults each time (the schemas are cached)', () => {
     const first = parseConfig({});
-    (first.task.params.patterns as string[]).push('ring');
-    (first.architecture.params.widths as number[])[0] = 1;
+    const [patterns, widths] = [first.task.params.patterns, first.architecture.params.widths];
+    if (!Array.isArray(patterns) || !Array.isArray(widths)) throw new Error('expected lists');
+    patterns.splice(0, 0, 'ring');
+    widths.splice(0, 1, 1);
     const second = parseConfig({});
     expect(second.task.params.patterns).toEqual(['xor', 'gauss']);
     expect(second.architecture.params.widths).not.toContain(1);

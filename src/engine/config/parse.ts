@@ -4,16 +4,18 @@
  * their defaults. Two phases: each registry choice and its own parameters, then the checks across fields
  * (list lengths that depend on the number of tasks, suite/architecture compatibility).
  */
-import { findArchitecture, ARCHITECTURES } from '../architectures/registry';
-import { findMethod, METHODS } from '../methods/registry';
+import { findArchitectureCard, ARCHITECTURE_CARDS } from '../architectures/catalogue';
+import { findMethodCard, METHOD_CARDS } from '../methods/catalogue';
 import { describeValue, pathSegment, quoteKeys } from '../params/describe';
-import type { AnyParams, ConfigIssue, ParamSpecs } from '../params/spec';
+import { narrowParams } from '../params/narrow';
+import type { ConfigIssue, ParamSpecs } from '../params/spec';
 import { validateParams } from '../params/validate';
 import { findSampler, SAMPLERS } from '../sampling/registry';
 import { findTaskSuite, TASK_SUITES } from '../tasks/registry';
-import { partialTaskPolicy } from '../methods/types';
+import { partialTaskPolicy } from '../methods/card';
 import { checkIsolation, ISOLATION_SETTINGS } from './isolation';
-import { OPTIMIZERS, TRAINING_SETTINGS } from './settings';
+import { findOptimizerCard, OPTIMIZER_CARDS } from './optimizers';
+import { TRAINING_SETTINGS } from './settings';
 import { ConfigError, type ExperimentConfig, type Selection } from './types';
 
 /** The experiment the app opens on: two partly conflicting 2-D tasks, a shared-bottom MLP, equal weights. */
@@ -45,15 +47,18 @@ const REGISTRIES: Record<SelectionKey, RegistryView> = {
   },
   architecture: {
     noun: 'architecture',
-    ids: () => ARCHITECTURES.map((a) => a.id),
-    specs: (id) => findArchitecture(id)?.params,
+    ids: () => ARCHITECTURE_CARDS.map((a) => a.id),
+    specs: (id) => findArchitectureCard(id)?.params,
   },
-  method: { noun: 'method', ids: () => METHODS.map((m) => m.id), specs: (id) => findMethod(id)?.params },
+  method: {
+    noun: 'method',
+    ids: () => METHOD_CARDS.map((m) => m.id),
+    specs: (id) => findMethodCard(id)?.params,
+  },
   optimizer: {
     noun: 'optimizer',
-    ids: () => Object.keys(OPTIMIZERS),
-    specs: (id) =>
-      Object.hasOwn(OPTIMIZERS, id) ? OPTIMIZERS[id as keyof typeof OPTIMIZERS].params : undefined,
+    ids: () => OPTIMIZER_CARDS.map((o) => o.id),
+    specs: (id) => findOptimizerCard(id)?.params,
   },
   sampling: {
     noun: 'sampling strategy',
@@ -122,8 +127,8 @@ function crossChecks(config: ExperimentConfig): ConfigIssue[] {
   const prefixed = (prefix: string, list: ConfigIssue[] | undefined) =>
     (list ?? []).map((i) => ({ ...i, path: `${prefix}.${i.path}` }));
   const suite = findTaskSuite(config.task.id);
-  const arch = findArchitecture(config.architecture.id);
-  const method = findMethod(config.method.id);
+  const arch = findArchitectureCard(config.architecture.id);
+  const method = findMethodCard(config.method.id);
   if (!suite || !arch || !method) return issues;
   const suiteIssues = prefixed('task.params', suite.check?.(config.task.params));
   issues.push(...suiteIssues);
@@ -133,7 +138,7 @@ function crossChecks(config: ExperimentConfig): ConfigIssue[] {
   issues.push(...prefixed('method.params', method.check?.(config.method.params, { numTasks })));
   const wantsPoint = suite.kind === 'objective';
   if (wantsPoint !== (arch.group === 'point')) {
-    const accepted = ARCHITECTURES.filter((a) => (a.group === 'point') === wantsPoint).map((a) => a.id);
+    const accepted = ARCHITECTURE_CARDS.filter((a) => (a.group === 'point') === wantsPoint).map((a) => a.id);
     const why = wantsPoint
       ? `the '${suite.id}' suite trains the point θ itself`
       : `'${arch.id}' is only for suites whose losses are functions of θ itself`;
@@ -202,18 +207,26 @@ export function parseConfig(raw: unknown): ExperimentConfig {
   const sampling = parseSelection('sampling', own(raw, 'sampling'), DEFAULT_SELECTIONS.sampling, issues);
   const isolation = validateParams(ISOLATION_SETTINGS, own(raw, 'isolation'), 'isolation');
   if (!isolation.ok) issues.push(...isolation.issues);
-  if (issues.length || !task || !architecture || !method || !optimizer || !sampling)
+  if (
+    issues.length ||
+    !task ||
+    !architecture ||
+    !method ||
+    !optimizer ||
+    !sampling ||
+    !settings.ok ||
+    !isolation.ok
+  )
     throw new ConfigError(issues);
-  if (!settings.ok || !isolation.ok) throw new ConfigError(issues);
-  const config = {
+  const config: ExperimentConfig = {
     task,
     architecture,
     method,
     optimizer,
     sampling,
-    isolation: isolation.value,
-    ...(settings.value as AnyParams),
-  } as ExperimentConfig;
+    isolation: narrowParams(ISOLATION_SETTINGS, isolation.value),
+    ...narrowParams(TRAINING_SETTINGS, settings.value),
+  };
   const cross = crossChecks(config);
   if (cross.length) throw new ConfigError(cross);
   return config;

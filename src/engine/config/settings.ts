@@ -1,8 +1,9 @@
 /**
- * The training settings of an experiment and the optimizers, as parameter specs (so the UI form, the CLI,
- * the URL codec and validation all read the same ranges). Every default carries its one-line why.
+ * The training settings of an experiment as parameter specs (so the UI form, the CLI, the URL codec and
+ * validation all read the same ranges), and their values' type, derived from the specs. Every default
+ * carries its one-line why. The optimizers are a registry of their own (optimizers.ts).
  */
-import { choice, int, num } from '../params/spec';
+import { choice, int, num, type ParamValues } from '../params/spec';
 
 export const TRAINING_SETTINGS = {
   learningRate: num({
@@ -49,49 +50,4 @@ export const TRAINING_SETTINGS = {
   }),
 } as const;
 
-export const OPTIMIZERS = {
-  adam: {
-    label: 'Adam',
-    citation: 'Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, arXiv:1412.6980',
-    params: {
-      beta1: num({
-        label: 'β1',
-        help: 'Decay of the running mean of gradients (PyTorch default 0.9).',
-        default: 0.9,
-        min: 0,
-        max: 0.9999,
-      }),
-      beta2: num({
-        label: 'β2',
-        help: 'Decay of the running mean of squared gradients (PyTorch default 0.999).',
-        default: 0.999,
-        min: 0,
-        max: 0.999999,
-      }),
-      eps: num({
-        label: 'ε',
-        help: "Added to the denominator for stability; 1e-8 as PyTorch (tfjs's own Adam uses 1e-7), so runs match the papers' code.",
-        default: 1e-8,
-        min: 0,
-        max: 1,
-        scale: 'log',
-      }),
-    },
-  },
-  sgd: {
-    label: 'SGD',
-    citation: 'Robbins & Monro 1951; heavy-ball momentum as in PyTorch (buffer = μ·buffer + g)',
-    params: {
-      momentum: num({
-        label: 'Momentum',
-        help: 'Heavy-ball momentum μ; 0 is plain SGD.',
-        default: 0,
-        min: 0,
-        max: 0.999,
-      }),
-    },
-  },
-} as const;
-
-export type OptimizerId = keyof typeof OPTIMIZERS;
-export const OPTIMIZER_IDS = Object.keys(OPTIMIZERS) as OptimizerId[];
+export type TrainingSettings = ParamValues<typeof TRAINING_SETTINGS>;

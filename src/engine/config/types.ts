@@ -1,14 +1,23 @@
 import { oneLine } from '../params/describe';
 import type { AnyParams, ConfigIssue } from '../params/spec';
+import type { IsolationValues } from './isolation';
+import type { TrainingSettings } from './settings';
 
-/** A registry choice: which entry, with its validated parameters. */
+/**
+ * A registry choice: which entry, with its validated parameters. They stay untyped here because the entry
+ * is chosen at run time; each entry types its own (its define helper narrows them with `narrowParams`).
+ */
 export interface Selection {
   id: string;
   params: AnyParams;
 }
 
-/** A complete, validated experiment. Build one with `parseConfig` (or `defaultConfig`). */
-export interface ExperimentConfig {
+/**
+ * A complete, validated experiment. Build one with `parseConfig` (or `defaultConfig`). The training
+ * settings (learningRate, batchSize, steps, reportEvery, seed, gradients) and the isolation settings are
+ * typed from their specs (settings.ts, isolation.ts), the one source of their names, kinds and ranges.
+ */
+export interface ExperimentConfig extends TrainingSettings {
   task: Selection;
   architecture: Selection;
   method: Selection;
@@ -16,22 +25,17 @@ export interface ExperimentConfig {
   /** How each step's batch is drawn across tasks (sampling/registry.ts). */
   sampling: Selection;
   /** Clipping, gradient masks, regularizers, affinity monitoring (config/isolation.ts). */
-  isolation: AnyParams;
-  learningRate: number;
-  batchSize: number;
-  steps: number;
-  reportEvery: number;
-  seed: number;
-  gradients: 'auto' | 'stacked' | 'loop';
+  isolation: IsolationValues;
 }
 
 /** How many issues the one-line message lists; `issues` keeps them all. */
 export const MAX_LISTED_ISSUES = 5;
 
 /**
- * A user error in a config: every issue names its field and what is accepted there. The message is the
- * issues as "path: message; path: message" (the app splits it back per field) on one line: at most
- * MAX_LISTED_ISSUES of them, then how many more, so ten thousand unknown keys do not give a megabyte.
+ * A user error in a config: every issue names its field and what is accepted there (`issues`, which the
+ * worker protocol carries to the app as they are, so nothing parses the message back). The message lists
+ * them as "path: message; path: message" on one line, for the CLI and logs: at most MAX_LISTED_ISSUES of
+ * them, then how many more, so ten thousand unknown keys do not give a megabyte.
  */
 export class ConfigError extends Error {
   readonly issues: ConfigIssue[];

@@ -16,10 +16,10 @@
  * so the direction is their sum, T times the mean. torchjd uses the preference 1/T instead (B·1/T), which
  * makes that case the mean and halves its 2-task test value. All-zero gradients (rank 0) give B = I.
  */
-import { choice } from '../params/spec';
+import { alignedMtlCard } from './aligned-mtl.card';
+import { implementMethod } from './implement';
 import { gramWeighting } from './common';
 import { symmetricEigen } from './solvers/eigen';
-import { defineMethod } from './types';
 
 /** float32 machine epsilon: torch.finfo().eps in the references (and the precision of our Gram matrix). */
 const EPS32 = 1.1920928955078125e-7;
@@ -51,24 +51,6 @@ export function alignedWeights(A: readonly (readonly number[])[], mode: AlignSca
   );
 }
 
-export const alignedMtl = defineMethod({
-  id: 'aligned-mtl',
-  label: 'Aligned-MTL',
-  group: 'gradient-surgery',
-  summary:
-    'Aligns the task gradients into orthogonal directions of equal length (the closest such set) and sums them: no task dominates by magnitude and conflicting components are balanced.',
-  citation:
-    'Senushkin, Patakin, Kuznetsov & Konushin, "Independent Component Alignment for Multi-Task Learning", CVPR 2023, arXiv:2305.19000',
-  scale: 'sum',
-  params: {
-    scaleMode: choice({
-      label: 'Scale mode',
-      help: "Common length of the aligned gradients: the smallest singular value ('min', the paper's and LibMTL's choice), the median, or the root mean square ('rmse') of the singular values of the gradient matrix.",
-      default: 'min',
-      options: ['min', 'median', 'rmse'],
-    }),
-  },
-  stateful: false,
-  stochastic: false,
+export const alignedMtl = implementMethod(alignedMtlCard, {
   create: ({ numTasks: T, params }) => gramWeighting(T, (A) => alignedWeights(A, params.scaleMode)),
 });

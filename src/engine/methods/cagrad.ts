@@ -9,10 +9,10 @@
  * LibMTL's absolute 1e-8 guards are dropped (they bias tiny gradients, and c = 0 must give exactly ḡ);
  * a zero g_w contributes nothing instead. Scale: 'mean' (c = 0 is the mean gradient).
  */
-import { int, num } from '../params/spec';
+import { cagradCard } from './cagrad.card';
+import { implementMethod } from './implement';
 import { gramWeighting } from './common';
 import { cagradWeights } from './solvers/cagrad-dual';
-import { defineMethod } from './types';
 
 /** The divisor of each rescale mode, as in LibMTL. */
 export const rescaleDivisor = (rescale: number, calpha: number): number =>
@@ -37,33 +37,7 @@ export function cagradImpliedWeights(
   return w.map((wt) => (1 / T + lambda * wt) / divisor);
 }
 
-export const cagrad = defineMethod({
-  id: 'cagrad',
-  label: 'CAGrad',
-  group: 'multi-objective',
-  summary:
-    'Moves along the mean gradient, bent within a ball of radius c·|mean gradient| towards the direction that most improves the worst-off task.',
-  citation:
-    'Liu, Liu, Jin, Stone & Liu, "Conflict-Averse Gradient Descent for Multi-task Learning", NeurIPS 2021, arXiv:2110.14048',
-  scale: 'mean',
-  params: {
-    c: num({
-      label: 'c (conflict aversion)',
-      help: 'Radius of the ball around the mean gradient, relative to its norm. 0 is plain gradient descent on the mean loss; below 1 it still converges to a minimum of the mean loss. 0.5 as LibMTL.',
-      default: 0.5,
-      min: 0,
-      max: 10,
-    }),
-    rescale: int({
-      label: 'Rescale',
-      help: "Divide the update by 1 (0), 1 + c² (1, LibMTL's default) or 1 + c (2), so that larger c does not simply mean larger steps.",
-      default: 1,
-      min: 0,
-      max: 2,
-    }),
-  },
-  stateful: false,
-  stochastic: false,
+export const cagrad = implementMethod(cagradCard, {
   create: ({ numTasks: T, params }) =>
     gramWeighting(T, (A) => cagradImpliedWeights(A, params.c, params.rescale)),
 });

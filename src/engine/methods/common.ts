@@ -3,15 +3,15 @@
  * gradients [R, T, P], Gram matrices [R, T, T]. Small T x T problems are read back with `await data()`
  * (never dataSync: it breaks WebGPU, DESIGN.md §3) and solved in JS in float64.
  */
-import * as tf from '@tensorflow/tfjs';
-import { MethodState } from './state';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
 import type { AggregateInput, MethodInstance } from './types';
 
 /** Σ_t w_t g_t per replica: one batched matMul, [R, T] x [R, T, P] -> [R, P]. */
 export function weightedSum(weights: tf.Tensor2D, grads: tf.Tensor3D): tf.Tensor2D {
   return tf.tidy(() => {
     const [R, , P] = grads.shape;
-    return tf.matMul(weights.expandDims(1) as tf.Tensor3D, grads).reshape([R, P]) as tf.Tensor2D;
+    return tf.matMul(weights.expandDims<tf.Tensor3D>(1), grads).reshape<tf.Tensor2D>([R, P]);
   });
 }
 

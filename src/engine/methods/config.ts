@@ -18,9 +18,10 @@
  * linearly dependent to within ~3e-4·√T in angle. Two gradients always give the bisector.
  * Scale: 'sum' (torchjd's default preference of ones: identical gradients g give d = T·g).
  */
+import { implementMethod } from './implement';
 import { gramWeighting } from './common';
+import { configCard } from './config.card';
 import { psdPseudoInverse } from './solvers/eigen';
-import { defineMethod } from './types';
 
 const EPS32 = 1.1920928955078125e-7;
 
@@ -48,17 +49,6 @@ export function configWeights(A: readonly (readonly number[])[]): number[] {
   return beta.map((b, t) => ((norms[t] ?? 0) > 0 ? (length * b) / (gu * (norms[t] ?? 1)) : 0));
 }
 
-export const config = defineMethod({
-  id: 'config',
-  label: 'ConFIG',
-  group: 'gradient-surgery',
-  summary:
-    'Finds the direction that makes the same angle with every task gradient (through a pseudo-inverse of the unit gradients) and gives it the length of the summed projections: every task improves, at the same rate per unit of its gradient.',
-  citation:
-    'Liu, Chu & Thuerey, "ConFIG: Towards Conflict-free Training of Physics Informed Neural Networks", ICLR 2025, arXiv:2408.11104',
-  scale: 'sum',
-  params: {},
-  stateful: false,
-  stochastic: false,
+export const config = implementMethod(configCard, {
   create: ({ numTasks: T }) => gramWeighting(T, (A) => configWeights(A)),
 });

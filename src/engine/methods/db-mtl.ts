@@ -19,43 +19,17 @@
  * Scale: 'sum' (the task with the largest averaged gradient gets α = 1, the others more).
  * Needs positive losses: a loss ≤ −ε gives NaN weights, which stops the run naming the method.
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { dbMtlCard } from './db-mtl.card';
 
 const LOG_EPSILON = 1e-8;
 
-export const dbMtl = defineMethod({
-  id: 'db-mtl',
-  label: 'DB-MTL',
-  group: 'loss-weighting',
-  summary:
-    'Balances twice: trains on the logarithm of each loss (so loss units do not matter) and scales every task’s log-loss gradient up to the largest moving-average gradient norm. Needs positive losses.',
-  citation:
-    'Lin, Jiang, Ye, Zhang, Chen, Chen, Liu & Kwok, "Dual-Balancing for Multi-Task Learning", arXiv:2308.12029, 2023',
-  scale: 'sum',
-  params: {
-    beta: num({
-      label: 'β (average)',
-      help: 'Weight of the past in the moving average of the log-loss gradients whose norms set the scales; 0 uses this step’s norms only. LibMTL’s default is 0.9.',
-      default: 0.9,
-      min: 0,
-      max: 0.999,
-    }),
-    betaSigma: num({
-      label: 'σ (β decay)',
-      help: 'The average at step k uses β / k^σ, so a positive σ forgets the past faster as training goes on. LibMTL’s default is 0 (a constant β).',
-      default: 0,
-      min: 0,
-      max: 2,
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const dbMtl = implementMethod(dbMtlCard, {
   create: ({ numTasks: T, numReplicas: R, numShared: P, params }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const average = state.variable('average', [R, T, P], 0);
     const calls = state.box('calls', 0);
     return {
@@ -76,7 +50,7 @@ export const dbMtl = defineMethod({
             tf.div(tf.max(norms, 1, true), norms),
             tf.onesLike(norms),
           );
-          const weights = tf.mul(alpha, inverse) as tf.Tensor2D;
+          const weights = tf.mul<tf.Tensor2D>(alpha, inverse);
           return { direction: weightedSum(alpha as tf.Tensor2D, next as tf.Tensor3D), weights };
         }),
       trainables: [],

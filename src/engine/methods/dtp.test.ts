@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { DTP_KPI_EPSILON, dtp } from './dtp';
 import { aggregatePlain, disposeInput, instantiate, toInput } from './testing';

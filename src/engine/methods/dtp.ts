@@ -14,46 +14,18 @@
  * are the paper's raw focal terms (they are not normalised to sum to T), so the effective step size is
  * smaller than equal weighting's when every task does well.
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { dtpCard } from './dtp.card';
 
 /** KPIs are clamped to [ε, 1 − ε]: the largest weight is then −log ε ≈ 6.9. */
 export const DTP_KPI_EPSILON = 1e-3;
 
-export const dtp = defineMethod({
-  id: 'dtp',
-  label: 'Dynamic task prioritization',
-  group: 'loss-weighting',
-  summary:
-    'Weighs each task by a focal-loss term of its moving-average KPI (accuracy, R²), −(1 − κ)^γ log κ: tasks that are doing badly get more weight, mastered ones fade. Needs a data suite (objectives have no KPI).',
-  citation:
-    'Guo, Haque, Huang, Yeung & Fei-Fei, "Dynamic Task Prioritization for Multitask Learning", ECCV 2018',
-  scale: 'sum',
-  params: {
-    gamma: num({
-      label: 'Focusing γ',
-      help: 'Exponent of (1 − κ): larger values shift weight harder from well-performing tasks to struggling ones; 0 gives −log κ. 2 as in focal loss.',
-      default: 2,
-      min: 0,
-      max: 10,
-    }),
-    alpha: num({
-      label: 'KPI smoothing α',
-      help: "Weight of this batch's KPI in the moving average κ̄ ← α κ + (1 − α) κ̄: 1 uses the batch KPI alone, small values average over about 1/α batches.",
-      default: 0.1,
-      min: 0.001,
-      max: 1,
-      scale: 'log',
-    }),
-  },
-  needsKpis: true,
-  stateful: true,
-  stochastic: false,
+export const dtp = implementMethod(dtpCard, {
   create: ({ numTasks, numReplicas, params }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const average = state.variable('kpiAverage', [numReplicas, numTasks], 0.5);
     // 1 once a task's KPI has been seen: its first KPI replaces the initial 0.5, later ones are blended.
     const seen = state.variable('seen', [1, numTasks], 0);
@@ -67,9 +39,9 @@ export const dtp = defineMethod({
           const rate = tf.mul(on, tf.add(tf.mul(seen, params.alpha), tf.sub(1, seen)));
           average.assign(tf.add(average, tf.mul(rate, tf.sub(kpi, average))));
           seen.assign(tf.maximum(seen, on));
-          const weights = tf.neg(
+          const weights = tf.neg<tf.Tensor2D>(
             tf.mul(tf.pow(tf.sub(1, average), params.gamma), tf.log(average)),
-          ) as tf.Tensor2D;
+          );
           return { direction: weightedSum(weights, grads), weights };
         });
       },

@@ -10,22 +10,12 @@
  * tests check that property for UPGrad only): scaling g_i changes the vector that is projected.
  * Scale: 'mean'.
  */
+import { implementMethod } from './implement';
+import { dualprojCard } from './dualproj.card';
 import { normalizeGram, projectWeights } from './solvers/dual-cone';
-import { defineMethod } from './types';
-import { checkDualCone, dualConeParams, dualConeWeighting } from './upgrad';
+import { dualConeWeighting } from './upgrad';
 
-export const dualproj = defineMethod({
-  id: 'dualproj',
-  label: 'DualProj',
-  group: 'multi-objective',
-  summary:
-    'Takes the mean gradient and projects it onto the cone of directions that conflict with no task: the closest update to the mean that does not increase any task loss to first order.',
-  citation: 'Quinton & Rey, "Jacobian Descent for Multi-Objective Optimization", 2024, arXiv:2406.16232',
-  scale: 'mean',
-  params: dualConeParams,
-  stateful: false,
-  stochastic: false,
-  check: checkDualCone,
+export const dualproj = implementMethod(dualprojCard, {
   create: ({ numTasks: T, params }) =>
     dualConeWeighting('dualproj', T, params, (A, pref) =>
       projectWeights(normalizeGram(A, params.normEps, params.regEps), pref),

@@ -7,43 +7,16 @@
  * `period` of steps plays the epoch. Running sums stay on the device (no readback); only the step count
  * is JS, and it counts this instance's own calls, so a method switched in mid-run starts afresh.
  */
-import * as tf from '@tensorflow/tfjs';
-import { int, num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { dwaCard } from './dwa.card';
 
-export const dwa = defineMethod({
-  id: 'dwa',
-  label: 'Dynamic weight average',
-  group: 'loss-weighting',
-  summary:
-    'Weighs each task by how slowly its loss fell over the last two periods (a softmax of loss ratios): lagging tasks get more weight. Assumes positive losses (ratios of negative losses mean nothing).',
-  citation:
-    'Liu, Johns & Davison, "End-to-End Multi-Task Learning with Attention", CVPR 2019, arXiv:1803.10704',
-  scale: 'sum',
-  params: {
-    temperature: num({
-      label: 'Temperature',
-      help: 'Softmax temperature of the loss ratios: larger values flatten the weights towards 1. The paper and LibMTL use 2.',
-      default: 2,
-      min: 0.01,
-      max: 100,
-      scale: 'log',
-    }),
-    period: int({
-      label: 'Period (steps)',
-      help: 'Steps that play the role of an epoch: the loss ratio compares the mean loss of the last two periods. Weights stay 1 for the first two periods.',
-      default: 50,
-      min: 1,
-      max: 100_000,
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const dwa = implementMethod(dwaCard, {
   create: ({ numTasks, numReplicas, params }) => {
     const shape: [number, number] = [numReplicas, numTasks];
-    const state = new MethodState();
+    const state = new DeviceState();
     const running = state.variable('running', shape, 0); // loss sum of the current period
     const previous = state.variable('previous', shape, 1); // mean loss of period k−1
     const before = state.variable('before', shape, 1); // mean loss of period k−2
@@ -58,14 +31,13 @@ export const dwa = defineMethod({
             running.assign(tf.zerosLike(running));
           }
           calls.value++;
-          const weights = (
+          const weights =
             period >= 2
-              ? tf.mul(
+              ? tf.mul<tf.Tensor2D>(
                   numTasks,
                   tf.softmax(tf.div(tf.divNoNan(previous, before), params.temperature)), // softmax over tasks
                 )
-              : tf.ones(shape)
-          ) as tf.Tensor2D;
+              : tf.ones<tf.Rank.R2>(shape);
           running.assign(tf.add(running, losses));
           return { direction: weightedSum(weights, grads), weights };
         }),

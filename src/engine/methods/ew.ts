@@ -2,24 +2,16 @@
  * Equal weighting: the plain sum of the task losses, the baseline every multi-task method is compared with.
  * Caruana, "Multitask Learning", Machine Learning 28(1), 1997 (no arXiv id); LibMTL's EW.py.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { ewCard } from './ew.card';
 
-export const ew = defineMethod({
-  id: 'ew',
-  label: 'Equal weights',
-  group: 'loss-weighting',
-  summary: 'Minimises the plain sum of the task losses: every task gradient counts once. The baseline.',
-  citation: 'Caruana, "Multitask Learning", Machine Learning 28(1), 1997',
-  scale: 'sum',
-  params: {},
-  stateful: false,
-  stochastic: false,
+export const ew = implementMethod(ewCard, {
   create: ({ numTasks, numReplicas }) => ({
     aggregate: ({ grads }) => {
-      const weights = tf.ones([numReplicas, numTasks]) as tf.Tensor2D;
+      const weights = tf.ones<tf.Rank.R2>([numReplicas, numTasks]);
       // A matMul, not tf.sum over the task axis: WebGPU's reduce spends a workgroup per output element,
       // one per parameter here (20x slower on SwiftShader, measured in bench:browser).
       return { direction: weightedSum(weights, grads), weights };

@@ -15,34 +15,15 @@
  * A task whose first gradient was zero gets a relative excess risk of 0 (LibMTL: a division by zero).
  * Scale: 'sum' (Σλ = T, starting from equal weights 1).
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { excessMtlCard } from './excess-mtl.card';
 
-export const excessMtl = defineMethod({
-  id: 'excess-mtl',
-  label: 'ExcessMTL',
-  group: 'loss-weighting',
-  summary:
-    'Raises the weight of tasks that are still far from their own best (an excess-risk estimate from the accumulated squared gradients), not of tasks whose loss is merely large, so noisy tasks do not take over.',
-  citation:
-    'He, Zhou, Zhang, Yun, Xu, Zeng, Chilimbi & Zhao, "Robust Multi-Task Learning with Excess Risks", ICML 2024, arXiv:2402.02009',
-  scale: 'sum',
-  params: {
-    robustStepSize: num({
-      label: 'η (step size)',
-      help: 'Step size of the exponentiated-gradient update of the weights: larger values move the weights faster towards the tasks with the largest relative excess risk. LibMTL’s default is 0.01.',
-      default: 0.01,
-      min: 0,
-      max: 10,
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const excessMtl = implementMethod(excessMtlCard, {
   create: ({ numTasks: T, numReplicas: R, numShared: P, params }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const squaredSum = state.variable('squaredSum', [R, T, P], 0);
     const initialRisk = state.variable('initialRisk', [R, T], 1);
     const lossWeight = state.variable('lossWeight', [R, T], 1);

@@ -15,41 +15,15 @@
  * match the sum loss") and then clips its norm to max_norm = 1; LibMTL does neither, which is our
  * default (max_norm 0); max_norm > 0 clips as the authors do, without the factor T.
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
 import { readGramAndLosses, weightsFromRows } from './common';
+import { fairgradCard } from './fairgrad.card';
 import { clipToNorm } from './nash-mtl';
 import { solveNashSystem } from './solvers/nash-system';
-import { MethodState } from './state';
-import { defineMethod } from './types';
 
-export const fairgrad = defineMethod({
-  id: 'fairgrad',
-  label: 'FairGrad',
-  group: 'multi-objective',
-  summary:
-    'Shares the update among tasks like bandwidth under α-fairness: weights with g_t·d = w_t^(−1/α). Small α gives the plain sum, α = 1 is Nash-MTL, large α pushes towards equal progress on every task.',
-  citation: 'Ban & Ji, "Fair Resource Allocation in Multi-Task Learning", ICML 2024, arXiv:2402.15638',
-  scale: 'sum',
-  params: {
-    alpha: num({
-      label: 'α (fairness)',
-      help: "α-fairness: near 0 the sum of the gradients, 1 proportional fairness (Nash-MTL), large values max–min fairness. 1 is the default of the authors' code and LibMTL; the authors ran 2 on CelebA and QM9.",
-      default: 1,
-      min: 0.01,
-      max: 100,
-      scale: 'log',
-    }),
-    maxNorm: num({
-      label: 'Max update norm',
-      help: "Clip the update to this norm (0: no clipping, as LibMTL). The authors' code clips at 1.",
-      default: 0,
-      min: 0,
-      max: 1000,
-    }),
-  },
-  stateful: false,
-  stochastic: false,
+export const fairgrad = implementMethod(fairgradCard, {
   create: ({ numTasks: T, params }) => ({
     aggregate: async ({ grads, losses }) => {
       const read = await readGramAndLosses(grads, losses);

@@ -18,42 +18,15 @@
  * and we do not clip θ's gradient norm (the authors' code clips it to 1; LibMTL does not).
  * Needs positive losses (log D): a loss ≤ −ε gives NaN weights, which stops the run naming the method.
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { famoCard } from './famo.card';
 
-export const famo = defineMethod({
-  id: 'famo',
-  label: 'FAMO',
-  group: 'loss-weighting',
-  summary:
-    'Learns task logits from how fast each log-loss actually fell at the previous step, and weighs the tasks so that every log-loss falls at a balanced rate, without per-task gradients. Needs positive losses.',
-  citation:
-    'Liu, Feng, Stone & Liu, "FAMO: Fast Adaptive Multitask Optimization", NeurIPS 2023, arXiv:2306.03792',
-  scale: 'convex',
-  params: {
-    gamma: num({
-      label: 'γ (logit decay)',
-      help: 'Weight decay on the task logits, pulling the weights back towards equal. LibMTL uses 0.001; the authors’ famo.py defaults to 0.01.',
-      default: 0.001,
-      min: 0,
-      max: 1,
-    }),
-    epsilon: num({
-      label: 'ε (loss offset)',
-      help: 'Added to each loss before its logarithm (the references subtract a minimum loss of 0 and add 1e-8), so a loss of exactly 0 stays finite.',
-      default: 1e-8,
-      min: 1e-12,
-      max: 1,
-      scale: 'log',
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const famo = implementMethod(famoCard, {
   create: ({ numTasks: T, numReplicas: R, params }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const logits = state.variable('logits', [R, T], 0, /* trainable */ true);
     const previousLosses = state.variable('previousLosses', [R, T], 1);
     const hasPrevious = state.box('hasPrevious', 0); // 0/1: previousLosses holds a real step
@@ -64,7 +37,7 @@ export const famo = defineMethod({
           const shifted = tf.add(losses, params.epsilon);
           const positive = tf.greater(shifted, 0);
           const ratio = tf.where(positive, tf.div(z, shifted), tf.fill([R, T], NaN));
-          const weights = tf.div(ratio, tf.sum(ratio, 1, true)) as tf.Tensor2D;
+          const weights = tf.div<tf.Tensor2D>(ratio, tf.sum(ratio, 1, true));
           // δ = log D(before) − log D(after): how much each log-loss fell since the previous call.
           const delta = hasPrevious.value
             ? tf.sub(tf.log(tf.add(previousLosses, params.epsilon)), tf.log(shifted))

@@ -15,34 +15,24 @@
  * replica's weights NaN on purpose, without a readback: the trainer then stops the run with an error
  * naming the method ("produced a non-finite update"), instead of training on a meaningless objective.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { glsCard } from './gls.card';
 
-export const gls = defineMethod({
-  id: 'gls',
-  label: 'Geometric loss strategy',
-  group: 'loss-weighting',
-  summary:
-    'Minimises the geometric mean of the task losses, which weighs each task by (geometric mean)/(T·its loss): tasks with small losses are not drowned out by large ones. Needs positive losses: a loss ≤ 0 stops the run with an error naming this method.',
-  citation:
-    'Chennupati, Sistu, Yogamani & Rawashdeh, "MultiNet++: Multi-Stream Feature Aggregation and Geometric Loss Strategy for Multi-Task Learning", CVPR Workshops 2019, arXiv:1904.08492',
-  scale: 'mean',
-  params: {},
-  stateful: false,
-  stochastic: false,
+export const gls = implementMethod(glsCard, {
   create: ({ numTasks: T }) => ({
     aggregate: ({ grads, losses }) =>
       tf.tidy(() => {
         const logLoss = tf.log(losses);
         const logWeights = tf.sub(tf.mean(logLoss, 1, true), logLoss); // log(G / L_t)
         // Every weight of a replica with a non-positive loss is NaN (a zero loss alone would give 0 and NaN).
-        const weights = tf.where(
+        const weights = tf.where<tf.Tensor2D>(
           tf.greater(tf.min(losses, 1, true), 0).tile([1, T]),
           tf.div(tf.exp(logWeights), T),
           tf.fill(losses.shape, NaN),
-        ) as tf.Tensor2D;
+        );
         return { direction: weightedSum(weights, grads), weights };
       }),
     trainables: [],

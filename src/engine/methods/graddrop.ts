@@ -27,11 +27,11 @@
  * on the float32 grid strictly inside (0, 1): rounding a draw to exactly 1 would drop every entry of a
  * coordinate where all tasks are positive (P = 1 is not > 1).
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../random/rng';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
+import { graddropCard } from './graddrop.card';
 
 /** One step of GradDrop on the device, for a given uniform draw U [P]. */
 export function gradDrop(
@@ -50,7 +50,7 @@ export function gradDrop(
       tf.logicalAnd(tf.less(purity, U), tf.less(grads, 0)),
     ); // [R, T, P]
     const multiplier = tf.add(leak, tf.mul(1 - leak, tf.cast(kept, 'float32')));
-    const direction = tf.sum(tf.mul(multiplier, grads), 1) as tf.Tensor2D;
+    const direction = tf.sum<tf.Tensor2D>(tf.mul(multiplier, grads), 1);
     const nonzero = tf.cast(tf.notEqual(grads, 0), 'float32');
     const count = tf.sum(nonzero, 2);
     const weights = tf.where(
@@ -71,26 +71,7 @@ export function signDropUniforms(rng: Rng, length: number): Float32Array {
   return out;
 }
 
-export const graddrop = defineMethod({
-  id: 'graddrop',
-  label: 'GradDrop',
-  group: 'gradient-surgery',
-  summary:
-    'In every coordinate where the task gradients disagree in sign, randomly keeps only the positive or only the negative ones, favouring the sign with more total weight. Reported weights are the fraction of coordinates in which each task was kept.',
-  citation:
-    'Chen, Ngiam, Huang, Luong, Kretzschmar, Chai & Anguelov, "Just Pick a Sign: Optimizing Deep Multitask Models with Gradient Sign Dropout", NeurIPS 2020, arXiv:2010.06808',
-  scale: 'sum',
-  params: {
-    leak: num({
-      label: 'Leak',
-      help: 'Share of a dropped gradient entry that still passes: 0 drops it (the paper, LibMTL and torchjd default), 1 keeps everything (plain sum).',
-      default: 0,
-      min: 0,
-      max: 1,
-    }),
-  },
-  stateful: false,
-  stochastic: true,
+export const graddrop = implementMethod(graddropCard, {
   create: ({ params, rng }) => ({
     aggregate: ({ grads }) => {
       const uniform = tf.tensor1d(signDropUniforms(rng, grads.shape[2]));

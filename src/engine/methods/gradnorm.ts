@@ -10,39 +10,20 @@
  * L(0) is the loss of the first step this instance sees (LibMTL: the first epoch's mean, and it keeps
  * w = 1 for that epoch; here the first step already balances, with r = 1).
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { gradnormCard } from './gradnorm.card';
 
-export const gradnorm = defineMethod({
-  id: 'gradnorm',
-  label: 'GradNorm',
-  group: 'loss-weighting',
-  summary:
-    'Learns the task weights so that the weighted task-gradient norms stay equal, scaled up for tasks whose loss has fallen least since the start. Assumes positive losses (it raises loss ratios to the power α).',
-  citation:
-    'Chen, Badrinarayanan, Lee & Rabinovich, "GradNorm: Gradient Normalization for Adaptive Loss Balancing in Deep Multitask Networks", ICML 2018, arXiv:1711.02257',
-  scale: 'sum',
-  params: {
-    alpha: num({
-      label: 'α (restoring force)',
-      help: 'How strongly tasks that train slower get larger gradient norms; 0 just equalises the norms. 1.5 as LibMTL (the paper uses 0.12 to 3).',
-      default: 1.5,
-      min: 0,
-      max: 5,
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const gradnorm = implementMethod(gradnormCard, {
   create: ({ numTasks, numReplicas, params }) => {
     const shape: [number, number] = [numReplicas, numTasks];
-    const state = new MethodState();
+    const state = new DeviceState();
     const logits = state.variable('logits', shape, 1, true);
     const initialLoss = state.variable('initialLoss', shape, 1);
     const seenFirst = state.box('seenFirst', 0); // 0/1: L(0) recorded
-    const weightsOf = (s: tf.Tensor): tf.Tensor2D => tf.mul(numTasks, tf.softmax(s)) as tf.Tensor2D;
+    const weightsOf = (s: tf.Tensor): tf.Tensor2D => tf.mul<tf.Tensor2D>(numTasks, tf.softmax(s));
     return {
       aggregate: ({ grads, losses }) =>
         tf.tidy(() => {

@@ -67,9 +67,9 @@ describe('gradvac', () => {
     [1.6220355269907727, 1.3110177634953863].forEach((v, t) =>
       expect(second?.weights[0]?.[t]).toBeCloseTo(v, 5),
     );
-    const targets = (await m.state.tensors.get('targets')?.array()) as number[][][];
-    expect(targets[0]?.[0]?.[1]).toBeCloseTo(-0.5303300858899106, 5); // 0.5·(−0.353553) + 0.5·(−0.707107)
-    expect(targets[0]?.[0]?.[0]).toBe(0);
+    const targets = (await m.state.readTensors()).targets?.values ?? []; // [R, T, T] row-major
+    expect(targets[1]).toBeCloseTo(-0.5303300858899106, 5); // [0][0][1]: 0.5·(−0.353553) + 0.5·(−0.707107)
+    expect(targets[0]).toBe(0);
     m.dispose();
   });
 

@@ -25,11 +25,11 @@
  * Implied weights: the column sums of C. The targets φ̂ [R, T, T] live in the method state. Random
  * orders: one permutation of the other tasks per task per step from ctx.rng, shared by all replicas.
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { gram, weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { gradvacCard } from './gradvac.card';
 
 /** Largest |target| used in the correction (see the header). */
 export const GRADVAC_MAX_TARGET = 1 - 1e-4;
@@ -45,28 +45,9 @@ function drawRounds(T: number, next: (n: number) => number[]): Float32Array {
   return selection;
 }
 
-export const gradvac = defineMethod({
-  id: 'gradvac',
-  label: 'GradVac',
-  group: 'gradient-surgery',
-  summary:
-    'Like PCGrad, but instead of only removing conflicts it nudges each pair of task gradients towards the similarity (cosine) they usually have, tracked by a moving average.',
-  citation:
-    'Wang, Tsvetkov, Firat & Cao, "Gradient Vaccine: Investigating and Improving Multi-task Optimization in Massively Multilingual Models", ICLR 2021, arXiv:2010.05874',
-  scale: 'sum',
-  params: {
-    beta: num({
-      label: 'β (target EMA rate)',
-      help: 'How fast the target cosine of each task pair follows the observed one: φ̂ ← (1−β) φ̂ + β φ. 0 keeps the targets at 0 (PCGrad). 0.5 as LibMTL and torchjd; the paper used 0.01.',
-      default: 0.5,
-      min: 0,
-      max: 1,
-    }),
-  },
-  stateful: true,
-  stochastic: true,
+export const gradvac = implementMethod(gradvacCard, {
   create: ({ numTasks: T, numReplicas: R, params, rng }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const targets = state.variable('targets', [R, T, T], 0); // φ̂_ij, row i, column j
     return {
       aggregate: ({ grads }) => {
@@ -76,7 +57,7 @@ export const gradvac = defineMethod({
           const eye = tf.eye(T).expandDims(0);
           const normsRow = tf.sqrt(tf.relu(tf.sum(tf.mul(A, eye), 2))).reshape([-1, 1, T]); // [R, 1, T]
           const rounds = T > 1 ? tf.unstack(tf.tensor3d(selection, [T - 1, T, T])) : [];
-          let C: tf.Tensor3D = eye.tile([A.shape[0], 1, 1]) as tf.Tensor3D;
+          let C: tf.Tensor3D = eye.tile<tf.Tensor3D>([A.shape[0], 1, 1]);
           let phiHat = targets as tf.Tensor as tf.Tensor3D;
           for (const pick of rounds) {
             const dots = tf.matMul(C, A); // [R, T, T]: g_i^GV · g_j
@@ -98,7 +79,7 @@ export const gradvac = defineMethod({
             phiHat = tf.add(phiHat, tf.mul(pick, tf.mul(params.beta, tf.sub(phi, target))));
           }
           if (rounds.length) targets.assign(phiHat);
-          const weights = tf.sum(C, 1) as tf.Tensor2D;
+          const weights = tf.sum<tf.Tensor2D>(C, 1);
           return { direction: weightedSum(weights, grads), weights };
         });
       },

@@ -15,12 +15,12 @@
  * The trainer scales each task head's gradient by the same weight; in LibMTL the heads get e^{s_t} ∇L_t
  * (IMTL-G only touches the shared parameters), so here the heads learn α_t times as fast.
  */
-import * as tf from '@tensorflow/tfjs';
-import { choice } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { gram, rowsOf, squareMatrices, weightedSum, weightsFromRows } from './common';
+import { imtlCard } from './imtl.card';
 import { imtlGradientWeights } from './solvers/imtl-g';
-import { MethodState } from './state';
-import { defineMethod } from './types';
 
 /** Gram matrices [R][T][T] and (when given) the log-scales [R][T], in one readback. */
 async function readGram(
@@ -41,27 +41,9 @@ async function readGram(
   }
 }
 
-export const imtl = defineMethod({
-  id: 'imtl',
-  label: 'IMTL',
-  group: 'loss-weighting',
-  summary:
-    'Impartial MTL: learns a scale per loss so every scaled loss stays near 1 (IMTL-L), and combines the gradients so the update has the same projection onto each task’s gradient direction (IMTL-G).',
-  citation:
-    'Liu, Li, Kuang, Xue, Chen, Yang, Liao & Zhang, "Towards Impartial Multi-task Learning", ICLR 2021',
-  scale: 'convex',
-  params: {
-    mode: choice({
-      label: 'Mode',
-      help: "'hybrid' (the paper's IMTL and LibMTL's): learnable loss scales plus the gradient balance; 'loss': IMTL-L alone (learnable scales e^s·L − s); 'gradient': IMTL-G alone (equal projections onto the unit task gradients).",
-      default: 'hybrid',
-      options: ['hybrid', 'loss', 'gradient'],
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const imtl = implementMethod(imtlCard, {
   create: ({ numTasks: T, numReplicas: R, params }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const logScale =
       params.mode === 'gradient' ? undefined : state.variable('logScale', [R, T], 0, /* trainable */ true);
     // ∂(e^s L − s)/∂s = e^s L − 1.

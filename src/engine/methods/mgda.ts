@@ -14,10 +14,10 @@
  *   on the raw parameter gradients, as both references do; weights = sol.
  * Scale: 'convex' (weights on the simplex before normalisation).
  */
-import { choice } from '../params/spec';
+import { implementMethod } from './implement';
 import { gramWeighting } from './common';
+import { mgdaCard } from './mgda.card';
 import { minNormElement } from './solvers/min-norm';
-import { defineMethod } from './types';
 
 export type Normalization = 'none' | 'l2' | 'loss' | 'loss+';
 
@@ -35,32 +35,7 @@ export function normalizers(
   });
 }
 
-export const mgda = defineMethod({
-  id: 'mgda',
-  label: 'MGDA',
-  group: 'multi-objective',
-  summary:
-    'Takes the shortest vector in the convex hull of the task gradients: a direction that decreases every task at once (a Pareto-stationary point stops it).',
-  citation:
-    'Sener & Koltun, "Multi-Task Learning as Multi-Objective Optimization", NeurIPS 2018, arXiv:1810.04650',
-  scale: 'convex',
-  params: {
-    normalization: choice({
-      label: 'Gradient normalisation',
-      help: "Divide each task gradient before the solve: 'none' (LibMTL's default), 'l2' by its norm, 'loss' by its loss, 'loss+' by both. Normalising stops one large gradient from dominating.",
-      default: 'none',
-      options: ['none', 'l2', 'loss', 'loss+'],
-    }),
-    variant: choice({
-      label: 'Gradients solved on',
-      help: "'params': the gradients of all shared parameters. 'ub': MGDA-UB, the cheaper upper bound that solves on the gradients of the shared representation (needs an architecture that has one).",
-      default: 'params',
-      options: ['params', 'ub'],
-    }),
-  },
-  needsRepGrads: (params) => params.variant === 'ub',
-  stateful: false,
-  stochastic: false,
+export const mgda = implementMethod(mgdaCard, {
   create: ({ numTasks: T, params }) =>
     gramWeighting(
       T,

@@ -13,12 +13,12 @@
  * on a fixed G converge to the min-norm (MGDA) weights of G Gᵀ + ρI.
  * λ starts at 1/T and lives in the method state, one row per replica.
  */
-import * as tf from '@tensorflow/tfjs';
-import { num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
 import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { modoCard } from './modo.card';
 import { projectToSimplex } from './solvers/simplex';
-import { MethodState } from './state';
-import { defineMethod } from './types';
 
 /** One MoDo step of λ on a Gram matrix A: Π_Δ(λ − γ (A λ + ρ λ)). */
 export function modoStep(
@@ -34,33 +34,7 @@ export function modoStep(
   );
 }
 
-export const modo = defineMethod({
-  id: 'modo',
-  label: 'MoDo',
-  group: 'multi-objective',
-  summary:
-    'Moves the task weights a small step per training step towards the MGDA weights (the shortest combination of the task gradients) instead of solving for them, then follows the weighted gradient.',
-  citation:
-    'Chen, Fernando, Ying & Chen, "Three-Way Trade-Off in Multi-Objective Learning: Optimization, Generalization and Conflict-Avoidance", NeurIPS 2023, arXiv:2305.20057',
-  scale: 'convex',
-  params: {
-    gamma: num({
-      label: 'γ (weight step size)',
-      help: 'Step size of the task weights λ on the simplex. LibMTL uses 0.001: the weights then move slowly away from equal. Larger values track the MGDA weights more closely.',
-      default: 0.001,
-      min: 0,
-      max: 10,
-    }),
-    rho: num({
-      label: 'ρ (weight regularisation)',
-      help: "ℓ2 regularisation of the weights in their update: pulls λ towards equal weights. LibMTL's default is 0.1.",
-      default: 0.1,
-      min: 0,
-      max: 10,
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const modo = implementMethod(modoCard, {
   create: ({ numTasks: T, numReplicas: R, params }) => {
     const state = new MethodState();
     const lambda = state.box(

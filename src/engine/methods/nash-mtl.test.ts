@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nashMtl } from './nash-mtl';
-import { restoreMethod, snapshotMethod } from './state';
+import { restoreMethod, snapshotMethod } from '../stateful/state';
 import { aggregatePlain, instantiate, instantiateWithRng, randomPlainInput, runSequence } from './testing';
 
 // References: scipy.optimize.least_squares on A α − 1/α (bounds (0, ∞), tolerances 1e-15; scipy 1.17),

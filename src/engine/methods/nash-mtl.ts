@@ -19,12 +19,12 @@
  * weights (see the solver); the authors' code keeps the previous α when CVXPY fails there.
  * Scale: 'sum' (orthonormal gradients get α = 1).
  */
-import * as tf from '@tensorflow/tfjs';
-import { int, num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
 import { readGramAndLosses, weightedSum, weightsFromRows } from './common';
+import { nashMtlCard } from './nash-mtl.card';
 import { solveNashSystem } from './solvers/nash-system';
-import { MethodState } from './state';
-import { defineMethod } from './types';
 
 /** Scale the direction (and with it the weights) down to norm `maxNorm` where it is longer; 0: no clip. */
 export function clipToNorm(
@@ -41,40 +41,7 @@ export function clipToNorm(
   });
 }
 
-export const nashMtl = defineMethod({
-  id: 'nash-mtl',
-  label: 'Nash-MTL',
-  group: 'multi-objective',
-  summary:
-    'Treats the tasks as players bargaining over the update: picks weights with g_t·d = 1/α_t for every task (the Nash bargaining solution), so every task improves and none dominates because of its gradient scale.',
-  citation:
-    'Navon, Shamsian, Achituve, Maron, Kawaguchi, Chechik & Fetaya, "Multi-Task Learning as a Bargaining Game", ICML 2022, arXiv:2202.01017',
-  scale: 'sum',
-  params: {
-    maxNorm: num({
-      label: 'Max update norm',
-      help: 'Clip the update to this norm (0: no clipping). The authors and LibMTL use 1; the unclipped update has norm √T.',
-      default: 1,
-      min: 0,
-      max: 1000,
-    }),
-    updateWeightsEvery: int({
-      label: 'Update weights every',
-      help: 'Solve for new weights every this many steps and reuse the last ones in between (cheaper). The paper uses 1, and larger values (e.g. 25 on QM9) to save time.',
-      default: 1,
-      min: 1,
-      max: 100_000,
-    }),
-    optimNiter: int({
-      label: 'Solver iterations',
-      help: 'Newton steps at most per solve of Gᵀ G α = 1/α (the authors allow 20 CVXPY iterations). Newton converges in about 5 to 11.',
-      default: 20,
-      min: 1,
-      max: 1000,
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const nashMtl = implementMethod(nashMtlCard, {
   create: ({ numTasks: T, numReplicas: R, params }) => {
     const state = new MethodState();
     const calls = state.box('calls', 0);

@@ -22,10 +22,11 @@
  * others per step from ctx.rng (the same draws as gradvac.ts, so GradVac with β = 0 is this method),
  * shared by all replicas (so a replica's result does not depend on how many replicas train beside it).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
 import { gram, weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { pcgradCard } from './pcgrad.card';
 
 /** selection[r][i][j] = 1 when task j ≠ i is the r-th in task i's random order over the other tasks. */
 function drawRounds(T: number, permutation: (n: number) => number[]): Float32Array {
@@ -37,18 +38,7 @@ function drawRounds(T: number, permutation: (n: number) => number[]): Float32Arr
   return selection;
 }
 
-export const pcgrad = defineMethod({
-  id: 'pcgrad',
-  label: 'PCGrad',
-  group: 'gradient-surgery',
-  summary:
-    "Where two task gradients conflict (negative dot product), projects each onto the other's normal plane before summing.",
-  citation:
-    'Yu, Kumar, Gupta, Levine, Hausman & Finn, "Gradient Surgery for Multi-Task Learning", NeurIPS 2020, arXiv:2001.06782',
-  scale: 'sum',
-  params: {},
-  stateful: false,
-  stochastic: true,
+export const pcgrad = implementMethod(pcgradCard, {
   create: ({ numTasks: T, rng }) => ({
     aggregate: ({ grads }) => {
       const selection = drawRounds(T, (n) => rng.permutation(n));
@@ -64,7 +54,7 @@ export const pcgrad = defineMethod({
           const conflict = tf.minimum(tf.sum(tf.mul(dots, pick), 2, true), 0); // [R, T, 1]
           C = tf.sub(C, tf.mul(conflict, tf.mul(pick, inverseNormSq)));
         }
-        const weights = tf.sum(C, 1) as tf.Tensor2D;
+        const weights = tf.sum<tf.Tensor2D>(C, 1);
         return { direction: weightedSum(weights, grads), weights };
       });
     },

@@ -1,15 +1,17 @@
 /**
  * The contract every registered method meets (after torchjd's tests/unit/aggregation/_asserts.py): shapes,
- * finite outputs, direction = Σ weights·g, determinism under a seed, no tensor leak, independent replicas.
- * Per-method properties are in properties.test.ts.
+ * finite outputs, direction = Σ weights·g, determinism under a seed, no tensor leak, independent replicas,
+ * for every registered method with its defaults and the variants its card declares. Per-method properties
+ * are in properties.test.ts; catalogue.test.ts checks that the card and implementation registries agree.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { restoreMethod, snapshotMethod, type MethodSnapshot } from './state';
 import type { AnyParams } from '../params/spec';
-import { METHODS, findMethod } from './registry';
+import { validateParams } from '../params/validate';
+import { restoreMethod, snapshotMethod, type MethodSnapshot } from '../stateful/state';
+import { METHOD_CARDS, findMethodCard } from './catalogue';
+import { METHODS } from './registry';
 import {
-  METHOD_PROPERTIES,
   aggregatePlain,
   driftingSequence,
   instantiate,
@@ -27,46 +29,19 @@ const STEPS = 6;
 const expectClose = (a: number[][], b: number[][], tol = 1e-4) =>
   b.forEach((row, r) => row.forEach((v, i) => expect(Math.abs((a[r]?.[i] ?? NaN) - v)).toBeLessThan(tol)));
 
-describe('method registry', () => {
-  it('menu order, unique lowercase ids, documented parameters, declared properties', () => {
-    expect(METHODS.map((m) => m.id)).toEqual([
-      'ew',
-      'static',
-      'uw',
-      'dwa',
-      'gradnorm',
-      'rlw',
-      'gls',
-      'imtl',
-      'famo',
-      'db-mtl',
-      'stch',
-      'excess-mtl',
-      'dtp',
-      'pcgrad',
-      'gradvac',
-      'graddrop',
-      'aligned-mtl',
-      'config',
-      'mgda',
-      'cagrad',
-      'nash-mtl',
-      'upgrad',
-      'dualproj',
-      'fairgrad',
-      'moco',
-      'sdmgrad',
-      'modo',
-      'krum',
-      'trimmed-mean',
-    ]);
-    for (const m of METHODS) {
+describe('method cards', () => {
+  it('lowercase ids, documented parameters, valid declared variants', () => {
+    for (const m of METHOD_CARDS) {
       expect(m.id).toMatch(/^[a-z][a-z0-9-]*$/);
-      expect(findMethod(m.id)).toBe(m);
-      expect(METHOD_PROPERTIES[m.id]).toBeDefined();
+      expect(findMethodCard(m.id)).toBe(m);
       expect(m.summary.length).toBeGreaterThan(20);
       expect(m.citation).toMatch(/\d{4}/);
       for (const spec of Object.values(m.params)) expect(spec.help.length).toBeGreaterThan(10);
+      // A variant is a valid config: a typo or an out-of-range value would test nothing real.
+      for (const variant of m.properties.variants) {
+        expect(Object.keys(variant).length).toBeGreaterThan(0);
+        expect(validateParams(m.params, variant, `${m.id}.variant`).ok).toBe(true);
+      }
     }
   });
 });
@@ -97,7 +72,7 @@ describe.each(methodCases(METHODS))(
             G.reduce((acc, g, t) => acc + (out.weights[r]?.[t] ?? 0) * (g[k] ?? 0), 0),
           ),
         );
-        if (!METHOD_PROPERTIES[entry.id]?.notWeightedSum) expectClose(out.direction, implied);
+        if (!entry.properties.notWeightedSum) expectClose(out.direction, implied);
       });
       method.dispose();
     });

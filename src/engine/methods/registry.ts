@@ -1,10 +1,13 @@
-/** Every gradient method, in menu order. Adding a method: one file plus one line here. */
+/**
+ * Every gradient method's implementation, for the engine (the worker, the CLI, tests), in the order of
+ * catalogue.ts. Adding a method: one line here and one in catalogue.ts.
+ */
 import { alignedMtl } from './aligned-mtl';
 import { cagrad } from './cagrad';
 import { config } from './config';
 import { dbMtl } from './db-mtl';
-import { dualproj } from './dualproj';
 import { dtp } from './dtp';
+import { dualproj } from './dualproj';
 import { dwa } from './dwa';
 import { ew } from './ew';
 import { excessMtl } from './excess-mtl';
@@ -23,6 +26,7 @@ import { nashMtl } from './nash-mtl';
 import { pcgrad } from './pcgrad';
 import { rlw } from './rlw';
 import { sdmgrad } from './sdmgrad';
+import { si } from './si';
 import { staticWeights } from './static';
 import { stch } from './stch';
 import { trimmedMean } from './trimmed-mean';
@@ -38,6 +42,7 @@ export const METHODS: readonly MethodEntry[] = [
   gradnorm,
   rlw,
   gls,
+  si,
   imtl,
   famo,
   dbMtl,

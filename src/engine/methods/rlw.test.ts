@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng';
-import { drawRlwWeights, rlw, type RlwDistribution } from './rlw';
+import { drawRlwWeights, rlw } from './rlw';
+import type { RlwDistribution } from './rlw.card';
 import { aggregatePlain, instantiate } from './testing';
 
 const N = 4000;

@@ -15,21 +15,12 @@
  * One draw per step from ctx.rng, shared by all replicas (a replica's run does not depend on how many
  * train beside it), computed in JS and uploaded: no readback.
  */
-import * as tf from '@tensorflow/tfjs';
-import { choice } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../random/rng';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
 import { weightedSum, weightsFromRows } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
-
-export const RLW_DISTRIBUTIONS = [
-  'normal',
-  'uniform',
-  'dirichlet',
-  'bernoulli',
-  'constrained-bernoulli',
-] as const;
-export type RlwDistribution = (typeof RLW_DISTRIBUTIONS)[number];
+import { rlwCard, type RlwDistribution } from './rlw.card';
 
 /** T · softmax(z), shifted by the maximum so that no exponential overflows. */
 function scaledSoftmax(z: number[]): number[] {
@@ -64,25 +55,7 @@ export function drawRlwWeights(rng: Rng, T: number, distribution: RlwDistributio
   }
 }
 
-export const rlw = defineMethod({
-  id: 'rlw',
-  label: 'Random loss weighting',
-  group: 'loss-weighting',
-  summary:
-    'Draws random task weights afresh at every step (by default T·softmax of standard normal draws, so each weight averages 1): a baseline that tests whether careful weighting beats chance.',
-  citation:
-    'Lin, Ye, Zhang & Tsang, "Reasonable Effectiveness of Random Weighting: A Litmus Test for Multi-Task Learning", TMLR 2022, arXiv:2111.10603',
-  scale: 'sum',
-  params: {
-    distribution: choice({
-      label: 'Distribution',
-      help: "Where the weights come from: 'normal' (the paper's choice: T·softmax of N(0,1) draws), 'uniform' (softmax of U(0,1)), 'dirichlet' (softmax of a Dir(1) draw, as LibMTL), 'bernoulli' (each task on or off) or 'constrained-bernoulli' (one random task per step).",
-      default: 'normal',
-      options: RLW_DISTRIBUTIONS,
-    }),
-  },
-  stateful: false,
-  stochastic: true,
+export const rlw = implementMethod(rlwCard, {
   create: ({ numTasks: T, numReplicas: R, params, rng }) => ({
     aggregate: ({ grads }) => {
       const row = drawRlwWeights(rng, T, params.distribution);

@@ -16,11 +16,11 @@
  * Scale: 'sum' (on the log-losses the weights sum to T; warm-up: each log-loss weighs 1).
  * Needs positive losses (log): a negative loss gives NaN weights, which stops the run naming the method.
  */
-import * as tf from '@tensorflow/tfjs';
-import { int, num } from '../params/spec';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { stchCard } from './stch.card';
 
 const LOG_EPSILON = 1e-20;
 
@@ -28,43 +28,9 @@ const LOG_EPSILON = 1e-20;
 const inverseOrNaN = (x: tf.Tensor): tf.Tensor =>
   tf.where(tf.greater(x, 0), tf.div(1, x), tf.fill(x.shape, NaN));
 
-export const stch = defineMethod({
-  id: 'stch',
-  label: 'Smooth Tchebycheff',
-  group: 'loss-weighting',
-  summary:
-    'Minimises a smooth maximum of the log-losses, each relative to its average during a warm-up: the task that is worst off relative to that point gets most of the weight. Needs positive losses.',
-  citation:
-    'Lin, Zhang, Yang, Liu, Wang & Zhang, "Smooth Tchebycheff Scalarization for Multi-Objective Optimization", ICML 2024, arXiv:2402.19078',
-  scale: 'sum',
-  params: {
-    mu: num({
-      label: 'μ (smoothing)',
-      help: 'Smoothing of the maximum: small μ follows the worst task only (Tchebycheff), large μ weighs the log-losses equally. LibMTL’s default is 1.',
-      default: 1,
-      min: 0.001,
-      max: 1000,
-      scale: 'log',
-    }),
-    warmup: int({
-      label: 'Warm-up (steps)',
-      help: 'Steps of plain log-loss training before the nadir is measured. LibMTL warms up for 4 epochs; 200 steps play 4 epochs of 50.',
-      default: 200,
-      min: 0,
-      max: 100_000,
-    }),
-    nadirSteps: int({
-      label: 'Nadir steps',
-      help: 'Steps after the warm-up (still plain log-loss training) whose mean losses become the nadir point that each loss is measured against. LibMTL averages one epoch.',
-      default: 50,
-      min: 1,
-      max: 100_000,
-    }),
-  },
-  stateful: true,
-  stochastic: false,
+export const stch = implementMethod(stchCard, {
   create: ({ numTasks: T, numReplicas: R, params }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const nadirSum = state.variable('nadirSum', [R, T], 0);
     const calls = state.box('calls', 0);
     return {
@@ -81,7 +47,7 @@ export const stch = defineMethod({
             const softmax = tf.softmax(tf.div(tf.log(relative), params.mu)); // over the tasks
             // d/dL log(L/n + 1e-20) = 1 / (L + 1e-20 n).
             const inverse = inverseOrNaN(tf.mul(relative, nadir));
-            weights = tf.mul(tf.mul(T, softmax), inverse) as tf.Tensor2D;
+            weights = tf.mul<tf.Tensor2D>(tf.mul(T, softmax), inverse);
           }
           return { direction: weightedSum(weights, grads), weights };
         }),

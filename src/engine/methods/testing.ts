@@ -2,7 +2,7 @@
  * Helpers for the method tests and benchmarks (no test-framework imports, so it type-checks with the
  * engine): build an AggregateInput from plain arrays, run one step and read every output back.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { defaultParams, type AnyParams } from '../params/spec';
 import { Rng } from '../random/rng';
 import type { AggregateInput, MethodEntry, MethodInstance } from './types';
@@ -59,8 +59,8 @@ export async function aggregatePlain(
     const out = await method.aggregate(input);
     try {
       return {
-        direction: (await out.direction.array()) as number[][],
-        weights: (await out.weights.array()) as number[][],
+        direction: await out.direction.array(),
+        weights: await out.weights.array(),
         trainableGrads: (await Promise.all((out.trainableGrads ?? []).map((g) => g.array()))) as number[][][],
       };
     } finally {
@@ -70,6 +70,12 @@ export async function aggregatePlain(
     disposeInput(input);
   }
 }
+
+/** A case's full parameter set: the method's defaults with the case's overrides. */
+export const mergedParams = (entry: MethodEntry, params: AnyParams): AnyParams => ({
+  ...defaultParams(entry.params),
+  ...params,
+});
 
 /** An instance of a registry entry for R replicas and T tasks, with its default parameters overridden. */
 export function instantiate(
@@ -93,7 +99,7 @@ export function instantiateWithRng(
     numTasks: shape.tasks,
     numReplicas: shape.replicas,
     numShared: shape.shared,
-    params: { ...(defaultParams(entry.params) as AnyParams), ...overrides },
+    params: mergedParams(entry, overrides),
     rng,
   });
   return { method, rng };
@@ -144,8 +150,8 @@ export async function runSequence(
       method.trainables.forEach((v, i) => v.assign(tf.sub(v, tf.mul(lr, out.trainableGrads?.[i] ?? 0)))),
     );
     outs.push({
-      direction: (await out.direction.array()) as number[][],
-      weights: (await out.weights.array()) as number[][],
+      direction: await out.direction.array(),
+      weights: await out.weights.array(),
       trainableGrads: (await Promise.all((out.trainableGrads ?? []).map((g) => g.array()))) as number[][][],
     });
     tf.dispose([out.direction, out.weights, ...(out.trainableGrads ?? [])]);
@@ -169,94 +175,16 @@ export function driftingSequence(
   });
 }
 
-/** What the registry-wide tests check for each method, beyond the contract every method meets. */
-export interface MethodProperties {
-  /** Extra parameter sets to run the contract checks with (the defaults always run). */
-  variants: AnyParams[];
-  /** Weights follow a permutation of the tasks (deterministic methods whose parameters are not per task). */
-  equivariant: boolean;
-  /** d·g_t ≥ 0 for every task, with 2 tasks (PCGrad). */
-  nonConflicting2?: boolean;
-  /** d·ĝ_t ≥ |d|² for every (normalised) task gradient: the min-norm point of the hull (MGDA). */
-  minNorm?: boolean;
-  /**
-   * The direction is not Σ_t weights_t g_t of this step's gradients, so the registry test skips that
-   * identity: coordinate-wise rules whose weights only summarise per-coordinate choices (GradDrop, trimmed
-   * mean) and methods that combine tracked past gradients (MoCo).
-   */
-  notWeightedSum?: boolean;
-  /**
-   * d·g_t ≥ −1e-6·|d||g_t| for every task and any number of tasks (up to the dimension), under the
-   * parameters (defaults merged in) for which it returns true: e.g. UPGrad only without its regularisation.
-   */
-  nonConflicting?: (params: AnyParams) => boolean;
-}
-
-/** One entry per registered method: a new method must declare its properties here (a test checks it). */
-export const METHOD_PROPERTIES: Record<string, MethodProperties> = {
-  ew: { variants: [], equivariant: true },
-  static: { variants: [{ weights: [] }], equivariant: true },
-  uw: { variants: [], equivariant: true },
-  dwa: { variants: [{ period: 2 }], equivariant: true },
-  gradnorm: { variants: [{ alpha: 0 }], equivariant: true },
-  rlw: {
-    variants: [
-      { distribution: 'uniform' },
-      { distribution: 'dirichlet' },
-      { distribution: 'bernoulli' },
-      { distribution: 'constrained-bernoulli' },
-    ],
-    equivariant: false,
-  },
-  gls: { variants: [], equivariant: true },
-  imtl: { variants: [{ mode: 'loss' }, { mode: 'gradient' }], equivariant: true },
-  famo: { variants: [{ gamma: 0.1 }], equivariant: true },
-  'db-mtl': { variants: [{ beta: 0 }, { betaSigma: 0.5 }], equivariant: true, notWeightedSum: true },
-  stch: { variants: [{ warmup: 1, nadirSteps: 2, mu: 0.5 }], equivariant: true },
-  'excess-mtl': { variants: [{ robustStepSize: 1 }], equivariant: true },
-  dtp: { variants: [{ gamma: 0, alpha: 1 }], equivariant: true },
-  pcgrad: { variants: [], equivariant: false, nonConflicting2: true },
-  mgda: {
-    variants: [{ normalization: 'l2' }, { normalization: 'loss+' }, { variant: 'ub' }],
-    equivariant: true,
-    minNorm: true,
-  },
-  cagrad: { variants: [{ rescale: 0 }, { c: 0.9, rescale: 2 }], equivariant: true },
-  gradvac: { variants: [{ beta: 0 }, { beta: 1 }], equivariant: false },
-  graddrop: { variants: [{ leak: 0.5 }], equivariant: false, notWeightedSum: true },
-  moco: { variants: [{ normalization: 'none', rho: 0.1 }], equivariant: true, notWeightedSum: true },
-  sdmgrad: { variants: [{ lr: 0.2, niter: 50 }, { niter: 0 }], equivariant: true },
-  modo: { variants: [{ gamma: 0.1 }], equivariant: true },
-  // Not equivariant: at T = 3 with f = 0 the two closest gradients always tie, and ties take the lower index.
-  krum: { variants: [{ selected: 2 }], equivariant: false },
-  'trimmed-mean': { variants: [{ trim: 0 }], equivariant: true, notWeightedSum: true },
-  'aligned-mtl': { variants: [{ scaleMode: 'median' }, { scaleMode: 'rmse' }], equivariant: true },
-  config: { variants: [], equivariant: true, nonConflicting: () => true },
-  'nash-mtl': {
-    variants: [{ updateWeightsEvery: 3 }, { maxNorm: 0, optimNiter: 5 }],
-    equivariant: true,
-    nonConflicting: (p) => p.updateWeightsEvery === 1, // stale weights can conflict with new gradients
-  },
-  upgrad: {
-    variants: [{ regEps: 0 }, { normEps: 0, regEps: 0, prefVector: [] }],
-    equivariant: true,
-    nonConflicting: (p) => p.regEps === 0, // torchjd's reg_eps leaves conflicts of order reg_eps·trace
-  },
-  dualproj: { variants: [{ regEps: 0 }], equivariant: true, nonConflicting: (p) => p.regEps === 0 },
-  fairgrad: {
-    variants: [{ alpha: 2 }, { alpha: 0.5, maxNorm: 1 }],
-    equivariant: true,
-    nonConflicting: () => true,
-  },
-};
-
-/** Every (method, parameter set) pair the registry-wide tests run. */
+/**
+ * Every (method, parameter set) pair the registry-wide tests run: the defaults and the variants each
+ * method's card declares (`properties.variants`), merged into the defaults by `instantiate`.
+ */
 export function methodCases(
   entries: readonly MethodEntry[],
 ): { entry: MethodEntry; params: AnyParams; name: string }[] {
   return entries.flatMap((entry) => [
     { entry, params: {}, name: `${entry.id} (defaults)` },
-    ...(METHOD_PROPERTIES[entry.id]?.variants ?? []).map((params) => ({
+    ...entry.properties.variants.map((params) => ({
       entry,
       params,
       name: `${entry.id} ${JSON.stringify(params)}`,

@@ -17,10 +17,10 @@
  * survived the trimming; direction = Σ_t w_t g_t does NOT hold in general.
  * `check` requires T > 2·trim, as torchjd; an instance created anyway trims at most ⌊(T − 1)/2⌋.
  */
-import * as tf from '@tensorflow/tfjs';
-import { int } from '../params/spec';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import * as tf from '@tensorflow/tfjs-core';
+import { MethodState } from '../stateful/state';
+import { implementMethod } from './implement';
+import { trimmedMeanCard } from './trimmed-mean.card';
 
 /** Trimmed mean over the task axis of [R, T, P], with the kept-fraction weights (see the header). */
 export function trimColumns(
@@ -39,41 +39,13 @@ export function trimColumns(
     const tiedBefore = tf.mul(tf.cast(tf.equal(others, mine), 'float32'), lowerIndex.reshape([1, T, T, 1]));
     const rank = tf.sum(tf.add(below, tiedBefore), 2); // [R, T, P]
     const keep = tf.cast(tf.logicalAnd(tf.greaterEqual(rank, trim), tf.less(rank, T - trim)), 'float32');
-    const direction = tf.div(tf.sum(tf.mul(keep, grads), 1), kept) as tf.Tensor2D;
-    const weights = tf.div(tf.sum(keep, 2), kept * P) as tf.Tensor2D;
+    const direction = tf.div<tf.Tensor2D>(tf.sum(tf.mul(keep, grads), 1), kept);
+    const weights = tf.div<tf.Tensor2D>(tf.sum(keep, 2), kept * P);
     return { direction, weights };
   });
 }
 
-export const trimmedMean = defineMethod({
-  id: 'trimmed-mean',
-  label: 'Trimmed mean',
-  group: 'robust',
-  summary:
-    'In every coordinate, drops the most extreme task values on both sides and averages the rest, so one huge or wrong gradient entry cannot drag the update. Reported weights are how often each task was kept.',
-  citation:
-    'Yin, Chen, Kannan & Bartlett, "Byzantine-Robust Distributed Learning: Towards Optimal Statistical Rates", ICML 2018, arXiv:1803.01498',
-  scale: 'mean',
-  params: {
-    trim: int({
-      label: 'Values trimmed per side',
-      help: "How many of the largest and how many of the smallest values to drop in each coordinate (torchjd's trim_number; the paper trims a fraction β of the workers). Needs T > 2·trim: 1 works from 3 tasks (with 3 it is the median); 0 is the plain mean.",
-      default: 1,
-      min: 0,
-      max: 7,
-    }),
-  },
-  stateful: false,
-  stochastic: false,
-  check: (params, { numTasks: T }) =>
-    T > 2 * params.trim
-      ? []
-      : [
-          {
-            path: 'trim',
-            message: `the trimmed mean needs more than 2·trim tasks: with ${T} tasks trim must be between 0 and ${Math.floor((T - 1) / 2)}`,
-          },
-        ],
+export const trimmedMean = implementMethod(trimmedMeanCard, {
   create: ({ numTasks: T, params }) => {
     const trim = Math.min(params.trim, Math.floor((T - 1) / 2));
     return {

@@ -11,10 +11,11 @@
  * Σ_t w_t L_t. The trainer applies the direction to θ with the optimizer; task-specific parameters get
  * their own task's gradient, scaled by w_t for loss-weighting methods and unscaled for the others.
  */
-import type { Tensor, Tensor1D, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs';
+import type { Tensor, Tensor1D, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
+import type { AnyParams } from '../params/spec';
 import type { Rng } from '../random/rng';
-import type { AnyParams, ConfigIssue, ParamSpecs, ParamValues } from '../params/spec';
-import type { MethodState } from './state';
+import type { MethodState } from '../stateful/state';
+import type { MethodCardEntry } from './card';
 
 export interface MethodContext<P> {
   numTasks: number;
@@ -73,57 +74,7 @@ export interface MethodInstance {
   dispose(): void;
 }
 
-export type PartialTaskPolicy = 'skip' | 'reuse' | 'disabled';
-
-/** The policy a method follows on steps that leave tasks out (see MethodDefinition.partialTasks). */
-export function partialTaskPolicy(def: {
-  group: MethodGroup;
-  partialTasks?: PartialTaskPolicy;
-}): PartialTaskPolicy {
-  return def.partialTasks ?? (def.group === 'loss-weighting' ? 'skip' : 'reuse');
-}
-
-export type MethodGroup = 'loss-weighting' | 'gradient-surgery' | 'multi-objective' | 'robust';
-
-export interface MethodDefinition<S extends ParamSpecs = ParamSpecs> {
-  id: string;
-  label: string;
-  group: MethodGroup;
-  /** One or two sentences for the UI's info tip and `cli list`. */
-  summary: string;
-  citation: string;
-  /**
-   * Scale convention of `direction`: `sum` (Σ w_t g_t with weights around 1, as LibMTL), `mean` (around
-   * the mean gradient) or `convex` (weights on the simplex).
-   */
-  scale: 'sum' | 'mean' | 'convex';
-  params: S;
-  /** True when `aggregate` needs the per-task KPIs of the batch (`AggregateInput.kpis`). */
-  needsKpis?: boolean;
-  /**
-   * What the method does on a step in which the sampling strategy left some tasks out (their losses and
-   * gradients are unknown): `skip` (the trainer passes a zero gradient row and the last known loss, which
-   * a loss weighting handles as "no contribution"), `reuse` (the trainer passes the task's last gradient
-   * and loss, for methods whose geometry breaks on a zero row: MGDA, Nash-MTL, ...) or `disabled` (the
-   * config is refused with a partial strategy). Default: `skip` for loss weighting, else `reuse`.
-   */
-  partialTasks?: PartialTaskPolicy;
-  /** True when `aggregate` needs gradients with respect to the shared representation. */
-  needsRepGrads?(params: ParamValues<S>): boolean;
-  /** True when the method keeps state across steps (weights history, learnable parameters, ...). */
-  stateful: boolean;
-  /** True when the method draws random numbers (it then uses ctx.rng, seeded from the config). */
-  stochastic: boolean;
-  check?(params: ParamValues<S>, ctx: { numTasks: number }): ConfigIssue[];
-  create(ctx: MethodContext<ParamValues<S>>): MethodInstance;
-}
-
-export type MethodEntry = MethodDefinition<ParamSpecs> & {
-  needsRepGrads?(params: AnyParams): boolean;
-  check?(params: AnyParams, ctx: { numTasks: number }): ConfigIssue[];
+/** A method as the engine holds it: its card (card.ts) plus `create`, made by `implementMethod`. */
+export interface MethodEntry extends MethodCardEntry {
   create(ctx: MethodContext<AnyParams>): MethodInstance;
-};
-
-export function defineMethod<S extends ParamSpecs>(def: MethodDefinition<S>): MethodEntry {
-  return def as unknown as MethodEntry;
 }

@@ -13,20 +13,14 @@
  * permutation invariant; when no two gradients conflict it is the (preference-weighted) mean.
  * Scale: 'mean' (torchjd's default preference 1/T).
  */
-import { checkPerTaskLength, num, numList } from '../params/spec';
+import { implementMethod } from './implement';
 import { gramWeighting } from './common';
 import { normalizeGram, projectWeights } from './solvers/dual-cone';
-import { defineMethod } from './types';
+import { upgradCard, type DualConeValues } from './upgrad.card';
 
 /** The preference vector: the given one, or 1/T for every task (torchjd's MeanWeighting). */
 export const preferences = (prefVector: readonly number[], T: number): number[] =>
   prefVector.length ? [...prefVector] : new Array<number>(T).fill(1 / T);
-
-type DualConeValues = { prefVector: number[]; normEps: number; regEps: number };
-
-/** Per-task length check of the preference vector, for UPGrad and DualProj. */
-export const checkDualCone = (params: DualConeValues, ctx: { numTasks: number }) =>
-  checkPerTaskLength(params.prefVector, 'prefVector', ctx.numTasks, true);
 
 /** An instance of a dual-cone method: `weightsOf` maps one replica's Gram matrix and the preferences. */
 export function dualConeWeighting(
@@ -56,47 +50,7 @@ export function upgradWeights(
   return total;
 }
 
-/** The parameters UPGrad and DualProj share (torchjd's defaults). */
-export const dualConeParams = {
-  prefVector: numList({
-    label: 'Preference vector',
-    help: 'One weight per task for the vectors that are projected; empty for 1/T on every task (torchjd’s default, the mean).',
-    default: [],
-    min: 0,
-    max: 1000,
-    minLength: 0,
-    maxLength: 16,
-  }),
-  normEps: num({
-    label: 'norm_eps',
-    help: 'Below this squared Frobenius norm of the gradients, the Gram matrix is treated as zero and the result is the (preference-weighted) mean. torchjd: 1e-4.',
-    default: 1e-4,
-    min: 0,
-    max: 1,
-    scale: 'log',
-  }),
-  regEps: num({
-    label: 'reg_eps',
-    help: 'Added to the diagonal of the trace-normalised Gram matrix, as torchjd does for its QP solver (1e-4). 0 gives the exact projection: no conflict at all.',
-    default: 1e-4,
-    min: 0,
-    max: 1,
-    scale: 'log',
-  }),
-};
-
-export const upgrad = defineMethod({
-  id: 'upgrad',
-  label: 'UPGrad',
-  group: 'multi-objective',
-  summary:
-    'Projects every task gradient onto the cone of directions that conflict with no task, then averages the projections: the mean gradient when nothing conflicts, never an update that increases a task loss to first order.',
-  citation: 'Quinton & Rey, "Jacobian Descent for Multi-Objective Optimization", 2024, arXiv:2406.16232',
-  scale: 'mean',
-  params: dualConeParams,
-  stateful: false,
-  stochastic: false,
-  check: checkDualCone,
+export const upgrad = implementMethod(upgradCard, {
   create: ({ numTasks: T, params }) =>
     dualConeWeighting('upgrad', T, params, (A, pref) =>
       upgradWeights(A, pref, params.normEps, params.regEps),

@@ -7,33 +7,23 @@
  * so the task weights are w_t = 1 / (2 e^{s_t}) and ∂L/∂s_t = 1/2 − w_t L_t, computed in closed form
  * instead of through autodiff. The paper's regression form; LibMTL uses it for every task type.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState } from '../stateful/device-state';
+import { implementMethod } from './implement';
 import { weightedSum } from './common';
-import { MethodState } from './state';
-import { defineMethod } from './types';
+import { uwCard } from './uw.card';
 
 /** LibMTL's initial log-variance: weights start at e^{0.5}/2 ≈ 0.82. */
 export const UW_INITIAL_LOG_VARIANCE = -0.5;
 
-export const uw = defineMethod({
-  id: 'uw',
-  label: 'Uncertainty weighting',
-  group: 'loss-weighting',
-  summary:
-    'Learns one log-variance per task and weighs each loss by 1/(2σ²), plus a log σ penalty: noisier tasks get smaller weights.',
-  citation:
-    'Kendall, Gal & Cipolla, "Multi-Task Learning Using Uncertainty to Weigh Losses for Scene Geometry and Semantics", CVPR 2018, arXiv:1705.07115',
-  scale: 'sum',
-  params: {},
-  stateful: true,
-  stochastic: false,
+export const uw = implementMethod(uwCard, {
   create: ({ numTasks, numReplicas }) => {
-    const state = new MethodState();
+    const state = new DeviceState();
     const logVariance = state.variable('logVariance', [numReplicas, numTasks], UW_INITIAL_LOG_VARIANCE, true);
     return {
       aggregate: ({ grads, losses }) =>
         tf.tidy(() => {
-          const weights = tf.div(0.5, tf.exp(logVariance)) as tf.Tensor2D;
+          const weights = tf.div<tf.Tensor2D>(0.5, tf.exp(logVariance));
           const logVarianceGrad = tf.sub(0.5, tf.mul(weights, losses));
           return { direction: weightedSum(weights, grads), weights, trainableGrads: [logVarianceGrad] };
         }),

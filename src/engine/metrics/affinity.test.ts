@@ -1,26 +1,23 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse';
-import { restoreMethod, snapshotMethod } from '../methods/state';
+import { restoreMethod, snapshotMethod, type MethodSnapshot } from '../stateful/state';
 import { Rng } from '../random/rng';
 import { buildModel } from '../train/build-model';
-import type { Model } from '../train/model';
 import { computeTaskGradients } from '../train/task-grads';
-import { AffinityAverage, lookaheadAffinity } from './affinity';
+import { AffinityAverage, lookaheadAffinity, type LossesAt } from './affinity';
 
 /**
- * A Model-like objective: L_i(θ, v) = |θ − c_i|² + |v_i|² with θ read from copy 0 of shared [R, 1, P] and
- * a task-specific v [T, 2] that the lookahead must leave alone.
+ * L_i(θ, v) = |θ − c_i|² + |v_i|² with θ read from copy 0 of shared [R, 1, P] and a task-specific v [T, 2]
+ * that the lookahead must leave alone.
  */
-function quadratics(centres: number[][]): Pick<Model, 'losses'> {
-  return {
-    losses: (shared, taskParams) =>
-      tf.tidy(() => {
-        const c = tf.tensor2d(centres).expandDims(0); // [1, T, P]
-        const own = tf.sum(tf.square(taskParams[0] as tf.Tensor), 1).expandDims(0); // [1, T]
-        return tf.add(tf.sum(tf.square(tf.sub(shared, c)), 2), own) as tf.Tensor2D;
-      }),
-  };
+function quadratics(centres: number[][], v: tf.Tensor): LossesAt {
+  return (shared) =>
+    tf.tidy(() => {
+      const c = tf.tensor2d(centres).expandDims(0); // [1, T, P]
+      const own = tf.sum(tf.square(v), 1).expandDims(0); // [1, T]
+      return tf.add<tf.Tensor2D>(tf.sum(tf.square(tf.sub(shared, c)), 2), own);
+    });
 }
 
 const sq = (v: number[]) => v.reduce((s, x) => s + x * x, 0);
@@ -61,10 +58,10 @@ describe('lookaheadAffinity', () => {
     const v = tf.tensor2d(own);
     const grads = quadraticGrads(thetas, centres);
     const before = tf.memory().numTensors;
-    const z = lookaheadAffinity(quadratics(centres), theta, [v], null, grads, lr);
+    const z = lookaheadAffinity(quadratics(centres, v), theta, grads, lr);
     expect(tf.memory().numTensors).toBe(before + 1);
     expect(z.shape).toEqual([2, 3, 3]);
-    const values = (await z.array()) as number[][][];
+    const values = await z.array();
     thetas.forEach((th, r) =>
       closedForm(th, centres, own, lr).forEach((row, i) =>
         row.forEach((expected, j) => expect(values[r]?.[i]?.[j]).toBeCloseTo(expected, 5)),
@@ -86,8 +83,8 @@ describe('lookaheadAffinity', () => {
     const theta = tf.tensor2d([[0, 0]]);
     const v = tf.zeros([3, 2]); // no task-specific part
     const grads = quadraticGrads([[0, 0]], centres);
-    const z = lookaheadAffinity(quadratics(centres), theta, [v], null, grads, 0.1);
-    const Z = ((await z.array()) as number[][][])[0] ?? [];
+    const z = lookaheadAffinity(quadratics(centres, v), theta, grads, 0.1);
+    const Z = (await z.array())[0] ?? [];
     expect(Z[0]?.[1]).toBeGreaterThan(0);
     expect(Z[0]?.[1]).toBeCloseTo(Z[1]?.[0] ?? NaN, 6);
     expect(Z[0]?.[1]).toBeCloseTo(Z[0]?.[0] ?? NaN, 6); // the same gradient: the same help
@@ -108,8 +105,8 @@ describe('lookaheadAffinity', () => {
     const v = tf.zeros([2, 2]);
     const grads = quadraticGrads([[0, 0]], centres);
     const base = tf.tensor2d([[2, 0]]); // deliberately not L(θ) = (1, 0) for task 0
-    const z = lookaheadAffinity(quadratics(centres), theta, [v], null, grads, 0.25, base);
-    const Z = ((await z.array()) as number[][][])[0] ?? [];
+    const z = lookaheadAffinity(quadratics(centres, v), theta, grads, 0.25, base);
+    const Z = (await z.array())[0] ?? [];
     // Step on task 0: θ' = (0.5, 0), L_0' = 0.25, Z = 1 − 0.25/2; step on task 1 (g = 0): Z = 1 − 1/2.
     expect(Z[0]?.[0]).toBeCloseTo(1 - 0.25 / 2, 6);
     expect(Z[0]?.[1]).toBeCloseTo(0.5, 6);
@@ -125,8 +122,9 @@ describe('lookaheadAffinity', () => {
     const batch = model.nextBatch({ step: 0 });
     const g = computeTaskGradients('stacked', model, theta, taskVars, batch);
     const lr = 1e-4; // small enough that the second-order term is a few per cent
-    const z = lookaheadAffinity(model, theta, taskVars, batch, g.shared, lr);
-    const zGiven = lookaheadAffinity(model, theta, taskVars, batch, g.shared, lr, g.losses);
+    const lossesAt = (shared: tf.Tensor3D) => model.losses(shared, taskVars, batch);
+    const z = lookaheadAffinity(lossesAt, theta, g.shared, lr);
+    const zGiven = lookaheadAffinity(lossesAt, theta, g.shared, lr, g.losses);
     const firstOrder = tf.tidy(() =>
       tf.div(tf.mul(lr, tf.matMul(g.shared, g.shared, false, true)), g.losses.expandDims(2)),
     );
@@ -171,7 +169,9 @@ describe('AffinityAverage', () => {
     tf.dispose([mean, last]);
     // A fresh accumulator restored from a JSON snapshot has the same mean and count.
     const rng = new Rng(1);
-    const snap = JSON.parse(JSON.stringify(await snapshotMethod('affinity', avg.state, rng)));
+    const snap = JSON.parse(
+      JSON.stringify(await snapshotMethod('affinity', avg.state, rng)),
+    ) as MethodSnapshot;
     const resumed = new AffinityAverage(1, 2, 3);
     restoreMethod('affinity', resumed.state, new Rng(2), snap);
     expect(resumed.count).toBe(2);

@@ -17,31 +17,32 @@
  * losses, and stays on the device. `AffinityAverage` keeps the running mean over sampled steps, the
  * quantity the paper groups tasks by.
  */
-import * as tf from '@tensorflow/tfjs';
-import { MethodState, type Box } from '../methods/state';
-import type { Batch } from '../train/batches';
-import type { Model } from '../train/model';
+import * as tf from '@tensorflow/tfjs-core';
+import { DeviceState as MethodState } from '../stateful/device-state';
+import type { Box } from '../stateful/state';
+
+/** Task losses [R, T] at shared parameters [R, 1, P], on the batch being measured. */
+export type LossesAt = (shared: tf.Tensor3D) => tf.Tensor2D;
 
 /**
  * Z [R, T, T] for θ [R, P] and the task gradients G [R, T, P] of this batch, with step size `lr`.
- * `baseLosses` [R, T]: the losses L(θ) on the same batch when the caller already has them.
+ * `losses` evaluates the same batch with the task-specific parameters held fixed; `baseLosses` [R, T]:
+ * the losses L(θ) on that batch when the caller already has them.
  */
 export function lookaheadAffinity(
-  model: Pick<Model, 'losses'>,
+  losses: LossesAt,
   theta: tf.Tensor2D,
-  taskVars: readonly tf.Tensor[],
-  batch: Batch | null,
   grads: tf.Tensor3D,
   lr: number,
   baseLosses?: tf.Tensor2D,
 ): tf.Tensor3D {
   return tf.tidy(() => {
     const [R, T, P] = grads.shape;
-    const here = theta.reshape([R, 1, P]) as tf.Tensor3D;
-    const base = baseLosses ?? model.losses(here, [...taskVars], batch);
+    const here = theta.reshape<tf.Tensor3D>([R, 1, P]);
+    const base = baseLosses ?? losses(here);
     const columns = Array.from({ length: T }, (_, j) => {
-      const stepped = tf.sub(here, tf.mul(lr, grads.slice([0, j, 0], [R, 1, P]))) as tf.Tensor3D;
-      const after = model.losses(stepped, [...taskVars], batch);
+      const stepped = tf.sub<tf.Tensor3D>(here, tf.mul(lr, grads.slice([0, j, 0], [R, 1, P])));
+      const after = losses(stepped);
       // (L − L') / L, which is 1 − L'/L, and 0 where L = 0.
       return tf.divNoNan(tf.sub(base, after), base);
     });
@@ -90,7 +91,7 @@ export class AffinityAverage {
 
   /** [R, T, T] the mean of the samples so far (zeros before the first); the caller disposes it. */
   mean(): tf.Tensor3D {
-    return tf.tidy(() => tf.div(this.sum, Math.max(this.samples.value, 1)) as tf.Tensor3D);
+    return tf.tidy(() => tf.div<tf.Tensor3D>(this.sum, Math.max(this.samples.value, 1)));
   }
 
   /** [R, T, T] the last sample (zeros before the first); the caller disposes it. */

@@ -3,8 +3,12 @@
  * cosine-similarity matrix on all shared parameters and on each shared layer. Read back with everything
  * else in one `data()` call by the trainer.
  */
-import * as tf from '@tensorflow/tfjs';
-import type { SharedLayer } from '../train/model';
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Where a shared layer's segments sit in θ (train/model.ts SharedLayer has this shape). */
+export interface LayerRanges {
+  ranges: readonly { offset: number; size: number }[];
+}
 
 /** Cosine matrix [R, T, T] of the rows of g [R, T, P]; a zero gradient has cosine 0 with everything. */
 export function cosineMatrix(g: tf.Tensor3D): tf.Tensor3D {
@@ -12,7 +16,7 @@ export function cosineMatrix(g: tf.Tensor3D): tf.Tensor3D {
     const gram = tf.matMul(g, g, false, true);
     const norms = tf.sqrt(tf.sum(tf.square(g), 2));
     const outer = tf.mul(norms.expandDims(2), norms.expandDims(1));
-    return tf.div(gram, tf.maximum(outer, 1e-20)) as tf.Tensor3D;
+    return tf.div<tf.Tensor3D>(gram, tf.maximum(outer, 1e-20));
   });
 }
 
@@ -25,14 +29,14 @@ export interface GradientStatTensors {
   layerCosine: tf.Tensor3D[];
 }
 
-export function gradientStats(g: tf.Tensor3D, layers: readonly SharedLayer[]): GradientStatTensors {
+export function gradientStats(g: tf.Tensor3D, layers: readonly LayerRanges[]): GradientStatTensors {
   return tf.tidy(() => {
     const layerCosine = layers.map((layer) => {
       const parts = layer.ranges.map((r) => g.slice([0, 0, r.offset], [-1, -1, r.size]));
       return cosineMatrix((parts.length === 1 ? parts[0] : tf.concat(parts, 2)) as tf.Tensor3D);
     });
     return {
-      norms: tf.sqrt(tf.sum(tf.square(g), 2)) as tf.Tensor2D,
+      norms: tf.sqrt<tf.Tensor2D>(tf.sum(tf.square(g), 2)),
       cosine: cosineMatrix(g),
       layerCosine,
     };

@@ -3,15 +3,17 @@
  * m ← β1 m + (1-β1) g;  v ← β2 v + (1-β2) g²;  θ ← θ - lr · (m / (1-β1^t)) / (sqrt(v / (1-β2^t)) + ε).
  * The powers β^t are kept on the device so a step needs no upload.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 import { LearningRate } from './learning-rate';
-import type { Optimizer } from './optimizer';
+import type { adamCard } from '../config/optimizers';
+import type { ParamValues } from '../params/spec';
+import type { Optimizer } from './types';
 
 export function createAdam(
   variables: readonly tf.Variable[],
   lr: number,
-  opts: { beta1: number; beta2: number; eps: number },
+  opts: ParamValues<typeof adamCard.params>,
 ): Optimizer {
   const rate = new LearningRate(lr);
   const constants = tf.tidy(() => ({

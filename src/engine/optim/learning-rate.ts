@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 
 /** Shared learning-rate handling: a scalar variable read by every update. */

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { createOptimizer } from './optimizer';
+import { createOptimizer } from './registry';
 
 /** PyTorch's Adam, written out in float64 (the reference). */
 function adamReference(theta: number, grads: number[], lr: number, b1 = 0.9, b2 = 0.999, eps = 1e-8): number {

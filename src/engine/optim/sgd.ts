@@ -2,15 +2,17 @@
  * SGD with heavy-ball momentum in PyTorch's form (no dampening): b ← μ b + g;  θ ← θ - lr · b.
  * With μ = 0 it is plain gradient descent and keeps no buffers.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 import { LearningRate } from './learning-rate';
-import type { Optimizer } from './optimizer';
+import type { sgdCard } from '../config/optimizers';
+import type { ParamValues } from '../params/spec';
+import type { Optimizer } from './types';
 
 export function createSgd(
   variables: readonly tf.Variable[],
   lr: number,
-  opts: { momentum: number },
+  opts: ParamValues<typeof sgdCard.params>,
 ): Optimizer {
   const rate = new LearningRate(lr);
   const momentum = opts.momentum > 0 ? tf.scalar(opts.momentum) : null;

@@ -1,8 +1,9 @@
 /**
  * Turns parameter specifications into zod schemas with messages that name the field and what it accepts,
- * and validates raw values (from a config file, `--set`, the URL or a form) against them.
+ * and validates raw values (from a config file, `--set`, the URL or a form) against them. zod/mini, the
+ * functional form of zod: the page bundles only the checks used here (full zod's methods cost ~25 kB gzip).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   acceptedAt,
   BOOLEAN_ACCEPTED,
@@ -12,7 +13,14 @@ import {
   specAccepted,
 } from './accepted';
 import { describeValue, pathSegment, quoteKeys } from './describe';
-import { cloneValue, type AnyParams, type ConfigIssue, type ParamSpec, type ParamSpecs } from './spec';
+import {
+  cloneValue,
+  type AnyParamValue,
+  type AnyParams,
+  type ConfigIssue,
+  type ParamSpec,
+  type ParamSpecs,
+} from './spec';
 
 /** The message for any value a schema refuses: what it accepts, and a short one-line view of what came. */
 const expecting =
@@ -20,35 +28,36 @@ const expecting =
   (iss: { input?: unknown }): string =>
     `expected ${accepted}, got ${describeValue(iss.input)}`;
 
-function numberSchema(spec: { min: number; max: number; integer?: boolean }): z.ZodNumber {
+function numberSchema(spec: { min: number; max: number; integer?: boolean }): z.ZodMiniType<number> {
   const error = expecting(numberAccepted(spec));
-  let schema = z.number({ error });
-  if (spec.integer) schema = schema.int({ error });
-  return schema.min(spec.min, { error }).max(spec.max, { error });
+  const schema = spec.integer ? z.int({ error }) : z.number({ error });
+  return schema.check(z.gte(spec.min, { error }), z.lte(spec.max, { error }));
 }
 
 /** A list spec's schema: its length is checked before its items (zod does), so huge lists fail fast. */
-function listSchema<T extends z.ZodType>(
+function listSchema<T extends z.ZodMiniType>(
   item: T,
   spec: ParamSpec & { minLength: number; maxLength: number },
-): z.ZodArray<T> {
+): z.ZodMiniArray<T> {
   const accepted = specAccepted(spec);
   const expected = ({ input }: { input?: unknown }): string =>
     `expected ${accepted}, got ${Array.isArray(input) ? `${input.length} items` : describeValue(input)}`;
   return z
     .array(item, { error: expected })
-    .min(spec.minLength, { error: expected })
-    .max(spec.maxLength, { error: expected });
+    .check(
+      z.minLength(spec.minLength, { error: expected }),
+      z.maxLength(spec.maxLength, { error: expected }),
+    );
 }
 
-function enumSchema(options: readonly string[]): z.ZodType<string> {
+function enumSchema(options: readonly string[]): z.ZodMiniType<string> {
   const error = expecting(enumAccepted(options));
-  return z.string({ error }).refine((v) => options.includes(v), { error });
+  return z.string({ error }).check(z.refine((v) => options.includes(v), { error }));
 }
 
 const booleanSchema = () => z.boolean({ error: expecting(BOOLEAN_ACCEPTED) });
 
-export function specSchema(spec: ParamSpec): z.ZodType {
+export function specSchema(spec: ParamSpec): z.ZodMiniType<AnyParamValue> {
   switch (spec.kind) {
     case 'number':
       return numberSchema(spec);
@@ -81,7 +90,7 @@ export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 /** Convert zod issues into ours, naming unknown keys together with the accepted ones. */
-export function zodIssues(error: z.ZodError, prefix: string, specs: ParamSpecs): ConfigIssue[] {
+export function zodIssues(error: z.core.$ZodError, prefix: string, specs: ParamSpecs): ConfigIssue[] {
   const keys = Object.keys(specs);
   return error.issues.map((issue) => {
     const path = joinPath(prefix, issue.path);
@@ -98,19 +107,17 @@ export function zodIssues(error: z.ZodError, prefix: string, specs: ParamSpecs):
 }
 
 /** Parsed schemas per specs object: building them costs more than validating a config with them. */
-const schemas = new WeakMap<ParamSpecs, z.ZodType<AnyParams>>();
+const schemas = new WeakMap<ParamSpecs, z.ZodMiniType<AnyParams>>();
 
 /** A strict object schema for a set of specs: unknown keys rejected, missing keys filled with defaults. */
-export function paramsSchema(specs: ParamSpecs): z.ZodType<AnyParams> {
+export function paramsSchema(specs: ParamSpecs): z.ZodMiniType<AnyParams> {
   const cached = schemas.get(specs);
   if (cached) return cached;
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType<AnyParamValue>> = {};
   // A fresh deep copy per parse: callers own (and may mutate) the values they get back.
   for (const [key, spec] of Object.entries(specs))
-    shape[key] = specSchema(spec).default(() => cloneValue(spec.default));
-  const schema = z.strictObject(shape, {
-    error: expecting('an object of parameters'),
-  }) as never as z.ZodType<AnyParams>;
+    shape[key] = z._default(specSchema(spec), () => cloneValue(spec.default));
+  const schema = z.strictObject(shape, { error: expecting('an object of parameters') });
   schemas.set(specs, schema);
   return schema;
 }

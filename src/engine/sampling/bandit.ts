@@ -20,7 +20,7 @@
  * bandit only picks whose loss counts.
  */
 import { num } from '../params/spec';
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import { checkContext, drawCategorical, shareTracker, singleTaskPlanner } from './plan';
 import { defineSampler, type SamplerFeedback } from './types';
 
@@ -106,6 +106,7 @@ export const bandit = defineSampler({
   },
   partial: true,
   usesTaskLosses: true,
+  views: [{ kind: 'task-shares' }],
   create: (ctx) => {
     checkContext(ctx);
     const { numTasks: T, params, rng } = ctx;

@@ -15,7 +15,7 @@
  * Shared inputs: one pool, ranked by each sample's mean rank over the tasks; all tasks see the same batch.
  */
 import { choice, int, num } from '../params/spec';
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import { epochStreams } from './epochs';
 import { checkContext, planOf, shareTracker, slots } from './plan';
 import { defineSampler } from './types';
@@ -77,6 +77,7 @@ export const curriculum = defineSampler({
   },
   partial: false,
   usesTaskLosses: false,
+  views: [{ kind: 'task-shares' }],
   sampleLossesEvery: (params) => params.rescore,
   create: (ctx) => {
     checkContext(ctx);

@@ -5,7 +5,7 @@
  * requested samples remain, dropping that tail), with its orders and cursors kept in a MethodState so a
  * sampler that uses it can be snapshot and resumed.
  */
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import type { Rng } from '../random/rng';
 
 export interface EpochStreams {

@@ -13,7 +13,7 @@
  * the draw only says whose loss counts.
  */
 import { num } from '../params/spec';
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import { checkContext, drawCategorical, shareTracker, singleTaskPlanner } from './plan';
 import { defineSampler } from './types';
 
@@ -60,6 +60,7 @@ export const importance = defineSampler({
   },
   partial: true,
   usesTaskLosses: true,
+  views: [{ kind: 'task-shares' }],
   create: (ctx) => {
     checkContext(ctx);
     const { numTasks, params, rng } = ctx;

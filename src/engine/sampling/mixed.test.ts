@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng';
 import { EpochSampler, epochStreams } from './epochs';
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import { mixed } from './mixed';
 import { instantiate, plainPlan } from './testing';
 
@@ -126,7 +126,7 @@ describe("mixed / 'proportional'", () => {
       const plan = plainPlan(sampler.next({ step: s }));
       expect(plan.weights.map((w) => w.reduce((a, b) => a + b))).toEqual([16, 8, 4]);
       // Real slots first, then padding.
-      expect(plan.weights[2]).toEqual([...new Array(4).fill(1), ...new Array(12).fill(0)]);
+      expect(plan.weights[2]).toEqual([...Array<number>(4).fill(1), ...Array<number>(12).fill(0)]);
       expect(plan.active).toEqual([true, true, true]);
     }
     // Shares over time: 16 : 8 : 4.

@@ -13,7 +13,7 @@
 import { choice } from '../params/spec';
 import { epochStreams } from './epochs';
 import { checkContext, planOf, shareTracker, slots } from './plan';
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import { defineSampler } from './types';
 
 export const mixed = defineSampler({

@@ -3,7 +3,7 @@
  * per-step plan of the partial strategies, a categorical draw, and the task-share telemetry (kept in the
  * instance's state so it survives a snapshot too).
  */
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import type { Rng } from '../random/rng';
 import { epochStreams, type EpochStreams } from './epochs';
 import type { SamplerContext, SamplerInstance, StepPlan, TaskShares } from './types';

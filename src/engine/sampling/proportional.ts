@@ -19,5 +19,6 @@ export const proportional = defineSampler({
   params: {},
   partial: true,
   usesTaskLosses: false,
+  views: [{ kind: 'task-shares' }],
   create: (ctx) => fixedDrawInstance(ctx, normalised(ctx.counts)),
 });

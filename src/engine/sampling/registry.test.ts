@@ -5,7 +5,7 @@
  * parameter validation through the spec validator.
  */
 import { describe, expect, it } from 'vitest';
-import { restoreMethod, snapshotMethod, type MethodSnapshot } from '../methods/state';
+import { restoreMethod, snapshotMethod, type MethodSnapshot } from '../stateful/state';
 import { validateParams } from '../params/validate';
 import { SAMPLERS, findSampler } from './registry';
 import { SEPARATE, SHARED, instantiate, plainPlan, runPlans, type Setting } from './testing';

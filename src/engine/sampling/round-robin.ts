@@ -6,7 +6,7 @@
  *
  * Shared inputs: the batch comes from the one pool; the turn only says whose loss counts.
  */
-import { MethodState } from '../methods/state';
+import { MethodState } from '../stateful/state';
 import { checkContext, shareTracker, singleTaskPlanner } from './plan';
 import { defineSampler } from './types';
 
@@ -19,6 +19,7 @@ export const roundRobin = defineSampler({
   params: {},
   partial: true,
   usesTaskLosses: false,
+  views: [{ kind: 'task-shares' }],
   create: (ctx) => {
     checkContext(ctx);
     const state = new MethodState();

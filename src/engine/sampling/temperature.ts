@@ -37,5 +37,6 @@ export const temperature = defineSampler({
   },
   partial: true,
   usesTaskLosses: false,
+  views: [{ kind: 'task-shares' }],
   create: (ctx) => fixedDrawInstance(ctx, temperatureProbs(ctx.counts, ctx.params.tau)),
 });

@@ -16,8 +16,10 @@
  * (methods/state.ts) pause and resume it exactly.
  */
 import type { Rng } from '../random/rng';
+import { narrowParams } from '../params/narrow';
 import type { AnyParams, ParamSpecs, ParamValues } from '../params/spec';
-import type { MethodState } from '../methods/state';
+import type { MethodState } from '../stateful/state';
+import type { ViewSpec } from '../views';
 
 export interface SamplerContext<P> {
   numTasks: number;
@@ -92,16 +94,26 @@ export interface SamplerDefinition<S extends ParamSpecs = ParamSpecs> {
   partial: boolean;
   /** True when the strategy reads `taskLosses` / `initialLosses` (so the trainer must feed them back). */
   usesTaskLosses: boolean;
+  /** The pictures the app draws for this strategy (task-shares when it changes the shares; none: nothing). */
+  views?: ViewSpec[];
   /** Every how many calls the strategy wants `sampleLosses` (absent: never). */
-  sampleLossesEvery?(params: ParamValues<S>): number;
-  create(ctx: SamplerContext<ParamValues<S>>): SamplerInstance;
+  sampleLossesEvery?: (params: ParamValues<S>) => number;
+  create: (ctx: SamplerContext<ParamValues<S>>) => SamplerInstance;
 }
 
-export type SamplerEntry = SamplerDefinition<ParamSpecs> & {
+/** What the registry holds: the definition with its functions taking a config's untyped parameters. */
+export type SamplerEntry = Omit<SamplerDefinition, 'sampleLossesEvery' | 'create'> & {
   sampleLossesEvery?(params: AnyParams): number;
   create(ctx: SamplerContext<AnyParams>): SamplerInstance;
 };
 
+/** Erases the definition's parameter type, narrowing the parameters back (`narrowParams`) in each call. */
 export function defineSampler<S extends ParamSpecs>(def: SamplerDefinition<S>): SamplerEntry {
-  return def as unknown as SamplerEntry;
+  const { sampleLossesEvery, create, ...card } = def;
+  const typed = (params: AnyParams) => narrowParams(def.params, params);
+  return {
+    ...card,
+    ...(sampleLossesEvery ? { sampleLossesEvery: (params) => sampleLossesEvery(typed(params)) } : {}),
+    create: (ctx) => create({ ...ctx, params: typed(ctx.params) }),
+  };
 }

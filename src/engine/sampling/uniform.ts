@@ -16,6 +16,7 @@ export const uniform = defineSampler({
   params: {},
   partial: true,
   usesTaskLosses: false,
+  views: [{ kind: 'task-shares' }],
   create: (ctx) =>
     fixedDrawInstance(
       ctx,

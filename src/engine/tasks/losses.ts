@@ -1,8 +1,7 @@
 /**
- * Per-task losses and metrics, computed on stacked predictions [T, B, O] and targets [T, B, O] with an
- * optional sample mask [T, B] (1 = counts). Every reduction is a mean over the counted samples.
+ * The loss and metric kinds a task declares, and how each metric reads (label, direction). Pure data: the
+ * suites and the page use it; the tensor code that computes them is train/losses.ts.
  */
-import * as tf from '@tensorflow/tfjs';
 
 export type LossKind = 'mse' | 'bce-logits';
 export type MetricKind = 'accuracy' | 'r2' | 'mse' | 'loss';
@@ -13,99 +12,3 @@ export const METRICS: Record<MetricKind, { label: string; higherIsBetter: boolea
   mse: { label: 'MSE', higherIsBetter: false },
   loss: { label: 'loss', higherIsBetter: false },
 };
-
-/** Elementwise loss [T, B, O] before reduction. */
-function elementLoss(kind: LossKind, pred: tf.Tensor3D, target: tf.Tensor3D): tf.Tensor3D {
-  if (kind === 'mse') return tf.squaredDifference(pred, target);
-  // Numerically stable binary cross-entropy on logits: max(z, 0) - z y + log(1 + exp(-|z|)).
-  return tf.add(tf.sub(tf.relu(pred), tf.mul(pred, target)), tf.log1p(tf.exp(tf.neg(tf.abs(pred)))));
-}
-
-/** Loss per task and sample [T, B] (averaged over the outputs). Loss kinds may differ per task. */
-export function perSampleLosses(
-  kinds: readonly LossKind[],
-  pred: tf.Tensor3D,
-  target: tf.Tensor3D,
-): tf.Tensor2D {
-  return tf.tidy(() => {
-    if (kinds.every((k) => k === kinds[0]))
-      return tf.mean(elementLoss(kinds[0] ?? 'mse', pred, target), 2) as tf.Tensor2D;
-    const rows = kinds.map((kind, t) => {
-      const p = tf.slice(pred, [t, 0, 0], [1, -1, -1]) as tf.Tensor3D;
-      const y = tf.slice(target, [t, 0, 0], [1, -1, -1]) as tf.Tensor3D;
-      return tf.mean(elementLoss(kind, p, y), 2);
-    });
-    return tf.concat(rows) as tf.Tensor2D;
-  });
-}
-
-/**
- * Mean loss per task: [T]. With `weights` [T, B] (the sampling strategy's slot weights: 1 real, 0 padding)
- * the mean is Σ_b w l / Σ_b w, and 0 for a task with no weight this step (so its gradient is zero).
- */
-export function taskLosses(
-  kinds: readonly LossKind[],
-  pred: tf.Tensor3D,
-  target: tf.Tensor3D,
-  weights?: tf.Tensor2D,
-): tf.Tensor1D {
-  return tf.tidy(() => {
-    // The common case in one reduction (a kernel fewer per step on the GPU): one loss kind, no slot weights.
-    if (!weights && kinds.every((k) => k === kinds[0]))
-      return tf.mean(elementLoss(kinds[0] ?? 'mse', pred, target), [1, 2]) as tf.Tensor1D;
-    const losses = perSampleLosses(kinds, pred, target);
-    if (!weights) return tf.mean(losses, 1) as tf.Tensor1D;
-    // max(Σw, 1): slot weights are 0 or 1, so this is Σw except for a left-out task, whose Σ w l is 0.
-    // (divNoNan would do the same but has no gradient in tfjs.)
-    return tf.div(tf.sum(tf.mul(losses, weights), 1), tf.maximum(tf.sum(weights, 1), 1)) as tf.Tensor1D;
-  });
-}
-
-/** One task's metric over all its samples (pred and target [B, O]); a scalar tensor. */
-export function taskMetric(
-  kind: MetricKind,
-  loss: LossKind,
-  pred: tf.Tensor2D,
-  target: tf.Tensor2D,
-): tf.Scalar {
-  return tf.tidy(() => {
-    switch (kind) {
-      case 'accuracy': {
-        // Binary: a logit above 0 predicts the positive class.
-        const predicted = tf.greater(pred, 0);
-        const actual = tf.greater(target, 0.5);
-        return tf.mean(tf.cast(tf.equal(predicted, actual), 'float32'));
-      }
-      case 'r2': {
-        const sse = tf.sum(tf.squaredDifference(pred, target));
-        const sst = tf.sum(tf.squaredDifference(target, tf.mean(target)));
-        return tf.sub(1, tf.div(sse, tf.maximum(sst, 1e-12)));
-      }
-      case 'mse':
-        return tf.mean(tf.squaredDifference(pred, target));
-      case 'loss':
-        return tf.mean(
-          elementLoss(loss, pred.expandDims(0) as tf.Tensor3D, target.expandDims(0) as tf.Tensor3D),
-        );
-    }
-  });
-}
-
-/**
- * A task's key performance indicator in [0, 1] from its metric, for Dynamic Task Prioritization (Guo et al.,
- * ECCV 2018), which weighs tasks by how far their KPI is from perfect: accuracy as it is, R² clamped to
- * [0, 1], and exp(−value) for error-like metrics (MSE, loss), which is 1 at a perfect fit.
- */
-export function kpiOf(kind: MetricKind, metric: tf.Scalar): tf.Scalar {
-  return tf.tidy(() => {
-    switch (kind) {
-      case 'accuracy':
-        return metric;
-      case 'r2':
-        return tf.clipByValue(metric, 0, 1);
-      case 'mse':
-      case 'loss':
-        return tf.exp(tf.neg(tf.relu(metric)));
-    }
-  });
-}

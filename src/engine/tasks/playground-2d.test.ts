@@ -12,6 +12,26 @@ function build(patterns: Pattern[], labelNoise: number[] = [], trainSamples = 40
 }
 
 describe('playground-2d', () => {
+  it('declares a 48² decision boundary over exactly the box its samples come from, [-6, 6]²', () => {
+    const params = defaultParams(playground2dSuite.params);
+    expect(playground2dSuite.views?.(params)).toEqual([
+      {
+        kind: 'decision-boundary',
+        bounds: [
+          [-6, 6],
+          [-6, 6],
+        ],
+        gridSize: 48,
+      },
+    ]);
+    const inst = playground2dSuite.build(params, new Rng(2));
+    if (inst.kind !== 'data') throw new Error('playground-2d is a data suite');
+    expect(inst.inputBounds).toEqual([
+      [-6, 6],
+      [-6, 6],
+    ]);
+  });
+
   it('one task per pattern, BCE on logits with accuracy, inputs in [-6, 6]²', () => {
     const { x, tasks } = build(['circle', 'xor', 'circle']);
     expect(tasks.map((t) => t.name)).toEqual(['circle', 'xor', 'circle (3)']);

@@ -21,7 +21,15 @@ import { defineTaskSuite } from './types';
 export const PATTERNS = ['circle', 'xor', 'gauss', 'spiral', 'plane'] as const;
 export type Pattern = (typeof PATTERNS)[number];
 
+/** Half the side of the input box: x ~ U[-HALF, HALF]² for train and test, shared or separate inputs. */
 const HALF = 6;
+/** That box, fresh each call (callers may keep or change it). */
+const inputBox = (): [[number, number], [number, number]] => [
+  [-HALF, HALF],
+  [-HALF, HALF],
+];
+/** Resolution of the decision-boundary picture: 48² predictions a request, cheap enough to ask often. */
+const BOUNDARY_GRID = 48;
 const CIRCLE_RADIUS = Math.sqrt((2 * HALF) ** 2 / 2 / Math.PI);
 const GAUSSIANS: [number, number, number][] = [
   [-4, 2.5, 1],
@@ -90,6 +98,8 @@ export const playground2dSuite = defineTaskSuite({
   },
   numTasks: (p) => p.patterns.length,
   check: (p) => checkDataParams(p, p.patterns.length),
+  // The boundary is drawn over exactly the box the samples are drawn from.
+  views: () => [{ kind: 'decision-boundary', bounds: inputBox(), gridSize: BOUNDARY_GRID }],
   build(p, rng) {
     const { train, test } = buildSplits(playgroundGenerator(p.patterns), p, rng);
     return {
@@ -104,10 +114,7 @@ export const playground2dSuite = defineTaskSuite({
       outputDim: 1,
       train,
       test,
-      inputBounds: [
-        [-HALF, HALF],
-        [-HALF, HALF],
-      ],
+      inputBounds: inputBox(),
     };
   },
 });

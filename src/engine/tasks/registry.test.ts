@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type AnyParams } from '../params/spec';
 import { Rng } from '../random/rng';
@@ -27,9 +27,12 @@ function sharedArrays(split: TaskSplit): { x: Float32Array; y: Float32Array; cou
 }
 
 describe('task suite registry', () => {
-  it('lists the suites in menu order with unique lowercase ids', () => {
-    expect(TASK_SUITES.map((s) => s.id)).toEqual(['toy', 'mmoe-synthetic', 'sinusoids', 'playground-2d']);
-    for (const s of TASK_SUITES) expect(s.id).toMatch(/^[a-z0-9-]+$/);
+  it('unique lowercase ids, each found by its id', () => {
+    expect(new Set(TASK_SUITES.map((s) => s.id)).size).toBe(TASK_SUITES.length);
+    for (const s of TASK_SUITES) {
+      expect(s.id).toMatch(/^[a-z0-9-]+$/);
+      expect(findTaskSuite(s.id)).toBe(s);
+    }
     expect(findTaskSuite('nope')).toBeUndefined();
   });
 
@@ -48,6 +51,50 @@ describe('task suite registry', () => {
       expect(inst.tasks).toHaveLength(suite.numTasks(params));
     },
   );
+});
+
+describe.each(TASK_SUITES.map((s) => [s.id, s] as const))('%s: declared views', (_id, suite) => {
+  it('a decision boundary covers every sample; a landscape draws the losses the run trains', () => {
+    for (const inputs of ['shared', 'separate']) {
+      const params = smallParams({
+        ...defaultParams(suite.params),
+        ...('inputs' in suite.params && { inputs }),
+      });
+      const inst = suite.build(params, new Rng(4));
+      for (const view of suite.views?.(params) ?? []) {
+        if (view.kind === 'decision-boundary') {
+          if (inst.kind !== 'data') throw new Error('a decision boundary needs a data suite');
+          expect(inst.inputDim).toBe(2);
+          expect(view.bounds).toEqual(inst.inputBounds);
+          expect(view.gridSize).toBeGreaterThan(1);
+          const [[x0, x1], [y0, y1]] = view.bounds;
+          for (const split of [inst.train, inst.test]) {
+            for (const x of split.mode === 'shared' ? [split.x] : split.x) {
+              for (let n = 0; n < x.length; n += 2) {
+                expect(x[n]).toBeGreaterThanOrEqual(x0);
+                expect(x[n]).toBeLessThanOrEqual(x1);
+                expect(x[n + 1]).toBeGreaterThanOrEqual(y0);
+                expect(x[n + 1]).toBeLessThanOrEqual(y1);
+              }
+            }
+          }
+        }
+        if (view.kind === 'landscape') {
+          if (inst.kind !== 'objective') throw new Error('a landscape needs an objective suite');
+          expect(inst.dim).toBe(2);
+          expect(view.bounds).toEqual(inst.bounds);
+          // The float64 picture and the tensor losses agree at every start point.
+          const tensor = tf.tidy(() => inst.losses(tf, tf.tensor3d(inst.starts.map((p) => [p]))).arraySync());
+          inst.starts.forEach(([a = NaN, b = NaN], r) =>
+            view.losses(a, b).forEach((l, t) => {
+              const got = tensor[r]?.[t] ?? NaN;
+              expect(Math.abs(l - got)).toBeLessThan(1e-4 * (1 + Math.abs(l)));
+            }),
+          );
+        }
+      }
+    }
+  });
 });
 
 const DATA_IDS = TASK_SUITES.filter((s) => s.kind === 'data').map((s) => s.id);

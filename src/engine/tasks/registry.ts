@@ -1,4 +1,5 @@
 /** Every task suite, in menu order. Adding a suite: one file plus one line here. */
+import { linearTasksSuite } from './linear-tasks';
 import { mmoeSyntheticSuite } from './mmoe-synthetic';
 import { playground2dSuite } from './playground-2d';
 import { sinusoidsSuite } from './sinusoids';
@@ -10,6 +11,7 @@ export const TASK_SUITES: readonly TaskSuiteEntry[] = [
   mmoeSyntheticSuite,
   sinusoidsSuite,
   playground2dSuite,
+  linearTasksSuite,
 ];
 
 export function findTaskSuite(id: string): TaskSuiteEntry | undefined {

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type AnyParams } from '../params/spec';
 import { Rng } from '../random/rng';
@@ -51,7 +51,7 @@ function build(params: AnyParams = {}): ObjectiveSuiteInstance {
 
 /** Losses [R, T] at the points, S = 1 (each replica one row read by both tasks). */
 function lossesAt(inst: ObjectiveSuiteInstance, points: [number, number][]): number[][] {
-  return tf.tidy(() => inst.losses(tf.tensor3d(points.map((p) => [p]))).arraySync());
+  return tf.tidy(() => inst.losses(tf, tf.tensor3d(points.map((p) => [p]))).arraySync());
 }
 
 describe('toy suite', () => {
@@ -83,7 +83,7 @@ describe('toy suite', () => {
     const inst = build();
     const p: [number, number] = [3, -2];
     const q: [number, number] = [-2, 1];
-    const [s2] = tf.tidy(() => inst.losses(tf.tensor3d([[p, q]])).arraySync()) as [number[]];
+    const [s2] = tf.tidy(() => inst.losses(tf, tf.tensor3d([[p, q]])).arraySync()) as [number[]];
     expect(s2[0]).toBeCloseTo(toyLosses(...p)[0], 4);
     expect(s2[1]).toBeCloseTo(toyLosses(...q)[1], 4);
     const [s1] = lossesAt(inst, [q]) as [number[]];
@@ -97,7 +97,7 @@ describe('toy suite', () => {
     const theta = tf.tensor3d(cases.map((c) => [c.at, c.at]));
     const g = tf.tidy(() =>
       tf
-        .grads((th: tf.Tensor) => tf.sum(inst.losses(th as tf.Tensor3D)))([theta])[0]!
+        .grads((th: tf.Tensor) => tf.sum(inst.losses(tf, th as tf.Tensor3D)))([theta])[0]!
         .arraySync(),
     );
     theta.dispose();
@@ -117,7 +117,7 @@ describe('toy suite', () => {
     const theta = tf.tensor3d([[[0, 0]]]);
     const [g] = tf.tidy(() =>
       tf
-        .grads((th: tf.Tensor) => tf.sum(inst.losses(th as tf.Tensor3D)))([theta])[0]!
+        .grads((th: tf.Tensor) => tf.sum(inst.losses(tf, th as tf.Tensor3D)))([theta])[0]!
         .arraySync(),
     ) as number[][][];
     theta.dispose();
@@ -133,7 +133,7 @@ describe('toy suite', () => {
     const theta = tf.tensor3d(pts.map((p) => [p, p]));
     const g = tf.tidy(() =>
       tf
-        .grads((th: tf.Tensor) => tf.sum(inst.losses(th as tf.Tensor3D)))([theta])[0]!
+        .grads((th: tf.Tensor) => tf.sum(inst.losses(tf, th as tf.Tensor3D)))([theta])[0]!
         .dataSync(),
     );
     theta.dispose();
@@ -162,11 +162,29 @@ describe('toy suite', () => {
     expect(inst.tasks).toHaveLength(2);
     const theta = tf.tensor3d([[[1, 2]], [[3, 4]]]);
     const before = tf.memory().numTensors;
-    const out = inst.losses(theta);
+    const out = inst.losses(tf, theta);
     expect(out.shape).toEqual([2, 2]);
     out.dispose();
     theta.dispose();
     expect(tf.memory().numTensors).toBe(before - 1);
+  });
+
+  it('declares its landscape: the θ box, the scaled float64 losses and the Pareto set', () => {
+    const params = { ...defaultParams(toySuite.params), lossScale: [0.1, 1] };
+    const [view, ...rest] = toySuite.views?.(params) ?? [];
+    expect(rest).toEqual([]);
+    if (view?.kind !== 'landscape') throw new Error('the toy declares a landscape');
+    expect(view.bounds).toEqual([
+      [-10, 10],
+      [-10, 10],
+    ]);
+    expect(view.mark).toEqual({ from: [-7, -8.355], to: [7, -8.355], label: 'Pareto set' });
+    // The picture's losses are the ones trained: the float64 reference, scaled per task.
+    for (const { at, loss } of REFERENCE) {
+      const [l1, l2] = view.losses(...at);
+      expect(l1).toBeCloseTo(0.1 * loss[0], 10);
+      expect(l2).toBeCloseTo(loss[1], 10);
+    }
   });
 
   it('the mean loss is minimal at the documented point', () => {

@@ -11,11 +11,17 @@
  *   L_t = c1 (log(max(|tanh θ2 - 3.5 - 0.5 u_t|, 5e-6)) + 6) + c2 (0.1 (u_t - 7)² + 0.01 (θ2 + 8)² - 20),
  * so one set of ops on [R, 2] computes both tasks (the suite runs 100,000 steps: ops are the cost).
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as TF from '@tensorflow/tfjs-core';
 import { checkPerTaskLength, numList, pointList } from '../params/spec';
-import { defineTaskSuite } from './types';
+import { defineTaskSuite, type TensorOps } from './types';
 
 const LOWER = 5e-6;
+
+/** The θ box of the pictures (the start points' range), fresh each call (callers may keep or change it). */
+const toyBox = (): [[number, number], [number, number]] => [
+  [-10, 10],
+  [-10, 10],
+];
 
 /** Where the Pareto set lies (for plots and tests); θ2 of the set varies by ±0.2 along it. */
 export const TOY_PARETO = {
@@ -36,11 +42,14 @@ export function toyLosses(x: number, y: number): [number, number] {
   return [c1 * f1 + c2 * g1, c1 * f2 + c2 * g2];
 }
 
-/** [R, S, 2] -> [R, 2]; S = 1 broadcasts row 0 to both tasks, S = 2 gives task t row t. */
-function toyLossesTf(theta: tf.Tensor3D, scale: readonly number[]): tf.Tensor2D {
+/**
+ * [R, S, 2] -> [R, 2]; S = 1 broadcasts row 0 to both tasks, S = 2 gives task t row t. `tf` is the engine's
+ * namespace (types.ts: the page imports this module, so it imports no tfjs).
+ */
+function toyLossesTf(tf: TensorOps, theta: TF.Tensor3D, scale: readonly number[]): TF.Tensor2D {
   return tf.tidy(() => {
     const [r, s] = theta.shape;
-    const [x1, x2] = tf.split(theta, 2, 2).map((c) => c.reshape([r, s])) as [tf.Tensor2D, tf.Tensor2D];
+    const [x1, x2] = tf.split(theta, 2, 2).map((c) => c.reshape([r, s])) as [TF.Tensor2D, TF.Tensor2D];
     const u = tf.mul(x1, tf.tensor1d([1, -1]));
     const f = tf.add(tf.log(tf.maximum(tf.abs(tf.sub(tf.sub(tf.tanh(x2), 3.5), tf.mul(u, 0.5))), LOWER)), 6);
     const g = tf.add(
@@ -50,7 +59,7 @@ function toyLossesTf(theta: tf.Tensor3D, scale: readonly number[]): tf.Tensor2D 
     // tf.maximum passes the gradient at equality, as torch.clamp does: at θ2 = 0 both gates still move θ2
     // (a relu here would leave the (0, 0) start with a zero gradient forever).
     const h = tf.tanh(tf.mul(x2, 0.5));
-    const loss = tf.add(tf.mul(tf.maximum(h, 0), f), tf.mul(tf.maximum(tf.neg(h), 0), g)) as tf.Tensor2D;
+    const loss = tf.add<TF.Tensor2D>(tf.mul(tf.maximum(h, 0), f), tf.mul(tf.maximum(tf.neg(h), 0), g));
     return scale.every((v) => v === 1) ? loss : tf.mul(loss, tf.tensor1d([...scale]));
   });
 }
@@ -91,6 +100,19 @@ export const toySuite = defineTaskSuite({
   },
   numTasks: () => 2,
   check: (p) => checkPerTaskLength(p.lossScale, 'lossScale', 2, false),
+  views: (p) => [
+    {
+      kind: 'landscape',
+      bounds: toyBox(),
+      // The losses the run trains (scaled): positive scales leave the Pareto set where it is.
+      losses: (a, b) => toyLosses(a, b).map((l, t) => l * (p.lossScale[t] ?? 1)),
+      mark: {
+        from: [TOY_PARETO.theta1Range[0], TOY_PARETO.theta2],
+        to: [TOY_PARETO.theta1Range[1], TOY_PARETO.theta2],
+        label: 'Pareto set',
+      },
+    },
+  ],
   build(p) {
     const scale = [...p.lossScale];
     return {
@@ -101,11 +123,8 @@ export const toySuite = defineTaskSuite({
       ],
       dim: 2,
       starts: p.starts.map(([a, b]) => [a, b]),
-      losses: (theta) => toyLossesTf(theta, scale),
-      bounds: [
-        [-10, 10],
-        [-10, 10],
-      ],
+      losses: (tf, theta) => toyLossesTf(tf, theta, scale),
+      bounds: toyBox(),
     };
   },
 });

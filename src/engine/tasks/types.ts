@@ -3,11 +3,19 @@
  * - `data`: supervised tasks with train/test samples, trained through a sharing architecture, or
  * - `objective`: tasks whose losses are closed-form functions of the parameters θ themselves (the CAGrad
  *   toy), trained as a batch of independent replicas θ_r, one per start point.
+ * Suites import no tfjs (catalogue.test.ts in architectures/ checks), so the page imports them as they are:
+ * it reads their parameters and views and builds a data suite's samples to draw them. The one piece of
+ * tensor code, an objective suite's losses, receives the tfjs namespace from the engine.
  */
-import type { Tensor2D, Tensor3D } from '@tensorflow/tfjs';
-import type { Rng } from '../random/rng';
+import type * as TF from '@tensorflow/tfjs-core';
+import { narrowParams } from '../params/narrow';
 import type { AnyParams, ConfigIssue, ParamSpecs, ParamValues } from '../params/spec';
+import type { Rng } from '../random/rng';
+import type { ViewSpec } from '../views';
 import type { LossKind, MetricKind } from './losses';
+
+/** The tfjs-core namespace, handed to an objective suite's losses by the engine that imported it. */
+export type TensorOps = typeof TF;
 
 export interface TaskInfo {
   name: string;
@@ -45,16 +53,18 @@ export interface ObjectiveSuiteInstance {
   starts: number[][];
   /**
    * Task losses of θ. `theta` is [R, S, dim] with S = 1 (every task reads row 0) or S = T (task t reads
-   * row t, which is how one backward pass yields every task's gradient). Returns [R, T].
+   * row t, which is how one backward pass yields every task's gradient). Returns [R, T]. `tf` is the
+   * engine's tfjs namespace (a parameter, not an import, so the suite's module stays tfjs-free).
    */
-  losses(theta: Tensor3D): Tensor2D;
+  losses(tf: TensorOps, theta: TF.Tensor3D): TF.Tensor2D;
   /** Plot box for landscapes: [[x1min, x1max], [x2min, x2max]]. */
   bounds: [number, number][];
 }
 
 export type SuiteInstance = DataSuiteInstance | ObjectiveSuiteInstance;
 
-export interface TaskSuiteDefinition<S extends ParamSpecs = ParamSpecs> {
+/** What a suite says whatever its parameter types. */
+interface SuiteFields<S extends ParamSpecs> {
   /** Lowercase id: the same string in URL, CLI, config and UI. */
   id: string;
   label: string;
@@ -64,19 +74,38 @@ export interface TaskSuiteDefinition<S extends ParamSpecs = ParamSpecs> {
   citation: string;
   kind: 'data' | 'objective';
   params: S;
-  numTasks(params: ParamValues<S>): number;
+}
+
+/**
+ * A suite as its file writes it: functions of its own typed parameters. (Functions are properties, not
+ * methods: none uses `this`, so they may be passed around and destructured.)
+ */
+export interface TaskSuiteDefinition<S extends ParamSpecs = ParamSpecs> extends SuiteFields<S> {
+  numTasks: (params: ParamValues<S>) => number;
   /** Cross-field checks beyond each parameter's own range; paths relative to the params object. */
-  check?(params: ParamValues<S>): ConfigIssue[];
-  build(params: ParamValues<S>, rng: Rng): SuiteInstance;
+  check?: (params: ParamValues<S>) => ConfigIssue[];
+  /** The pictures the app draws for this suite beyond the standard charts (views.ts). */
+  views?: (params: ParamValues<S>) => ViewSpec[];
+  build: (params: ParamValues<S>, rng: Rng) => SuiteInstance;
 }
 
 /** Registry entries with their parameter types erased (validated configs carry `AnyParams`). */
-export type TaskSuiteEntry = TaskSuiteDefinition<ParamSpecs> & {
-  numTasks(params: AnyParams): number;
-  check?(params: AnyParams): ConfigIssue[];
-  build(params: AnyParams, rng: Rng): SuiteInstance;
-};
+export interface TaskSuiteEntry extends SuiteFields<ParamSpecs> {
+  numTasks: (params: AnyParams) => number;
+  check?: (params: AnyParams) => ConfigIssue[];
+  views?: (params: AnyParams) => ViewSpec[];
+  build: (params: AnyParams, rng: Rng) => SuiteInstance;
+}
 
+/** The erased entry: each function narrows its validated `AnyParams` to the suite's types first. */
 export function defineTaskSuite<S extends ParamSpecs>(def: TaskSuiteDefinition<S>): TaskSuiteEntry {
-  return def as unknown as TaskSuiteEntry;
+  const { numTasks, check, views, build, ...fields } = def;
+  const typed = (p: AnyParams): ParamValues<S> => narrowParams(def.params, p);
+  return {
+    ...fields,
+    numTasks: (p) => numTasks(typed(p)),
+    ...(check && { check: (p: AnyParams) => check(typed(p)) }),
+    ...(views && { views: (p: AnyParams) => views(typed(p)) }),
+    build: (p, rng) => build(typed(p), rng),
+  };
 }

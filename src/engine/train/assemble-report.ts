@@ -11,7 +11,8 @@ export interface ReportValues {
   norms: Float32Array; // [R, T]
   cosine: Float32Array; // [R, T, T]
   weights: Float32Array; // [R, T]
-  theta: Float32Array; // [R, P]
+  /** [R, P], read back for objective suites only (their θ is the trajectory the app draws). */
+  theta?: Float32Array;
   [layer: `layer${number}`]: Float32Array; // [R, T, T]
 }
 
@@ -63,10 +64,11 @@ export function assembleReport(
     // The trainer's TrainingHealth fills this in: it needs the history of reports.
     health: [],
   };
-  if (meta.objective) {
-    const dim = v.theta.length / R;
+  const theta = meta.objective ? v.theta : undefined;
+  if (theta) {
+    const dim = theta.length / R;
     report.points = Array.from({ length: R }, (_, r): PointReport => ({
-      theta: Array.from(v.theta.subarray(r * dim, (r + 1) * dim)),
+      theta: Array.from(theta.subarray(r * dim, (r + 1) * dim)),
       losses: Array.from(v.testLoss.subarray(r * T, (r + 1) * T)),
       weights: Array.from(v.weights.subarray(r * T, (r + 1) * T)),
       cosine: toRows(v.cosine.subarray(r * T * T, (r + 1) * T * T), T, T),

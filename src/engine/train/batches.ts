@@ -6,7 +6,7 @@
  * Which samples of which task a step sees is the sampling strategy's call (src/engine/sampling); this file
  * only turns its plan into tensors.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { TaskSplit } from '../tasks/types';
 
 /** One step's inputs [Sx, B, D] (Sx = 1 for shared inputs, T for separate) and targets [T, B, O]. */
@@ -55,11 +55,11 @@ export class DeviceDataset {
     if (this.split.mode === 'shared') {
       return tf.tidy(() => {
         const idx = tf.tensor1d(indices[0] ?? new Int32Array(0), 'int32');
-        const x = tf.gather(this.x, idx).reshape([1, batchSize, inputDim]) as tf.Tensor3D;
+        const x = tf.gather(this.x, idx).reshape<tf.Tensor3D>([1, batchSize, inputDim]);
         const y = tf
           .gather(this.y, idx)
           .reshape([batchSize, numTasks, outputDim])
-          .transpose([1, 0, 2]) as tf.Tensor3D;
+          .transpose<tf.Tensor3D>([1, 0, 2]);
         return { x, y };
       });
     }
@@ -70,8 +70,8 @@ export class DeviceDataset {
     return tf.tidy(() => {
       const idx = tf.tensor1d(global, 'int32');
       return {
-        x: tf.gather(this.x, idx).reshape([numTasks, batchSize, inputDim]) as tf.Tensor3D,
-        y: tf.gather(this.y, idx).reshape([numTasks, batchSize, outputDim]) as tf.Tensor3D,
+        x: tf.gather(this.x, idx).reshape<tf.Tensor3D>([numTasks, batchSize, inputDim]),
+        y: tf.gather(this.y, idx).reshape<tf.Tensor3D>([numTasks, batchSize, outputDim]),
       };
     });
   }

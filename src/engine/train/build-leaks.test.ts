@@ -4,7 +4,7 @@
  * built model can detect (the config passes parseConfig, createTrainer says no). The app configures a new
  * trainer on every change, so a refusal that kept what it had allocated leaked memory each time.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES } from '../architectures/registry';
 import { parseConfig } from '../config/parse';

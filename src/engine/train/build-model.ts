@@ -34,7 +34,7 @@ export function buildModel(config: ExperimentConfig, rng: Rng): Model {
       : createDataModel(config, suite, arch, rng);
   try {
     checkMethodFits(model, config);
-    checkGradientMask(config.isolation.gradientMask as [number, number][], model.layers);
+    checkGradientMask(config.isolation.gradientMask, model.layers);
   } catch (error) {
     model.dispose();
     throw error;
@@ -54,6 +54,7 @@ function createDataModel(
       {
         path: 'batchSize',
         message: `expected at most the training samples per task (${smallest}), got ${config.batchSize}`,
+        accepted: `a whole number from 1 to ${smallest}`,
       },
     ]);
   }

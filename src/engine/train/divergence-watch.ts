@@ -4,9 +4,14 @@
  * it stops the run with an error naming the step and the task, or the method when only its update broke.
  * Finite values that exploded are the report's to find (training-health.ts), latched here too.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 import { TrainingDivergedError } from './errors';
+
+/** Whether every entry of `t` is finite, on the device (true for an empty `t`, where tfjs's `all` is not). */
+export function allFinite(t: tf.Tensor): tf.Scalar {
+  return t.size ? tf.all(tf.isFinite(t)) : tf.scalar(true, 'bool');
+}
 
 export class DivergenceWatch {
   /** [T + 1]: first bad step per task, then the method's; −1 while finite. Read back with a report. */
@@ -20,18 +25,10 @@ export class DivergenceWatch {
     this.stepCounter = variableFrom(() => tf.scalar(0));
   }
 
-  /** Record this step (call inside the step's tidy). `hasShared` false: θ is empty, only weights count. */
-  record(
-    losses: tf.Tensor2D,
-    grads: tf.Tensor3D,
-    direction: tf.Tensor2D,
-    weights: tf.Tensor2D,
-    hasShared: boolean,
-  ): void {
+  /** Record this step (call inside the step's tidy). With nothing shared, only the weights count. */
+  record(losses: tf.Tensor2D, grads: tf.Tensor3D, direction: tf.Tensor2D, weights: tf.Tensor2D): void {
     const tasksFinite = tf.all(tf.logicalAnd(tf.isFinite(losses), tf.isFinite(tf.sum(grads, 2))), 0);
-    // tfjs's `all` of an empty tensor is not true: with nothing shared only the weights can be checked.
-    const directionFinite = hasShared ? tf.all(tf.isFinite(direction)) : tf.scalar(true, 'bool');
-    const methodFinite = tf.logicalAnd(directionFinite, tf.all(tf.isFinite(weights)));
+    const methodFinite = tf.logicalAnd(allFinite(direction), tf.all(tf.isFinite(weights)));
     const finite = tf.concat([tasksFinite, methodFinite.reshape([1])]);
     const firstBad = tf.cast(tf.logicalAnd(tf.logicalNot(finite), tf.less(this.badStep, 0)), 'float32');
     this.badStep.assign(tf.add(this.badStep, tf.mul(firstBad, tf.sub(this.stepCounter, this.badStep))));

@@ -24,8 +24,12 @@ export interface ExplosionContext {
   previousStep: number;
   methodId: string;
   learningRate: number;
-  /** The shared parameters θ as read back with the report, [R * P]. */
-  theta: Float32Array;
+  /**
+   * Whether every entry of the shared parameters θ is finite: one flag reduced on the device and read with
+   * the report, so networks need not read θ itself back (the watch's per-step flags cover the gradients and
+   * the update, not what the optimizer made of them).
+   */
+  thetaFinite: boolean;
 }
 
 /** Short numbers for messages: 0.96, 12.5, 1.2e+9, 1e+6. */
@@ -100,7 +104,6 @@ export function findExplosion(report: Report, ctx: ExplosionContext): TrainingDi
       `the method '${ctx.methodId}' gave a task weight of ${weight}, ${between}`,
       ctx.methodId,
     );
-  if (!ctx.theta.every(Number.isFinite))
-    return stop(null, `the shared parameters are no longer finite, ${between}`);
+  if (!ctx.thetaFinite) return stop(null, `the shared parameters are no longer finite, ${between}`);
   return null;
 }

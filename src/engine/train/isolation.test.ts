@@ -1,7 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
+import { ISOLATION_SETTINGS, type IsolationValues } from '../config/isolation';
 import { parseConfig } from '../config/parse';
 import { ConfigError } from '../config/types';
+import { defaultParams } from '../params/spec';
 import { createGradientIsolation, maskMatrix } from './isolation';
 import { createTrainer } from './trainer';
 
@@ -15,10 +17,8 @@ const layers = [
     ],
   },
 ];
-const settings = (over: Record<string, unknown>) => ({
-  clipNorm: 0,
-  clipPerTask: [],
-  gradientMask: [],
+const settings = (over: Partial<IsolationValues>): IsolationValues => ({
+  ...defaultParams(ISOLATION_SETTINGS),
   ...over,
 });
 
@@ -41,6 +41,29 @@ describe('gradient isolation', () => {
     expect(() => maskMatrix([[0, 2]], layers, 2, 5)).toThrow(
       /isolation\.gradientMask\[0\]: layer 2 does not exist; .*0 \(layer 1\), 1 \(layer 2\)/,
     );
+    const refusal = (() => {
+      try {
+        maskMatrix(
+          [
+            [1, 0],
+            [0, 2],
+          ],
+          layers,
+          2,
+          5,
+        );
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ConfigError);
+    expect((refusal as ConfigError).issues).toEqual([
+      {
+        path: 'isolation.gradientMask[1]',
+        message: "layer 2 does not exist; this architecture's shared layers are 0 (layer 1), 1 (layer 2)",
+        accepted: '[task, layer] with a layer from 0 to 1',
+      },
+    ]);
   });
 
   it('clips each task row to its own limit, leaves 0-limit rows and small rows alone', () => {
@@ -78,7 +101,7 @@ describe('gradient isolation', () => {
 
   it('is a no-op (the same tensors) when everything is off', () => {
     const iso = createGradientIsolation(settings({}), layers, 2, 5);
-    const g = tf.zeros([1, 2, 5]) as tf.Tensor3D;
+    const g = tf.zeros<tf.Rank.R3>([1, 2, 5]);
     expect(iso.taskGradients(g)).toBe(g);
     g.dispose();
     iso.dispose();

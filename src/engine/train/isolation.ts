@@ -5,9 +5,9 @@
  * of the update (Pascanu, Mikolov & Bengio, "On the difficulty of training recurrent neural networks",
  * ICML 2013). Everything stays on the device; nothing is built when the settings are off.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type { IsolationValues } from '../config/isolation';
 import { ConfigError } from '../config/types';
-import type { AnyParams } from '../params/spec';
 import type { SharedLayer } from './model';
 
 export interface GradientIsolation {
@@ -23,6 +23,9 @@ export interface GradientIsolation {
  * when the model is built (build-model.ts), before the trainer allocates anything else.
  */
 export function checkGradientMask(pairs: readonly [number, number][], layers: readonly SharedLayer[]): void {
+  const accepted = layers.length
+    ? `[task, layer] with a layer from 0 to ${layers.length - 1}`
+    : 'no pairs (this architecture shares no layer)';
   const issues = pairs.flatMap(([, layer], i) =>
     layers[layer]
       ? []
@@ -30,6 +33,7 @@ export function checkGradientMask(pairs: readonly [number, number][], layers: re
           {
             path: `isolation.gradientMask[${i}]`,
             message: `layer ${layer} does not exist; this architecture's shared layers are ${layers.map((l, k) => `${k} (${l.name})`).join(', ') || 'none'}`,
+            accepted,
           },
         ],
   );
@@ -53,14 +57,12 @@ export function maskMatrix(
 }
 
 export function createGradientIsolation(
-  settings: AnyParams,
+  settings: Pick<IsolationValues, 'gradientMask' | 'clipPerTask' | 'clipNorm'>,
   layers: readonly SharedLayer[],
   numTasks: number,
   numShared: number,
 ): GradientIsolation {
-  const pairs = settings.gradientMask as [number, number][];
-  const perTask = settings.clipPerTask as number[];
-  const clipNorm = settings.clipNorm as number;
+  const { gradientMask: pairs, clipPerTask: perTask, clipNorm } = settings;
   const mask = pairs.length
     ? tf.tensor3d(maskMatrix(pairs, layers, numTasks, numShared), [1, numTasks, numShared])
     : null;

@@ -4,16 +4,13 @@
  * representation gradients, then with the probe tensor). `install` checks everything before it replaces
  * anything, so a refused live switch leaves the running method as it was.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { ConfigError, type ExperimentConfig } from '../config/types';
+import { partialTaskPolicy, type PartialTaskPolicy } from '../methods/card';
 import { findMethod } from '../methods/registry';
-import {
-  partialTaskPolicy,
-  type MethodEntry,
-  type MethodInstance,
-  type PartialTaskPolicy,
-} from '../methods/types';
-import { createOptimizer, type Optimizer } from '../optim/optimizer';
+import type { MethodEntry, MethodInstance } from '../methods/types';
+import { createOptimizer } from '../optim/registry';
+import type { Optimizer } from '../optim/types';
 import type { Rng } from '../random/rng';
 import type { Model } from './model';
 

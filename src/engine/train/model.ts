@@ -3,7 +3,7 @@
  * θ itself), reduced to one shape: a flat shared vector θ per replica [R, P], task-specific tensors stacked
  * over tasks, and a loss function of both. The trainer knows nothing else about suites or architectures.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { TaskParam } from '../architectures/types';
 import type { TaskInfo } from '../tasks/types';
 import type { SamplerEntry, SamplerFeedback, SamplerInstance } from '../sampling/types';
@@ -41,7 +41,7 @@ export interface Model {
     split: 'train' | 'test',
   ): { loss: tf.Tensor2D; metric: tf.Tensor1D };
   /** Outputs [T, N, O] for inputs [1, N, D] with the current parameters (data models only). */
-  predict?(shared: tf.Tensor2D, taskParams: tf.Tensor[], x: tf.Tensor3D): tf.Tensor3D;
+  predict?: (shared: tf.Tensor2D, taskParams: tf.Tensor[], x: tf.Tensor3D) => tf.Tensor3D;
   /** Each task's KPI in [0, 1] on a batch, [R, T] (Dynamic Task Prioritization); data models only. */
   kpis?(shared: tf.Tensor2D, taskParams: tf.Tensor[], batch: Batch): tf.Tensor2D;
   /** The next training batch as the sampling strategy plans it (data models), or null. */

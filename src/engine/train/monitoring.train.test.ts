@@ -5,7 +5,7 @@
  * healthy runs of every preset never flagged.
  */
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse';
 import { ConfigError } from '../config/types';
@@ -161,7 +161,7 @@ describe('training health', () => {
       const preset = JSON.parse(readFileSync(`public/presets/${file}`, 'utf8')) as { task: { id: string } };
       // The toy's steps are cheap and its learning rate small: give it room to move.
       const [steps, every] = preset.task.id === 'toy' ? [2000, 100] : [100, 10];
-      const history = await reports(preset as Record<string, unknown>, steps, every);
+      const history = await reports(preset, steps, every);
       expect(history.flatMap((r) => r.health ?? [])).toEqual([]);
     });
   }

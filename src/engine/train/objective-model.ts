@@ -2,7 +2,7 @@
  * An objective suite (losses are closed-form functions of θ, like the CAGrad toy) as a `Model`: θ is the
  * point itself, one replica per start point, all trained at once as one batch [R, dim].
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ArchitectureEntry } from '../architectures/types';
 import type { AnyParams } from '../params/spec';
 import type { Rng } from '../random/rng';
@@ -29,11 +29,11 @@ export function createObjectiveModel(
     representationSize: undefined,
     stackedCost: 'linear',
     trainCounts: [],
-    losses: (shared) => suite.losses(shared),
+    losses: (shared) => suite.losses(tf, shared),
     evaluate(shared) {
       return tf.tidy(() => {
-        const loss = suite.losses(shared.expandDims(1) as tf.Tensor3D);
-        return { loss, metric: tf.mean(loss, 0) as tf.Tensor1D };
+        const loss = suite.losses(tf, shared.expandDims<tf.Tensor3D>(1));
+        return { loss, metric: tf.mean<tf.Tensor1D>(loss, 0) };
       });
     },
     nextBatch: () => null,

@@ -5,8 +5,8 @@
  * MGDA's min-norm point would be 0, Nash-MTL's system singular). See MethodDefinition.partialTasks.
  * The running train-loss telemetry counts each task over the steps it took part in.
  */
-import * as tf from '@tensorflow/tfjs';
-import type { PartialTaskPolicy } from '../methods/types';
+import * as tf from '@tensorflow/tfjs-core';
+import type { PartialTaskPolicy } from '../methods/card';
 import { variableFrom } from '../variables';
 
 export class PartialTasks {
@@ -45,10 +45,10 @@ export class PartialTasks {
     return tf.tidy(() => {
       const mask = tf.tensor1d(active.map((a) => (a ? 1 : 0)));
       const on = mask.reshape([1, this.numTasks]);
-      const filledLosses = tf.add(tf.mul(losses, on), tf.mul(this.lastLoss, tf.sub(1, on))) as tf.Tensor2D;
+      const filledLosses = tf.add<tf.Tensor2D>(tf.mul(losses, on), tf.mul(this.lastLoss, tf.sub(1, on)));
       const onRows = mask.reshape([1, this.numTasks, 1]);
-      const current = tf.mul(grads, onRows) as tf.Tensor3D;
-      const telemetry = tf.add(current, tf.mul(this.lastGrad, tf.sub(1, onRows))) as tf.Tensor3D;
+      const current = tf.mul<tf.Tensor3D>(grads, onRows);
+      const telemetry = tf.add<tf.Tensor3D>(current, tf.mul(this.lastGrad, tf.sub(1, onRows)));
       this.remember(filledLosses, telemetry);
       return {
         losses: filledLosses,

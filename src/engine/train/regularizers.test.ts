@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { symmetricEigen } from '../methods/solvers/eigen';
 import { regularizerGradients, type Regularization, type TaskParamInfo } from './regularizers';
@@ -167,7 +167,7 @@ describe('regularizers', () => {
       const out = await regularizerGradients({ l2: 1, orthogonality: 1, traceNorm: 1 }, tensors, info);
       expect(out?.grads).toHaveLength(2);
       expect(tf.memory().numTensors).toBe(before + 3); // penalty + one gradient per tensor
-      tf.dispose([out?.penalty as tf.Scalar, ...(out?.grads ?? [])]);
+      tf.dispose([out?.penalty, ...(out?.grads ?? [])]);
     }
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose(tensors);

@@ -22,38 +22,9 @@
  * floored at a tiny fraction of the largest, so a rank-deficient M gets the minimum-norm subgradient
  * (directions with σ = 0 contribute nothing, as in U Vᵀ of the thin SVD).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { symmetricEigen } from '../methods/solvers/eigen';
-import { num, type ParamValues } from '../params/spec';
-
-export const regularizerSpecs = {
-  l2: num({
-    label: 'L2 on task parameters',
-    help: 'λ Σ_t |θ_t|² over every task-specific tensor (heads, per-task layers, gates): weight decay on what each task owns, leaving the shared parameters alone. 0 turns it off.',
-    default: 0,
-    min: 0,
-    max: 10,
-    scale: 'log',
-  }),
-  orthogonality: num({
-    label: 'Orthogonality of task kernels',
-    help: "λ Σ_{i<j} |W_iᵀ W_j|² over each task-specific kernel (the difference loss of Domain Separation Networks, Bousmalis et al. 2016): pushes the tasks' features apart so each learns what the others do not. 0 turns it off.",
-    default: 0,
-    min: 0,
-    max: 10,
-    scale: 'log',
-  }),
-  traceNorm: num({
-    label: 'Trace norm across tasks',
-    help: 'λ |[vec W_1; …; vec W_T]|_* for each task-specific kernel (Yang & Hospedales 2017): favours task weights that share a few directions, a soft version of sharing the layer. 0 turns it off.',
-    default: 0,
-    min: 0,
-    max: 10,
-    scale: 'log',
-  }),
-};
-
-export type RegularizerValues = ParamValues<typeof regularizerSpecs>;
+import type { RegularizerValues } from '../config/isolation';
 
 export interface TaskParamInfo {
   name: string;
@@ -73,19 +44,19 @@ const TRACE_NORM_ABSOLUTE_FLOOR = 1e-20;
 
 const isKernel = (shape: readonly number[]): boolean => shape.length >= 3;
 
-/** A strength from a settings object (a missing or non-positive one is off). */
-function strength(values: Readonly<Record<string, unknown>>, key: keyof RegularizerValues): number {
-  const v = values[key];
-  return typeof v === 'number' && v > 0 ? v : 0;
+/** A strength from the settings (a missing or non-positive one is off). */
+function strength(values: Partial<RegularizerValues>, key: keyof RegularizerValues): number {
+  const v = values[key] ?? 0;
+  return v > 0 ? v : 0;
 }
 
 /**
  * The penalty and its gradients for the task-specific tensors, or null when every strength is 0 (nothing
- * is computed). `values` may be any settings object holding `l2`, `orthogonality` and `traceNorm`.
+ * is computed). `values`: the isolation settings (config/isolation.ts), or just the strengths to apply.
  * Returned tensors belong to the caller; the inputs are not disposed.
  */
 export async function regularizerGradients(
-  values: Readonly<Record<string, unknown>>,
+  values: Partial<RegularizerValues>,
   taskParams: readonly tf.Tensor[],
   taskParamInfo: readonly TaskParamInfo[],
 ): Promise<Regularization | null> {
@@ -136,7 +107,7 @@ export async function regularizerGradients(
 
 /** A kernel [T, ..., out] as T matrices [T, rows, out]. */
 const asMatrices = (p: tf.Tensor): tf.Tensor3D =>
-  p.reshape([p.shape[0] ?? 0, -1, p.shape[p.rank - 1] ?? 0]) as tf.Tensor3D;
+  p.reshape<tf.Tensor3D>([p.shape[0] ?? 0, -1, p.shape[p.rank - 1] ?? 0]);
 
 /**
  * Σ_{i<j} |W_iᵀ W_j|_F² and its gradient, through P_t = W_t W_tᵀ [rows, rows]: |W_iᵀ W_j|² = ⟨P_i, P_j⟩,
@@ -145,8 +116,8 @@ const asMatrices = (p: tf.Tensor): tf.Tensor3D =>
 function orthogonalityTerm(W: tf.Tensor3D): { penalty: tf.Scalar; grad: tf.Tensor3D } {
   const P = tf.matMul(W, W, false, true);
   const S = tf.sum(P, 0);
-  const penalty = tf.mul(0.5, tf.sub(tf.sum(tf.square(S)), tf.sum(tf.square(P)))) as tf.Scalar;
-  const grad = tf.mul(2, tf.matMul(tf.sub(S, P), W)) as tf.Tensor3D;
+  const penalty = tf.mul<tf.Scalar>(0.5, tf.sub(tf.sum(tf.square(S)), tf.sum(tf.square(P))));
+  const grad = tf.mul<tf.Tensor3D>(2, tf.matMul(tf.sub(S, P), W));
   return { penalty, grad };
 }
 

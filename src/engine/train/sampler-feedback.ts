@@ -3,7 +3,7 @@
  * last report and of the first, and, every `sampleLossesEvery` calls for strategies that rank samples
  * (curriculum), every training sample's loss with the current parameters. Readbacks happen only there.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { AnyParams } from '../params/spec';
 import type { SamplerFeedback } from '../sampling/types';
 import type { Model } from './model';

@@ -1,10 +1,10 @@
 /** A data suite trained through a sharing architecture, as a `Model` (see model.ts). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { unpackShared } from '../architectures/layout';
 import type { ArchitectureEntry } from '../architectures/types';
 import type { AnyParams } from '../params/spec';
 import type { Rng } from '../random/rng';
-import { kpiOf, perSampleLosses, taskLosses, taskMetric } from '../tasks/losses';
+import { kpiOf, perSampleLosses, taskLosses, taskMetric } from './losses';
 import type { DataSuiteInstance, TaskSplit } from '../tasks/types';
 import type { Selection } from '../config/types';
 import { findSampler } from '../sampling/registry';
@@ -30,11 +30,11 @@ function evalSet(
   if (split.mode === 'shared') {
     const n = Math.min(split.count, limit);
     const x = tf.tensor3d(split.x.subarray(0, n * inputDim), [1, n, inputDim]);
-    const y = tf.tidy(() =>
+    const y = tf.tidy<tf.Tensor3D>(() =>
       tf
         .tensor3d(split.y.subarray(0, n * numTasks * outputDim), [n, numTasks, outputDim])
         .transpose([1, 0, 2]),
-    ) as tf.Tensor3D;
+    );
     return { parts: [{ x, y }] };
   }
   return {
@@ -104,8 +104,8 @@ export function createSupervisedModel(
       if (!batch) throw new Error('a data model needs a batch');
       return tf.tidy(() => {
         const copies = shared.shape[1];
-        const out = forward(shared.reshape([copies, numShared]) as tf.Tensor2D, taskParams, batch.x, probe);
-        return taskLosses(lossKinds, out, batch.y, batch.weights).reshape([1, numTasks]) as tf.Tensor2D;
+        const out = forward(shared.reshape<tf.Tensor2D>([copies, numShared]), taskParams, batch.x, probe);
+        return taskLosses(lossKinds, out, batch.y, batch.weights).reshape<tf.Tensor2D>([1, numTasks]);
       });
     },
     evaluate(shared, taskParams, which) {
@@ -119,17 +119,17 @@ export function createSupervisedModel(
           if (!part) throw new Error(`no evaluation data for task ${t}`);
           const row = parts.length === 1 ? t : 0;
           const out = forward(shared, taskParams, part.x);
-          const pred = out.slice([t, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
-          const target = part.y.slice([row, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
+          const pred = out.slice([t, 0, 0], [1, -1, -1]).squeeze<tf.Tensor2D>([0]);
+          const target = part.y.slice([row, 0, 0], [1, -1, -1]).squeeze<tf.Tensor2D>([0]);
           const task = suite.tasks[t];
           if (!task) throw new Error(`no task ${t}`);
           losses.push(
-            taskLosses([task.loss], pred.expandDims(0) as tf.Tensor3D, target.expandDims(0) as tf.Tensor3D),
+            taskLosses([task.loss], pred.expandDims<tf.Tensor3D>(0), target.expandDims<tf.Tensor3D>(0)),
           );
           metrics.push(taskMetric(task.metric, task.loss, pred, target));
         }
         return {
-          loss: tf.concat(losses).reshape([1, numTasks]) as tf.Tensor2D,
+          loss: tf.concat(losses).reshape<tf.Tensor2D>([1, numTasks]),
           metric: tf.stack(metrics) as tf.Tensor1D,
         };
       });
@@ -138,11 +138,11 @@ export function createSupervisedModel(
       return tf.tidy(() => {
         const out = forward(shared, taskParams, batch.x);
         const values = suite.tasks.map((task, t) => {
-          const pred = out.slice([t, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
-          const target = batch.y.slice([t, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
+          const pred = out.slice([t, 0, 0], [1, -1, -1]).squeeze<tf.Tensor2D>([0]);
+          const target = batch.y.slice([t, 0, 0], [1, -1, -1]).squeeze<tf.Tensor2D>([0]);
           return kpiOf(task.metric, taskMetric(task.metric, task.loss, pred, target));
         });
-        return tf.stack(values).reshape([1, numTasks]) as tf.Tensor2D;
+        return tf.stack(values).reshape<tf.Tensor2D>([1, numTasks]);
       });
     },
     predict: (shared, taskParams, x) => tf.tidy(() => forward(shared, taskParams, x)),

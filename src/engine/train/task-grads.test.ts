@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse';
 import { Rng } from '../random/rng';
@@ -37,7 +37,7 @@ describe('per-task gradients: stacked (one backward pass) and loop (one per task
       const taskVars = model.taskParams.map((p) => tf.tensor(p.init, p.shape));
       const batch = model.nextBatch({ step: 0 });
       const probe = model.representationSize
-        ? (tf.zeros([model.tasks.length, config.batchSize, model.representationSize]) as tf.Tensor3D)
+        ? tf.zeros<tf.Rank.R3>([model.tasks.length, config.batchSize, model.representationSize])
         : undefined;
       const stacked = computeTaskGradients('stacked', model, theta, taskVars, batch, probe);
       const loop = computeTaskGradients('loop', model, theta, taskVars, batch, probe);
@@ -63,7 +63,7 @@ describe('per-task gradients: stacked (one backward pass) and loop (one per task
       const t = 1;
       const alone = tf.grads((th: tf.Tensor) =>
         tf.sum(
-          model.losses(th.expandDims(1) as tf.Tensor3D, taskVars, batch, undefined).slice([0, t], [-1, 1]),
+          model.losses(th.expandDims<tf.Tensor3D>(1), taskVars, batch, undefined).slice([0, t], [-1, 1]),
         ),
       )([theta]);
       const row = stacked.shared.slice([0, t, 0], [-1, 1, -1]).squeeze([1]);
@@ -80,7 +80,7 @@ describe('per-task gradients: stacked (one backward pass) and loop (one per task
       ]);
       tf.dispose([...stacked.taskParams, ...loop.taskParams]);
       if (batch) tf.dispose([batch.x, batch.y]);
-      if (probe) tf.dispose([probe, stacked.representation as tf.Tensor, loop.representation as tf.Tensor]);
+      if (probe) tf.dispose([probe, stacked.representation, loop.representation]);
       model.dispose();
     });
   }

@@ -6,7 +6,7 @@
  * Both also return the gradients of the task-specific tensors (task t's slice from L_t alone) and, when a
  * probe is given, each task's gradient with respect to the shared representation.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Batch } from './batches';
 import type { ExperimentConfig } from '../config/types';
 import type { Model } from './model';
@@ -62,14 +62,14 @@ function nothingShared(
 ): TaskGradients {
   let losses: tf.Tensor2D | undefined;
   const result = tf.tidy(() => {
-    const single = theta.expandDims(1) as tf.Tensor3D;
+    const single = theta.expandDims<tf.Tensor3D>(1);
     const f = (...params: tf.Tensor[]): tf.Scalar => {
       const l = model.losses(single, params, batch);
       losses = tf.keep(l);
       return tf.sum(l);
     };
     return {
-      shared: tf.zeros([model.replicas, model.tasks.length, 0]) as tf.Tensor3D,
+      shared: tf.zeros<tf.Rank.R3>([model.replicas, model.tasks.length, 0]),
       taskParams: taskVars.length ? tf.grads(f)([...taskVars]) : [],
     };
   });
@@ -87,7 +87,7 @@ function unpack(grads: tf.Tensor[], numTaskVars: number, hasProbe: boolean) {
   };
 }
 
-const flattenProbe = (g: tf.Tensor): tf.Tensor3D => g.reshape([1, g.shape[0] ?? 0, -1]) as tf.Tensor3D;
+const flattenProbe = (g: tf.Tensor): tf.Tensor3D => g.reshape<tf.Tensor3D>([1, g.shape[0] ?? 0, -1]);
 
 function stacked(
   model: Model,
@@ -99,7 +99,7 @@ function stacked(
   const numTasks = model.tasks.length;
   let losses: tf.Tensor2D | undefined;
   const result = tf.tidy(() => {
-    const tiled = tf.tile(theta.expandDims(1), [1, numTasks, 1]) as tf.Tensor3D;
+    const tiled = tf.tile<tf.Tensor3D>(theta.expandDims(1), [1, numTasks, 1]);
     const inputs = [tiled, ...taskVars, ...(probe ? [probe] : [])];
     const f = (...args: tf.Tensor[]): tf.Scalar => {
       const { shared, taskParams, probe: p } = unpack(args, taskVars.length, probe !== undefined);
@@ -128,7 +128,7 @@ function loop(
   const numTasks = model.tasks.length;
   let losses: tf.Tensor2D | undefined;
   const result = tf.tidy(() => {
-    const single = theta.expandDims(1) as tf.Tensor3D;
+    const single = theta.expandDims<tf.Tensor3D>(1);
     const inputs = [single, ...taskVars, ...(probe ? [probe] : [])];
     const perTask = Array.from({ length: numTasks }, (_, t) => {
       const f = (...args: tf.Tensor[]): tf.Scalar => {

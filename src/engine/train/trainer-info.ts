@@ -1,5 +1,5 @@
 /** Static facts about a trainer, for the UI's status line, the architecture diagram and the CLI output. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { METRICS, type MetricKind } from '../tasks/losses';
 import type { Model } from './model';
 import type { GradientStrategy } from './task-grads';

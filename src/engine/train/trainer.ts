@@ -6,7 +6,7 @@
  * scaled by the weights for loss-weighting methods). Telemetry stays on the device (running loss sums,
  * first non-finite step per task) and is read back once per `step(n)` call and once per report.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 import { parseConfig } from '../config/parse';
 import type { ExperimentConfig, Selection } from '../config/types';
@@ -21,11 +21,11 @@ import type { Batch } from './batches';
 import { MethodSlot } from './method-slot';
 import { PartialTasks } from './partial-tasks';
 import { SamplerFeedbackSource } from './sampler-feedback';
-import { createOptimizer } from '../optim/optimizer';
+import { createOptimizer } from '../optim/registry';
 import { Rng } from '../random/rng';
-import { assembleReport, replicaMatrix, type ReportValues } from './assemble-report';
+import { assembleReport, replicaMatrix } from './assemble-report';
 import { buildModel } from './build-model';
-import { DivergenceWatch } from './divergence-watch';
+import { allFinite, DivergenceWatch } from './divergence-watch';
 import type { Report } from './report';
 import { TrainingHealth } from './training-health';
 import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
@@ -73,7 +73,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   const lossSum = variableFrom(() => tf.zeros([R, T]));
   const watch = new DivergenceWatch(model.tasks.map((t) => t.name));
   let lossCount = 0;
-  const affinity = new AffinityAverage(R, T, config.isolation.affinityEvery as number);
+  const affinity = new AffinityAverage(R, T, config.isolation.affinityEvery);
   const isolation = createGradientIsolation(config.isolation, model.layers, T, model.numShared);
   // Only strategies that may leave tasks out need the last-loss/last-gradient bookkeeping.
   const partial = model.sampling?.entry.partial ? new PartialTasks(R, T, model.numShared) : null;
@@ -104,7 +104,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       optimizer.apply([agg.direction, ...headGrads]);
       if (slot.optimizer && agg.trainableGrads) slot.optimizer.apply(agg.trainableGrads);
       lossSum.assign(tf.add(lossSum, grads.losses));
-      watch.record(grads.losses, grads.shared, agg.direction, agg.weights, model.numShared > 0);
+      watch.record(grads.losses, grads.shared, agg.direction, agg.weights);
     });
   }
 
@@ -178,7 +178,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
             // Unweighted slots: a task left out of this step still gets a loss reading (its slots hold real
             // samples), and its last gradient stands in for the step on it.
             const batch = raw.batch && { x: raw.batch.x, y: raw.batch.y };
-            const z = lookaheadAffinity(model, theta, taskVars, batch, seen.telemetry, current.learningRate);
+            const lossesAt = (shared: tf.Tensor3D) => model.losses(shared, taskVars, batch);
+            const z = lookaheadAffinity(lossesAt, theta, seen.telemetry, current.learningRate);
             affinity.add(z);
             z.dispose();
           }
@@ -230,15 +231,15 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           norms: stats.norms,
           cosine: stats.cosine,
           weights: lastWeights ?? tf.ones([R, T]),
-          theta: theta,
+          // Networks read back one flag; objective suites read θ itself, the trajectory the app draws.
+          thetaFinite: allFinite(theta),
+          ...(model.kind === 'objective' ? { theta } : {}),
           ...(affinity.count ? { affinity: affinity.mean() } : {}),
           ...layers,
         };
       });
       try {
-        const values = (await readAll(tensors as Record<string, tf.Tensor>)) as unknown as ReportValues & {
-          badStep: Float32Array;
-        };
+        const values = await readAll(tensors);
         watch.throwIf(Array.from(values.badStep), current.method.id);
         const report = assembleReport(steps, values, {
           taskNames: model.tasks.map((t) => t.name),
@@ -246,13 +247,14 @@ export function createTrainer(config: ExperimentConfig): Trainer {
           layerNames: model.layers.map((l) => l.name),
           objective: model.kind === 'objective',
         });
-        report.health = watch.latch(() => health.review(report, values.theta, current));
+        const thetaFinite = values.thetaFinite[0] === 1;
+        report.health = watch.latch(() => health.review(report, thetaFinite, current));
         feedback.reported(
           report.tasks.map((t) => t.trainLoss),
           Math.max(steps - 1, 0),
         );
         if (model.sampling) report.sampling = model.sampling.instance.shares();
-        const z = (values as { affinity?: Float32Array }).affinity;
+        const z = values.affinity;
         if (z) report.affinity = { matrix: replicaMatrix(z, R, T), samples: affinity.count };
         return report;
       } finally {

@@ -67,10 +67,11 @@ export class TrainingHealth {
   ) {}
 
   /**
-   * This report's health issues. Throws TrainingDivergedError when the report shows an explosion. `theta`
-   * is the shared parameters read back with it; `config` the settings now (advice names the learning rate).
+   * This report's health issues. Throws TrainingDivergedError when the report shows an explosion.
+   * `thetaFinite`: whether the shared parameters were all finite when it was read back; `config` the
+   * settings now (advice names the learning rate).
    */
-  review(report: Report, theta: Float32Array, config: ExperimentConfig): HealthIssue[] {
+  review(report: Report, thetaFinite: boolean, config: ExperimentConfig): HealthIssue[] {
     const tracks = (this.tracks ??= report.tasks.map((t, i) => ({
       firstNorm: report.gradients.norms[i] ?? 0,
       firstLoss: t.trainLoss,
@@ -84,7 +85,7 @@ export class TrainingHealth {
       previousStep: Math.max(this.lastStep, 0),
       methodId: config.method.id,
       learningRate: config.learningRate,
-      theta,
+      thetaFinite,
     });
     if (exploded) throw exploded;
     const repeated = report.step === this.lastStep;

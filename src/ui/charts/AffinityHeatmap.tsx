@@ -7,6 +7,7 @@
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
+import { defineViewChart } from './component-chart';
 import { MatrixGrid } from './MatrixGrid';
 import { cosineRGB } from './palette';
 import { taskNames, taskPairs } from './series';
@@ -18,7 +19,7 @@ export interface AffinityHeatmapProps {
 }
 
 export function AffinityHeatmap({ report, info }: AffinityHeatmapProps) {
-  const names = taskNames(report ? [report] : [], info);
+  const names = taskNames(report, info);
   const affinity = report?.affinity;
   const T = names.length;
   const ready = Boolean(affinity && T >= 2 && affinity.matrix.length === T);
@@ -58,3 +59,7 @@ export function AffinityHeatmap({ report, info }: AffinityHeatmapProps) {
     </ChartCard>
   );
 }
+
+export const affinityChart = defineViewChart('affinity', 'affinity', ({ ctx }) => (
+  <AffinityHeatmap report={ctx.history.latest} info={ctx.info} />
+));

@@ -1,6 +1,7 @@
 /**
  * The frame of every chart: a titled section with an optional info tip (a button described by the tip
- * text, shown on hover and focus), controls on the right, an empty state until `ready`, and a footer.
+ * text, shown on hover and focus), controls on the right, an empty state until `ready`, and a footer. Its
+ * look is the stylesheet's (.chart-card and friends in styles.css).
  * `data-chart` / `data-ready` let browser tests wait for each chart to draw.
  */
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
@@ -23,21 +24,6 @@ export interface ChartCardProps {
   children?: ReactNode;
 }
 
-const card: CSSProperties = {
-  background: 'var(--card)',
-  color: 'var(--fg)',
-  border: '1px solid var(--border)',
-  borderRadius: 8,
-  padding: '10px 12px 8px',
-  minWidth: 0,
-};
-const header: CSSProperties = {
-  display: 'flex',
-  alignItems: 'center',
-  gap: 6,
-  flexWrap: 'wrap',
-  marginBottom: 4,
-};
 const tipButton: CSSProperties = {
   width: 18,
   height: 18,
@@ -66,7 +52,6 @@ const tipText: CSSProperties = {
   fontSize: '0.85rem',
   fontWeight: 400,
 };
-const muted: CSSProperties = { color: 'var(--muted)', fontSize: '0.85rem' };
 
 function InfoTip({ text }: { text: string }) {
   const id = useId();
@@ -110,29 +95,23 @@ export function ChartCard({
   return (
     <section
       className="chart-card"
-      style={card}
       data-chart={id}
       data-ready={dataReady ? 'true' : 'false'}
       aria-labelledby={titleId}
     >
-      <header style={header}>
-        <h3 id={titleId} style={{ margin: 0, fontSize: '1rem' }}>
-          {title}
-        </h3>
+      <header className="chart-header">
+        <h3 id={titleId}>{title}</h3>
         {info ? <InfoTip text={info} /> : null}
-        {controls && ready ? <div style={{ marginLeft: 'auto', ...muted }}>{controls}</div> : null}
+        {controls && ready ? <div className="chart-controls">{controls}</div> : null}
       </header>
       {ready ? (
         children
       ) : (
-        <p
-          className="chart-empty"
-          style={{ ...muted, minHeight, display: 'grid', placeItems: 'center', margin: 0 }}
-        >
+        <p className="chart-empty" style={{ minHeight }}>
           {empty}
         </p>
       )}
-      {footer ? <div style={{ ...muted, marginTop: 4 }}>{footer}</div> : null}
+      {footer ? <div className="chart-footer">{footer}</div> : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import type { Report } from '../../engine/train/report';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { ChartCard } from './ChartCard';
+import { defineChart } from './component-chart';
 import { MatrixGrid } from './MatrixGrid';
 import { COSINE_STOPS, cosineRGB, rgb } from './palette';
 import { cosineMatrix, layerScope, taskNames, taskPairs } from './series';
@@ -45,7 +46,7 @@ export function CosineHeatmap({ report, info, defaultLayer = ALL }: CosineHeatma
   const [wanted, setWanted] = useState(defaultLayer);
   const layers = report?.gradients.layers.map((l) => l.layer) ?? info?.sharedLayers ?? [];
   const layer = layers.includes(wanted) ? wanted : ALL;
-  const names = taskNames(report ? [report] : [], info);
+  const names = taskNames(report, info);
   const matrix = cosineMatrix(report, layer);
   const T = names.length;
   const ready = Boolean(report && matrix && T >= 2 && matrix.length === T);
@@ -94,3 +95,9 @@ export function CosineHeatmap({ report, info, defaultLayer = ALL }: CosineHeatma
     </ChartCard>
   );
 }
+
+// The step-0 report has no gradients yet: the matrix waits for the first trained step.
+export const cosineHeatmapChart = defineChart('heatmap', ({ ctx }) => {
+  const last = ctx.history.latest;
+  return <CosineHeatmap report={last && last.step > 0 ? last : undefined} info={ctx.info} />;
+});

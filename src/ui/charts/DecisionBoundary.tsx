@@ -1,12 +1,21 @@
 /**
- * playground-2d: each task's decision boundary side by side: a canvas heatmap of the model's probability of
- * class 1 (sigmoid of the logit) on an n×n grid, with the data points coloured by their class for that task.
+ * The decision-boundary view (2-D classification suites): each task's decision boundary side by side, a
+ * canvas heatmap of the model's probability of class 1 (sigmoid of the logit) on the view's n×n grid over its
+ * input box, with the training points coloured by their class for that task.
  */
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useStore } from 'zustand';
+import type { ExperimentConfig } from '../../engine/config/types';
+import { Rng } from '../../engine/random/rng';
+import { findTaskSuite } from '../../engine/tasks/registry';
+import type { DecisionBoundaryView } from '../../engine/views';
+import type { Bounds } from '../../state/grid';
 import { ChartCard } from './ChartCard';
+import { defineViewChart } from './component-chart';
+import type { ChartContext } from './define';
 import { strideIndices } from './downsample';
 import { CLASS_COLORS } from './palette';
-import { boundaryImage, linearTicks, PLAYGROUND_BOUNDS, toUnit, type Bounds } from './raster';
+import { boundaryImage, linearTicks, splitLabels, toUnit } from './raster';
 import { formatNumber } from './series';
 
 export interface DecisionBoundaryProps {
@@ -16,7 +25,7 @@ export interface DecisionBoundaryProps {
   n: number;
   /** Logits [T, n*n], row-major with x2 descending by row and x1 ascending by column; null before the first. */
   values: Float32Array | null;
-  bounds?: Bounds;
+  bounds: Bounds;
   /** Data points [N, 2]. */
   x?: Float32Array | null;
   /** Per task, the class (0 or 1) of each point: labels[t][k]. */
@@ -119,7 +128,7 @@ export function DecisionBoundary({
   names,
   n,
   values,
-  bounds = PLAYGROUND_BOUNDS,
+  bounds,
   x = null,
   labels,
   step,
@@ -166,3 +175,34 @@ export function DecisionBoundary({
     </ChartCard>
   );
 }
+
+/** The very training samples: the same seed stream as the trainer's data (cheap for 2-D suites). */
+function useTrainingPoints(config: ExperimentConfig) {
+  return useMemo(() => {
+    const suite = findTaskSuite(config.task.id);
+    if (!suite || suite.kind !== 'data') return null;
+    const built = suite.build(config.task.params, new Rng(config.seed).fork('data'));
+    if (built.kind !== 'data' || built.train.mode !== 'shared') return null;
+    const { x, y, count } = built.train;
+    return { x, labels: splitLabels(y, count, built.tasks.length) };
+  }, [config.task, config.seed]);
+}
+
+/** Follows the store's grid itself, so a new grid redraws only these canvases. */
+function BoundaryLive({ ctx, view }: { ctx: ChartContext; view: DecisionBoundaryView }) {
+  const grid = useStore(ctx.store, (s) => s.grid);
+  const points = useTrainingPoints(ctx.config);
+  return (
+    <DecisionBoundary
+      names={ctx.names}
+      n={grid?.size ?? view.gridSize}
+      bounds={grid?.bounds ?? view.bounds}
+      values={grid?.values ?? null}
+      x={points?.x ?? null}
+      labels={points?.labels ?? []}
+      {...(grid ? { step: grid.step } : {})}
+    />
+  );
+}
+
+export const decisionBoundaryChart = defineViewChart('boundary', 'decision-boundary', BoundaryLive);

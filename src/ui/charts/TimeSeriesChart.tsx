@@ -14,20 +14,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { memo } from 'react';
+import type { SeriesSpec } from './define';
 import type { Row } from './downsample';
 import { paddedAxis } from './domain';
 import { formatNumber } from './series';
 
-export interface SeriesSpec {
-  /** The row key. */
-  key: string;
-  /** Legend and tooltip label (default: key). */
-  name?: string;
-  /** The full label when `name` is shortened: the legend's hover text and the tooltip's label. */
-  title?: string;
-  color: string;
-  dashed?: boolean;
-}
+export type { SeriesSpec };
 
 export interface TimeSeriesChartProps {
   rows: Row[];
@@ -54,7 +47,8 @@ const tooltipStyle = {
 };
 const tip = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
 
-export function TimeSeriesChart({
+/** Recharts redraws are the page's biggest cost: unchanged rows and props skip them (React.memo). */
+export const TimeSeriesChart = memo(function TimeSeriesChart({
   rows,
   series,
   yLabel,
@@ -157,7 +151,7 @@ export function TimeSeriesChart({
       </ResponsiveContainer>
     </div>
   );
-}
+});
 
 /** The zero line's label, right-aligned just below the line on a backdrop so that dense lines don't hide it. */
 function ZeroLabel({

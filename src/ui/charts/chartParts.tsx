@@ -2,7 +2,7 @@
 import { useId, type ReactNode } from 'react';
 import type { Row } from './downsample';
 import { allPositive, formatNumber } from './series';
-import type { SeriesSpec } from './TimeSeriesChart';
+import type { SeriesSpec } from './define';
 
 /**
  * The "Log scale" checkbox: disabled, with a visible note, when some value is not positive (a log axis

@@ -2,6 +2,9 @@
  * Keep long series cheap to draw: reduce N points to at most `max`, keeping each bucket's minimum and maximum
  * (so spikes survive) and always the first and the last point. Pure functions, no DOM.
  */
+import type { Columns } from '../../state/columns';
+
+export type { Columns };
 
 /** A chart row: the x value `step` and one number per series key (a missing key is a gap). */
 export interface Row {
@@ -112,13 +115,6 @@ export function strideIndices(n: number, max: number): number[] {
 /** A path (sequence of points) thinned to at most max points by strideIndices. */
 export function downsamplePath<P>(points: readonly P[], max: number): P[] {
   return strideIndices(points.length, max).map((i) => points[i] as P);
-}
-
-/** Series stored by column: steps[i] and values[k][i] for keys[k]; NaN is a gap. Cheap to build and scan. */
-export interface Columns {
-  steps: Float64Array;
-  keys: string[];
-  values: Float64Array[];
 }
 
 function rowAt(c: Columns, i: number): Row {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Bounds } from '../../state/grid';
 import { boundaryRGB, sequentialRGB } from './palette';
 import {
-  PLAYGROUND_BOUNDS,
-  TOY_BOUNDS,
   bandOf,
   boundaryImage,
   cellCenter,
@@ -13,6 +12,15 @@ import {
   quantileLevels,
   toUnit,
 } from './raster';
+
+const PLAYGROUND_BOUNDS: Bounds = [
+  [-6, 6],
+  [-6, 6],
+];
+const TOY_BOUNDS: Bounds = [
+  [-10, 10],
+  [-10, 10],
+];
 
 describe('grid geometry', () => {
   it('puts row 0 at the top (x2 max) and column 0 at the left (x1 min)', () => {

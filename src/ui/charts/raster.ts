@@ -2,39 +2,10 @@
  * Pixel grids for the 2-D pictures (decision boundaries, toy landscapes): pure functions returning RGBA
  * bytes, so they are tested in Node and the components only blit them onto a canvas.
  */
+import { cellCenter, type Bounds } from '../../state/grid';
 import { boundaryRGB, sequentialRGB, type RGB } from './palette';
 
-/** [[x1 min, x1 max], [x2 min, x2 max]]. */
-export type Bounds = readonly [readonly [number, number], readonly [number, number]];
-export const PLAYGROUND_BOUNDS: Bounds = [
-  [-6, 6],
-  [-6, 6],
-];
-export const TOY_BOUNDS: Bounds = [
-  [-10, 10],
-  [-10, 10],
-];
-
-/**
- * The input at grid cell (row, col) of an n×n grid, row-major with x2 descending by row (row 0 at the top)
- * and x1 ascending by column: the layout of the decision-grid values (`values[t*n*n + row*n + col]`).
- */
-export function cellCenter(n: number, bounds: Bounds, row: number, col: number): [number, number] {
-  const [[x0, x1], [y0, y1]] = bounds;
-  return [x0 + ((x1 - x0) * (col + 0.5)) / n, y1 - ((y1 - y0) * (row + 0.5)) / n];
-}
-
-/** All n×n cell centres as a Float32Array [n*n, 2] in cellCenter's order (the model's grid input). */
-export function gridInputs(n: number, bounds: Bounds): Float32Array {
-  const out = new Float32Array(n * n * 2);
-  for (let row = 0; row < n; row++)
-    for (let col = 0; col < n; col++) {
-      const [a, b] = cellCenter(n, bounds, row, col);
-      out[2 * (row * n + col)] = a;
-      out[2 * (row * n + col) + 1] = b;
-    }
-  return out;
-}
+export { cellCenter, gridInputs, type Bounds } from '../../state/grid';
 
 /** A data point in [0, 1]² picture coordinates (u right, v down). */
 export function toUnit(bounds: Bounds, x1: number, x2: number): [number, number] {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../engine/train/report';
-import {
-  allPositive,
-  conflictRows,
-  conflictSummary,
-  cosineMatrix,
-  cosineRows,
-  formatNumber,
-  layerScope,
-  lossRows,
-  metricRows,
-  normRows,
-  taskNames,
-  taskPairs,
-  trajectories,
-  weightRows,
-} from './series';
+import { allPositive, cosineMatrix, formatNumber, layerScope, taskNames, taskPairs } from './series';
 
 const NAMES = ['circle', 'xor', 'plane'];
 
@@ -57,12 +42,12 @@ const reports = [report(0, 0.2), report(10, -0.4), report(20, -0.1), report(30, 
 
 describe('series', () => {
   it('names tasks from the info first, else the latest report', () => {
-    expect(taskNames(reports)).toEqual(NAMES);
-    expect(taskNames([], null)).toEqual([]);
+    expect(taskNames(reports.at(-1))).toEqual(NAMES);
+    expect(taskNames(undefined, null)).toEqual([]);
     const info = {
       tasks: [{ name: 'a', metric: 'loss', metricLabel: 'loss', higherIsBetter: false }],
     } as const;
-    expect(taskNames(reports, { tasks: [...info.tasks] })).toEqual(['a']);
+    expect(taskNames(reports.at(-1), { tasks: [...info.tasks] })).toEqual(['a']);
   });
 
   it('pairs tasks i < j with en-dash keys', () => {
@@ -70,60 +55,22 @@ describe('series', () => {
     expect(taskPairs(['a'])).toEqual([]);
   });
 
-  it('builds loss and metric rows', () => {
-    const rows = lossRows(reports);
-    expect(rows).toHaveLength(4);
-    expect(rows[1]).toMatchObject({ step: 10, 'circle train': 1 / 11, 'plane test': 2 / 11 + 2 });
-    expect(metricRows(reports)[0]).toEqual({ step: 0, circle: 0.4, xor: 0.4 + 1 / 10, plane: 0.4 + 2 / 10 });
-    expect(metricRows(reports, true)[0]).toHaveProperty('xor train', 0.5 + 1 / 10);
-  });
-
-  it('builds cosine rows for all shared parameters and per layer', () => {
-    expect(cosineRows(reports, NAMES)[1]).toEqual({
-      step: 10,
-      'circle–xor': -0.4,
-      'circle–plane': 0.3,
-      'xor–plane': 0.5,
-    });
-    expect(cosineRows(reports, NAMES, 'shared0')[0]).toMatchObject({ 'circle–xor': -0.9 });
-    expect(cosineRows(reports, NAMES, 'missing')[0]).toEqual({ step: 0 });
+  it('reads the cosine matrix of all shared parameters or of one layer', () => {
     expect(cosineMatrix(undefined)).toBeUndefined();
     expect(cosineMatrix(reports[0], '')?.[0]?.[1]).toBe(0.2);
-  });
-
-  it('leaves non-finite values out (gaps) in norms; weights are per task', () => {
-    expect(normRows(reports, NAMES)[0]).toEqual({ step: 0, circle: 0.1, xor: 0.2 });
-    expect(weightRows(reports, NAMES)[3]).toEqual({ step: 30, circle: 1, xor: 2, plane: 3 });
-  });
-
-  it('tracks the running share of reports in conflict', () => {
-    expect(conflictRows(reports).map((r) => r.conflict)).toEqual([0, 1 / 2, 2 / 3, 2 / 4]);
-    expect(conflictSummary(reports)).toEqual({ count: 2, total: 4, share: 0.5 });
-    expect(conflictSummary([])).toEqual({ count: 0, total: 0, share: 0 });
+    expect(cosineMatrix(reports[0], 'shared0')?.[0]?.[1]).toBe(-0.9);
+    expect(cosineMatrix(reports[0], 'missing')).toBeUndefined();
   });
 
   it('checks positivity for log scales', () => {
-    const rows = lossRows(reports);
+    const rows = [
+      { step: 0, 'circle train': 1, 'xor test': 2 },
+      { step: 1, 'circle train': 0.5 },
+    ];
     expect(allPositive(rows, ['circle train', 'xor test'])).toBe(true);
     expect(allPositive([{ step: 0, a: 0 }], ['a'])).toBe(false);
     expect(allPositive([{ step: 0, a: -1 }], ['a'])).toBe(false);
     expect(allPositive([], ['a'])).toBe(false);
-  });
-
-  it('collects toy trajectories per start point', () => {
-    const pt = (x: number, y: number) => ({ theta: [x, y], losses: [0, 0], weights: [1, 1], cosine: [] });
-    const toy = [
-      report(0, 0, { points: [pt(0, 0), pt(5, 5)] }),
-      report(1, 0, { points: [pt(1, -1), pt(Number.NaN, 4)] }),
-    ];
-    expect(trajectories(toy)).toEqual([
-      [
-        [0, 0],
-        [1, -1],
-      ],
-      [[5, 5]],
-    ]);
-    expect(trajectories(reports)).toEqual([]);
   });
 
   it('names a matrix\'s scope by the layer\'s own name (not "layer layer 1")', () => {

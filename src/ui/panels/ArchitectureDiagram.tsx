@@ -4,8 +4,8 @@
  * the `shared` mask (layer sharing) toggles it on click. The caption gives the parameter counts.
  */
 import type { ReactElement } from 'react';
-import { findArchitecture } from '../../engine/architectures/registry';
-import type { DiagramBox, DiagramRow } from '../../engine/architectures/types';
+import { findArchitectureCard } from '../../engine/architectures/catalogue';
+import type { DiagramBox, DiagramRow } from '../../engine/architectures/diagram';
 import type { ExperimentConfig } from '../../engine/config/types';
 import { defaultParams } from '../../engine/params/spec';
 import { findTaskSuite } from '../../engine/tasks/registry';
@@ -80,10 +80,15 @@ function Box({
   );
 }
 
-/** The rows of the selected architecture, or just inputs and heads for one without a description. */
-function rowsOf(config: ExperimentConfig, numTasks: number): DiagramRow[] {
-  const entry = findArchitecture(config.architecture.id);
+/**
+ * The rows of the selected architecture, or just inputs and heads for one without a description. Before
+ * the trainer's info arrives (no task names yet) the task count comes from the suite's parameters.
+ */
+export function diagramRows(config: ExperimentConfig, taskNames: readonly string[]): DiagramRow[] {
+  const entry = findArchitectureCard(config.architecture.id);
   if (!entry) return [];
+  const suite = findTaskSuite(config.task.id);
+  const numTasks = taskNames.length || (suite ? suite.numTasks(config.task.params) : 0);
   const params = { ...defaultParams(entry.params), ...config.architecture.params };
   if (entry.diagram) return entry.diagram(params, numTasks);
   return [
@@ -97,6 +102,10 @@ function rowsOf(config: ExperimentConfig, numTasks: number): DiagramRow[] {
   ];
 }
 
+/** Whether the diagram edits the `shared` mask (a box that flips an entry of it), so no form field should. */
+export const editsSharedMask = (rows: readonly DiagramRow[]): boolean =>
+  rows.some((row) => row.some((box) => box.toggleShared !== undefined));
+
 export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }: Props) {
   // Boxes show the short name ("task 1"); their tooltips the full one ("task 1 (φ = 0.00π, a = 1)").
   const short = shortTaskNames(taskNames);
@@ -105,10 +114,7 @@ export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }:
       '{task}',
       box.task === undefined ? 'the task' : (names[box.task] ?? `task ${box.task + 1}`),
     );
-  // Before the trainer's info arrives the task count comes from the suite's parameters.
-  const suite = findTaskSuite(config.task.id);
-  const numTasks = taskNames.length || (suite ? suite.numTasks(config.task.params) : 0);
-  const rows = rowsOf(config, numTasks);
+  const rows = diagramRows(config, taskNames);
   const boxes: ReactElement[] = [];
   let clickable = false;
   rows.forEach((row, r) => {
@@ -143,7 +149,7 @@ export function ArchitectureDiagram({ config, taskNames, info, onToggleShared }:
         viewBox={`0 0 ${W} ${4 + rows.length * ROW}`}
         width="100%"
         role="img"
-        aria-label={`Network diagram: ${config.architecture.id}`}
+        aria-label={`Network diagram: ${findArchitectureCard(config.architecture.id)?.label ?? config.architecture.id}`}
       >
         {boxes}
       </svg>

@@ -40,10 +40,10 @@ export function Banners({ store }: { store: PlaygroundStore }) {
           ) : null}
           {error.kind === 'device-lost' || error.kind === 'internal' || error.kind === 'backend' ? (
             <>
-              <button type="button" onClick={() => switchBackend('webgl')}>
+              <button type="button" onClick={() => void switchBackend('webgl')}>
                 Continue on WebGL
               </button>
-              <button type="button" onClick={() => switchBackend('wasm')}>
+              <button type="button" onClick={() => void switchBackend('wasm')}>
                 Continue on WASM
               </button>
             </>

@@ -1,69 +1,64 @@
 /**
  * The experiment's controls, generated from the registries' parameter specs: task suite, architecture (with
- * its clickable diagram), method, sampling and isolation, and the training settings. Each control has a label and an info tip.
+ * its clickable diagram), method, sampling and isolation, and the training settings. Each control has a label
+ * and an info tip; the validator's issues show beside the fields they name.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { ARCHITECTURES } from '../../engine/architectures/registry';
-import { OPTIMIZERS, TRAINING_SETTINGS } from '../../engine/config/settings';
-import type { Selection } from '../../engine/config/types';
-import { METHODS } from '../../engine/methods/registry';
-import type { AnyParamValue, ParamSpecs } from '../../engine/params/spec';
+import { ARCHITECTURE_CARDS } from '../../engine/architectures/catalogue';
+import { findOptimizerCard, OPTIMIZER_CARDS } from '../../engine/config/optimizers';
+import { TRAINING_SETTINGS } from '../../engine/config/settings';
+import type { ConfigError, Selection } from '../../engine/config/types';
+import { METHOD_CARDS } from '../../engine/methods/catalogue';
+import type { AnyParamValue } from '../../engine/params/spec';
 import { findTaskSuite, TASK_SUITES } from '../../engine/tasks/registry';
 import { changeConfig, switchBackend } from '../../state/actions';
+import { unfitChoices, withTaskSuite } from '../../state/choices';
 import type { PlaygroundStore } from '../../state/store';
 import type { BackendPreference } from '../../worker/protocol';
+import { fieldErrors } from '../components/field-errors';
 import { ParamField } from '../components/ParamField';
 import { ParamForm } from '../components/ParamForm';
 import { RegistrySelect } from '../components/RegistrySelect';
-import { ArchitectureDiagram } from './ArchitectureDiagram';
+import { ArchitectureDiagram, diagramRows, editsSharedMask } from './ArchitectureDiagram';
 import { DataIsolationSection } from './DataIsolationSection';
 
 type Key = 'task' | 'architecture' | 'method' | 'optimizer';
 
-/** Field errors of one section, from a ConfigError message "path: message; path: message". */
-function errorsFor(message: string | null, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of message?.split('; ') ?? []) {
-    const [path, ...rest] = part.split(': ');
-    if (path === undefined) continue;
-    const inside =
-      prefix === '' ? path : path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : null;
-    if (inside !== null) out[inside.split(/[.[]/)[0] ?? ''] = rest.join(': ');
-  }
-  return out;
-}
+/** The diagram flips entries of the `shared` mask (architectures/diagram.ts); a list of booleans. */
+const SHARED = 'shared';
+const isMask = (v: unknown): v is boolean[] => Array.isArray(v) && v.every((b) => typeof b === 'boolean');
 
 export function ControlsPanel({ store }: { store: PlaygroundStore }) {
   const config = useStore(store, (s) => s.config);
   const info = useStore(store, (s) => s.info);
   const preference = useStore(store, (s) => s.backendPreference);
-  const [error, setError] = useState<string | null>(null);
+  // A live change the worker refused (say, a method that does not fit the architecture) names its fields too.
+  const refused = useStore(store, (s) => (s.error?.kind === 'config' ? s.error : null));
+  const [error, setError] = useState<ConfigError | null>(null);
+  const issues = [...(error?.issues ?? []), ...(refused?.issues ?? [])];
+  const errors = (prefix: string) => fieldErrors(issues, prefix);
   const apply = (next: unknown) => setError(changeConfig(next));
   const setSelection = (key: Key, selection: Selection) => apply({ ...config, [key]: selection });
   const setParam = (key: Key, name: string, value: AnyParamValue) => {
     const params = { ...config[key].params, [name]: value };
     // The sharing mask is edited on the diagram: keep one entry per hidden layer when widths change.
-    if (key === 'architecture' && name === 'widths' && Array.isArray(params.shared) && Array.isArray(value)) {
-      const mask = params.shared as boolean[];
-      params.shared = value.map((_, l) => mask[Math.min(l, mask.length - 1)] ?? true);
-    }
+    const mask = params[SHARED];
+    if (key === 'architecture' && name === 'widths' && isMask(mask) && Array.isArray(value))
+      params[SHARED] = value.map((_, l) => mask[Math.min(l, mask.length - 1)] ?? true);
     setSelection(key, { id: config[key].id, params });
   };
-
-  const chooseTask = (id: string) => {
-    const objective = findTaskSuite(id)?.kind === 'objective';
-    const architecture = objective
-      ? { id: 'point' }
-      : config.architecture.id === 'point'
-        ? { id: 'layer-sharing' }
-        : config.architecture;
-    // Method parameters sized for the old task count (static weights) fall back to the method's defaults.
-    const next = { ...config, task: { id }, architecture, method: { id: config.method.id } };
-    apply(next);
-  };
+  // What fits is the validator's answer, not a rule repeated here.
+  const unfit = useMemo(() => {
+    const ids = (cards: readonly { id: string }[]) => cards.map((c) => c.id);
+    return {
+      architecture: unfitChoices(config, 'architecture', ids(ARCHITECTURE_CARDS)),
+      method: unfitChoices(config, 'method', ids(METHOD_CARDS)),
+    };
+  }, [config]);
+  const chooseTask = (id: string) => apply(withTaskSuite(config, id));
   const taskNames = info?.tasks.map((t) => t.name) ?? [];
-  const shared = (config.architecture.params.shared as boolean[] | undefined) ?? [];
+  const shared = config.architecture.params[SHARED];
   const suite = findTaskSuite(config.task.id);
   const section = (title: string, children: React.ReactNode) => (
     <section className="controls-section">
@@ -77,9 +72,9 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
         key={k}
         name={k}
         spec={TRAINING_SETTINGS[k]}
-        value={config[k] as AnyParamValue}
+        value={config[k]}
         onChange={(v) => apply({ ...config, [k]: v })}
-        error={errorsFor(error, '')[k]}
+        error={errors('')[k]}
       />
     ));
 
@@ -87,7 +82,7 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
     <aside className="controls" aria-label="Experiment controls">
       {error ? (
         <p className="controls-error" role="alert">
-          {error}
+          {error.message}
         </p>
       ) : null}
       {section(
@@ -103,7 +98,7 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
             specs={suite?.params ?? {}}
             values={config.task.params}
             onChange={(k, v) => setParam('task', k, v)}
-            errors={errorsFor(error, 'task.params')}
+            errors={errors('task.params')}
           />
         </>,
       )}
@@ -112,29 +107,30 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
         <>
           <RegistrySelect
             label="Architecture"
-            options={ARCHITECTURES}
+            options={ARCHITECTURE_CARDS}
             value={config.architecture.id}
             onChange={(id) => setSelection('architecture', { id, params: {} })}
-            disabled={(o) => (o.group === 'point') !== (suite?.kind === 'objective')}
+            disabled={(o) => unfit.architecture.has(o.id)}
           />
           <ArchitectureDiagram
             config={config}
             taskNames={taskNames}
             info={info}
             onToggleShared={(l) =>
+              isMask(shared) &&
               setParam(
                 'architecture',
-                'shared',
+                SHARED,
                 shared.map((s, i) => (i === l ? !s : s)),
               )
             }
           />
           <ParamForm
-            specs={ARCHITECTURES.find((a) => a.id === config.architecture.id)?.params ?? {}}
+            specs={ARCHITECTURE_CARDS.find((a) => a.id === config.architecture.id)?.params ?? {}}
             values={config.architecture.params}
             onChange={(k, v) => setParam('architecture', k, v)}
-            errors={errorsFor(error, 'architecture.params')}
-            hide={config.architecture.id === 'layer-sharing' ? ['shared'] : []}
+            errors={errors('architecture.params')}
+            hide={editsSharedMask(diagramRows(config, taskNames)) ? [SHARED] : []}
           />
         </>,
       )}
@@ -143,38 +139,34 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
         <>
           <RegistrySelect
             label="Method"
-            options={METHODS}
+            options={METHOD_CARDS}
             value={config.method.id}
             onChange={(id) => setSelection('method', { id, params: {} })}
+            disabled={(o) => unfit.method.has(o.id)}
           />
           <ParamForm
-            specs={METHODS.find((m) => m.id === config.method.id)?.params ?? {}}
+            specs={METHOD_CARDS.find((m) => m.id === config.method.id)?.params ?? {}}
             values={config.method.params}
             onChange={(k, v) => setParam('method', k, v)}
-            errors={errorsFor(error, 'method.params')}
+            errors={errors('method.params')}
           />
         </>,
       )}
       {section(
         'Data sharing and isolation',
-        <DataIsolationSection config={config} apply={apply} errors={(prefix) => errorsFor(error, prefix)} />,
+        <DataIsolationSection config={config} apply={apply} errors={errors} />,
       )}
       {section(
         'Training',
         <>
           <RegistrySelect
             label="Optimizer"
-            options={Object.entries(OPTIMIZERS).map(([id, o]) => ({
-              id,
-              label: o.label,
-              summary: o.label,
-              citation: o.citation,
-            }))}
+            options={OPTIMIZER_CARDS.map((o) => ({ ...o, summary: o.label }))}
             value={config.optimizer.id}
             onChange={(id) => setSelection('optimizer', { id, params: {} })}
           />
           <ParamForm
-            specs={OPTIMIZERS[config.optimizer.id as keyof typeof OPTIMIZERS].params as ParamSpecs}
+            specs={findOptimizerCard(config.optimizer.id)?.params ?? {}}
             values={config.optimizer.params}
             onChange={(k, v) => setParam('optimizer', k, v)}
           />

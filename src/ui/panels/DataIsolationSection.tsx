@@ -3,12 +3,14 @@
  * method does on steps that leave tasks out) and the gradient/parameter isolation settings. Per-task data
  * (separate inputs, counts, label noise) lives with the task suite's own parameters.
  */
+import { useMemo } from 'react';
 import { ISOLATION_SETTINGS } from '../../engine/config/isolation';
 import type { ExperimentConfig } from '../../engine/config/types';
-import { findMethod } from '../../engine/methods/registry';
-import { partialTaskPolicy } from '../../engine/methods/types';
+import { partialTaskPolicy } from '../../engine/methods/card';
+import { findMethodCard } from '../../engine/methods/catalogue';
 import type { AnyParamValue } from '../../engine/params/spec';
 import { findSampler, SAMPLERS } from '../../engine/sampling/registry';
+import { unfitChoices } from '../../state/choices';
 import { ParamForm } from '../components/ParamForm';
 import { RegistrySelect } from '../components/RegistrySelect';
 
@@ -26,19 +28,30 @@ interface Props {
 
 export function DataIsolationSection({ config, apply, errors }: Props) {
   const sampler = findSampler(config.sampling.id);
-  const method = findMethod(config.method.id);
-  const objective = config.architecture.id === 'point';
+  const method = findMethodCard(config.method.id);
+  const unfit = useMemo(
+    () =>
+      unfitChoices(
+        config,
+        'sampling',
+        SAMPLERS.map((s) => s.id),
+      ),
+    [config],
+  );
+  // A suite with no samples to draw (its losses are functions of θ) fits one strategy only: no menu then.
+  const choosable = SAMPLERS.some((s) => s.id !== config.sampling.id && !unfit.has(s.id));
   const setIsolation = (name: string, value: AnyParamValue) =>
     apply({ ...config, isolation: { ...config.isolation, [name]: value } });
   return (
     <>
-      {objective ? null : (
+      {choosable ? (
         <>
           <RegistrySelect
             label="Sampling"
             options={SAMPLERS}
             value={config.sampling.id}
             onChange={(id) => apply({ ...config, sampling: { id, params: {} } })}
+            disabled={(o) => unfit.has(o.id)}
           />
           <ParamForm
             specs={sampler?.params ?? {}}
@@ -57,7 +70,7 @@ export function DataIsolationSection({ config, apply, errors }: Props) {
             </p>
           ) : null}
         </>
-      )}
+      ) : null}
       <ParamForm
         specs={ISOLATION_SETTINGS}
         values={config.isolation}

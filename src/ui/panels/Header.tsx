@@ -1,7 +1,7 @@
 /** Title, what the current experiment shows, and the presets menu (the same files the CLI runs). */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { findMethod } from '../../engine/methods/registry';
+import { findMethodCard } from '../../engine/methods/catalogue';
 import { findTaskSuite } from '../../engine/tasks/registry';
 import { changeConfig } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
@@ -26,13 +26,13 @@ export function Header({ store }: { store: PlaygroundStore }) {
     try {
       const response = await fetch(`presets/${file}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      setPresetError(changeConfig(await response.json()));
+      setPresetError(changeConfig(await response.json())?.message ?? null);
     } catch (e) {
       setPresetError(`Could not load the preset ${file}: ${(e as Error).message}`);
     }
   };
   const suite = findTaskSuite(config.task.id);
-  const method = findMethod(config.method.id);
+  const method = findMethodCard(config.method.id);
   return (
     <header className="app-header">
       <div>

@@ -15,7 +15,7 @@ const TITLES: Record<HealthIssue['kind'], string> = {
 };
 
 export function HealthBanner({ store }: { store: PlaygroundStore }) {
-  const issues = useStore(store, (s) => s.reports.at(-1)?.health);
+  const issues = useStore(store, (s) => s.history.latest?.health);
   const status = useStore(store, (s) => s.status);
   // `info` is new with every trainer the worker builds, so a dismissal lasts for one run only.
   const run = useStore(store, (s) => s.info);

@@ -1,0 +1,31 @@
+/**
+ * The tfjs backends the app can run on, by name and label, and what initialising one produced. Plain data
+ * with no tfjs, so that the worker protocol (and through it the page) can name backends without loading
+ * any; the initialisers (browser.ts, node.ts) are for entry points only.
+ */
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendLabel = 'WebGPU' | 'WebGL' | 'WASM' | 'CPU';
+export type BackendPreference = 'auto' | BackendName;
+
+export const BACKEND_LABELS: Record<BackendName, BackendLabel> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU',
+};
+
+/** The order the browser tries them in: the fastest first. */
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** What initialising a backend produced: the one in use, and why any preferred one was skipped. */
+export interface BackendChoice {
+  backend: BackendName;
+  label: BackendLabel;
+  fallbackReason?: string;
+}
+
+/** `name` as a backend name, if it is one (tfjs reports backends as plain strings). */
+export function asBackendName(name: string): BackendName | null {
+  return BACKEND_ORDER.find((b) => b === name) ?? null;
+}
