@@ -25,7 +25,7 @@ import {
 export type { BackendChoice, BackendName };
 
 /**
- * Batch more dispatches per GPU submit (tfjs's default is 15): measured 86 -> 135 steps/s (DESIGN.md §3).
+ * Batch more dispatches per GPU submit (tfjs's default is 15): measured 86 -> 135 steps/s (docs/architecture.md, measured facts).
  */
 const DEFERRED_SUBMIT_BATCH_SIZE = 128;
 

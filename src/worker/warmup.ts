@@ -1,5 +1,5 @@
 /**
- * WebGPU shader warm-up (DESIGN.md §3, tfjs issue 7768): one step of a throwaway trainer with the same
+ * WebGPU shader warm-up (docs/architecture.md, measured facts, tfjs issue 7768): one step of a throwaway trainer with the same
  * shapes under WEBGPU_ENGINE_COMPILE_ONLY compiles every pipeline in parallel without running anything;
  * the first real step then takes ~0.24 s instead of ~4 s. Never on the real trainer: in compile-only mode
  * nothing executes, so its variables would be left as garbage.

@@ -1,5 +1,5 @@
 /**
- * θ's layout: the shared segments laid end to end in one flat vector (DESIGN.md §3), and the builder the
+ * θ's layout: the shared segments laid end to end in one flat vector (docs/architecture.md, measured facts), and the builder the
  * architectures use to declare their parameters (so forward reads them back by position).
  */
 import * as tf from '@tensorflow/tfjs-core';

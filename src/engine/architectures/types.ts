@@ -3,7 +3,7 @@
  * -> shared parameters, task-specific parameters and forward(x) -> per-task outputs. The card side (id,
  * parameters, check, diagram) is card.ts.
  *
- * Parameter layout for speed (DESIGN.md §3): the trainer keeps all shared parameters in ONE flat vector
+ * Parameter layout for speed (docs/architecture.md, measured facts): the trainer keeps all shared parameters in ONE flat vector
  * θ [P] (the concatenation of `shared` segments) and every task-specific tensor stacked as [T, ...].
  * To get every task's gradient in one backward pass, the trainer hands `forward` S copies of each shared
  * segment ([S, ...shape], S = T) and task t must read only copy t. With S = 1 every task reads copy 0.

@@ -1,7 +1,7 @@
 /**
  * Tensor helpers shared by the gradient methods. Everything is batched over replicas: weights [R, T],
  * gradients [R, T, P], Gram matrices [R, T, T]. Small T x T problems are read back with `await data()`
- * (never dataSync: it breaks WebGPU, DESIGN.md §3) and solved in JS in float64.
+ * (never dataSync: it breaks WebGPU, docs/architecture.md, measured facts) and solved in JS in float64.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { MethodState } from '../stateful/state';

@@ -1,7 +1,7 @@
 /**
  * Optimizers over a FIXED, ordered list of variables (tfjs's own optimizers key their slots by position in
  * the gradient list, not by name: tfjs issues 4290 and 8379). Constants live on the device as tensors, so a
- * step uploads nothing (DESIGN.md §3); the learning rate is a variable so it can change mid-run.
+ * step uploads nothing (docs/architecture.md, measured facts); the learning rate is a variable so it can change mid-run.
  * One implementation per card of config/optimizers.ts, in the same order.
  */
 import type * as tf from '@tensorflow/tfjs-core';

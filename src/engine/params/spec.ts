@@ -1,7 +1,7 @@
 /**
  * Parameter specifications: the one description of a registry entry's parameters (and of the training
  * settings) from which the config validator, `cli list`, the UI forms and the URL codec are all derived.
- * No per-method `if` anywhere else (DESIGN.md §2).
+ * No per-method `if` anywhere else (docs/architecture.md).
  */
 
 interface BaseParam<T> {

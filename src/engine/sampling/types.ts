@@ -2,7 +2,7 @@
  * Batching and sampling strategy contract: which samples of which tasks one training step sees.
  *
  * A strategy plans each step as fixed-shape index arrays (the GPU buffer pool is keyed by exact sizes,
- * DESIGN.md §3): every task gets exactly `batchSize` index slots every step, and a weight per slot says how
+ * docs/architecture.md, measured facts): every task gets exactly `batchSize` index slots every step, and a weight per slot says how
  * much that sample counts in its task's mean loss (1 = a real sample, 0 = padding). A task whose weights are
  * all 0 sits the step out (`active[t]` false). The trainer's task loss is the weighted mean
  *   L_t = Σ_i w_ti ℓ_ti / Σ_i w_ti   (and 0, with no gradient, when Σ_i w_ti = 0).

@@ -1,5 +1,5 @@
 /**
- * State carried from one training step to the next, all of it in one object (DESIGN.md §2: the method
+ * State carried from one training step to the next, all of it in one object (docs/architecture.md: the method
  * contract passes "the method's own state"), so that a run can be paused, saved, resumed and replayed.
  * Gradient methods, sampling strategies and the affinity average keep nothing else between calls; their
  * random streams are ctx.rng, saved beside the state.

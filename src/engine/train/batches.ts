@@ -1,7 +1,7 @@
 /**
  * Training data on the device and the batches drawn from it. A step uploads only the sample indices; the
  * gather happens on the device. Batches have a fixed size (the last partial batch of an epoch is dropped)
- * because the GPU buffer pool is keyed by exact sizes (DESIGN.md §3).
+ * because the GPU buffer pool is keyed by exact sizes (docs/architecture.md, measured facts).
  *
  * Which samples of which task a step sees is the sampling strategy's call (src/engine/sampling); this file
  * only turns its plan into tensors.

@@ -1,5 +1,5 @@
 /**
- * Every task's gradient of the shared parameters, two ways (DESIGN.md §3):
+ * Every task's gradient of the shared parameters, two ways (docs/architecture.md, measured facts):
  * - stacked: tile θ to [R, T, P] outside the gradient function, let task t read copy t, and differentiate
  *   the SUM of the task losses once: the gradient with respect to the tiled θ is G [R, T, P] directly.
  * - loop: one backward pass per task with the untiled θ; T passes but no T-fold forward.

@@ -1,4 +1,4 @@
-/** Live charts of the MTL Playground: the only Recharts importer (DESIGN.md §1). */
+/** Live charts of the MTL Playground: the only Recharts importer (docs/architecture.md). */
 export { AffinityHeatmap, type AffinityHeatmapProps } from './AffinityHeatmap';
 export { ChartCard, type ChartCardProps } from './ChartCard';
 export { latestSummary, useLogScale } from './chartParts';
