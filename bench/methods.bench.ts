@@ -1,15 +1,18 @@
 /**
- * `npm run bench`: training speed of every gradient method relative to `ew`, on the default experiment
- * and on the CAGrad toy, in Node (tfjs CPU backend), plus both per-task gradient strategies and the memory
- * a trainer holds. Speed is measured here, never asserted in tests.
+ * `npm run bench -- --only methods` (or `npx tsx bench/methods.bench.ts`): training speed of every gradient
+ * method relative to `ew`, on the default experiment and on the CAGrad toy, in Node (tfjs CPU backend),
+ * plus both per-task gradient strategies and the memory a trainer holds. Speed is measured here, never
+ * asserted in tests.
  *
  * Flags: --steps N (timed steps per case, default 200), --json (machine-readable output).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { initNodeBackend } from '../src/backend/node';
 import { ConfigError, createTrainer, parseConfig, TrainingDivergedError } from '../src/engine';
 import { METHODS } from '../src/engine/methods/registry';
+import { markdownTable } from './report/table';
 
 interface Row {
   suite: string;
@@ -60,11 +63,10 @@ async function measureOnce(raw: Record<string, unknown>, steps: number) {
   return result;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { steps: { type: 'string' }, json: { type: 'boolean' } } });
-  const steps = Number(values.steps ?? 200);
-  if (!Number.isInteger(steps) || steps < 1)
-    throw new Error(`--steps: expected a whole number ≥ 1, got '${values.steps}'`);
+/** Every method on both suites; the rows, and the Markdown table. */
+export async function runMethodsBench(
+  steps: number,
+): Promise<{ backend: string; rows: Row[]; markdown: string }> {
   const backend = await initNodeBackend();
   const suites: [string, Record<string, unknown>][] = [
     ['playground-2d (default)', {}],
@@ -98,24 +100,40 @@ async function main(): Promise<void> {
       megabytes: loop.megabytes,
     });
   }
+  const markdown = markdownTable(
+    ['suite', 'method', 'gradients', 'steps/s', 'vs ew', 'tensors held', 'MB held'],
+    rows.map((r) => [
+      r.suite,
+      r.method,
+      r.gradients,
+      r.stepsPerSecond.toFixed(1),
+      r.relativeToEw.toFixed(2),
+      String(r.tensors),
+      r.megabytes.toFixed(2),
+    ]),
+    ['l', 'l', 'l', 'r', 'r', 'r', 'r'],
+  );
+  return { backend, rows, markdown };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { steps: { type: 'string' }, json: { type: 'boolean' } } });
+  const steps = Number(values.steps ?? 200);
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`--steps: expected a whole number ≥ 1, got '${values.steps}'`);
+  const { backend, rows, markdown } = await runMethodsBench(steps);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ backend, steps, rows }, null, 2)}\n`);
     return;
   }
   process.stdout.write(
-    `backend: ${backend}; median of 3 runs of ${steps} timed steps per case, each after 10 warm-up steps\n\n`,
+    `backend: ${backend}; median of 3 runs of ${steps} timed steps per case, each after 10 warm-up steps\n\n${markdown}`,
   );
-  process.stdout.write(
-    '| suite | method | gradients | steps/s | vs ew | tensors held | MB held |\n|---|---|---|---:|---:|---:|---:|\n',
-  );
-  for (const r of rows) {
-    process.stdout.write(
-      `| ${r.suite} | ${r.method} | ${r.gradients} | ${r.stepsPerSecond.toFixed(1)} | ${r.relativeToEw.toFixed(2)} | ${r.tensors} | ${r.megabytes.toFixed(2)} |\n`,
-    );
-  }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`methods bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,9 +1,17 @@
-/** The command line as a user runs it: a real process, JSON on stdout, one-line errors with exit code 2. */
-import { spawn, spawnSync } from 'node:child_process';
+/**
+ * The command line's behaviour, called in-process through runCli (what main.ts runs): JSON on stdout,
+ * progress on stderr, one-line errors with exit code 2, exit 3 on divergence. The last block runs a few
+ * real processes to prove that main.ts wires runCli to the process (argv, streams, stdin, exit code).
+ */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { initNodeBackend, NODE_BACKENDS, type NodeBackendName } from '../src/backend/node';
+import { type CliBackends, runCli } from '../src/cli/cli';
+import { memoryIo } from '../src/cli/memory-io';
 import { ARCHITECTURE_CARDS } from '../src/engine/architectures/catalogue';
 import { METHODS } from '../src/engine/methods/registry';
 import { SAMPLERS } from '../src/engine/sampling/registry';
@@ -12,7 +20,7 @@ import type { ExperimentConfig } from '../src/engine/config/types';
 import type { Report } from '../src/engine/train/report';
 
 interface Result {
-  code: number | null;
+  code: number;
   stdout: string;
   stderr: string;
 }
@@ -38,6 +46,7 @@ interface AggregateOutput {
 }
 interface RunOutput {
   config: ExperimentConfig;
+  info: { backend: string };
   history: Report[];
   final: Report;
   timing: { stepsPerSecond: number };
@@ -45,26 +54,19 @@ interface RunOutput {
 }
 const parse = <T>(stdout: string): T => JSON.parse(stdout) as T;
 
-function cli(args: string[], input?: string): Result {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    input: input ?? '',
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+// Files share tfjs's engine (vitest.config.ts): leave cpu current, which the other files expect.
+afterAll(() => initNodeBackend('cpu'));
 
-/** As `cli`, without blocking, so several runs share the cores. */
-function cliAsync(args: string[], input = ''): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+const BACKENDS: CliBackends = {
+  names: NODE_BACKENDS,
+  init: (name) => initNodeBackend(name as NodeBackendName),
+};
+
+/** The CLI called in-process, as main.ts calls it, with its streams in memory. */
+async function cli(args: string[], input = ''): Promise<Result> {
+  const io = memoryIo(input);
+  const code = await runCli(args, io, BACKENDS);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
 /** A user error: exit 2, one line on stderr naming the problem, nothing on stdout, no stack trace. */
@@ -79,8 +81,8 @@ function expectUserError(r: Result, pattern: RegExp): void {
 }
 
 describe('cli list', () => {
-  it('prints every suite, architecture and method with parameters, defaults, ranges and citations', () => {
-    const r = cli(['list']);
+  it('prints every suite, architecture and method with parameters, defaults, ranges and citations', async () => {
+    const r = await cli(['list']);
     expect(r.code).toBe(0);
     const list = parse<ListOutput>(r.stdout);
     expect(list.taskSuites.map((s) => s.id)).toEqual(TASK_SUITES.map((s) => s.id));
@@ -115,9 +117,9 @@ describe('cli aggregate', () => {
       kpis: [0.9, 0.5, 0.7],
     });
     const ids = METHODS.map((m) => m.id);
-    const results = await Promise.all(
-      ids.map((id) => cliAsync(['aggregate', '--method', id, '--seed', '3'], input)),
-    );
+    // One after another: in-process calls share tfjs's engine, whose scopes are not meant to interleave.
+    const results: Result[] = [];
+    for (const id of ids) results.push(await cli(['aggregate', '--method', id, '--seed', '3'], input));
     results.forEach((r, i) => {
       expect({ method: ids[i], code: r.code, stderr: r.stderr }).toEqual({
         method: ids[i],
@@ -129,11 +131,11 @@ describe('cli aggregate', () => {
       expect(out.weights).toHaveLength(3);
       expect([...out.direction, ...out.weights].every(Number.isFinite)).toBe(true);
     });
-  }, 120_000);
+  });
 
-  it('applies PCGrad to two conflicting gradients (hand-computed)', () => {
+  it('applies PCGrad to two conflicting gradients (hand-computed)', async () => {
     // g1·g2 = -0.5 < 0: g1' = g1 + 0.4 g2 = [0.8, 0.4]; g2' = g2 + 0.5 g1 = [0, 1]; sum [0.8, 1.4].
-    const r = cli(
+    const r = await cli(
       ['aggregate', '--method', 'pcgrad'],
       JSON.stringify({
         grads: [
@@ -149,9 +151,9 @@ describe('cli aggregate', () => {
     expect(out.direction[1]).toBeCloseTo(1.4, 6);
   });
 
-  it('gives the MGDA min-norm point of two vectors', () => {
+  it('gives the MGDA min-norm point of two vectors', async () => {
     // min over a of |a g1 + (1-a) g2|² with g1 = [1, 0], g2 = [0, 2]: a = 4/5, point [0.8, 0.4].
-    const r = cli(
+    const r = await cli(
       ['aggregate', '--method', 'mgda'],
       JSON.stringify({
         grads: [
@@ -167,15 +169,15 @@ describe('cli aggregate', () => {
     expect(out.direction[1]).toBeCloseTo(0.4, 5);
   });
 
-  it('takes method parameters as JSON', () => {
-    const r = cli(
+  it('takes method parameters as JSON', async () => {
+    const r = await cli(
       ['aggregate', '--method', 'static', '--params', '{"weights": [2, 3]}'],
       JSON.stringify({ grads: [[1], [1]], losses: [1, 1] }),
     );
     expect(parse<AggregateOutput>(r.stdout).direction).toEqual([5]);
   });
 
-  it('rejects bad input with one line and exit code 2', () => {
+  it('rejects bad input with one line and exit code 2', async () => {
     const grads = JSON.stringify({
       grads: [
         [1, 0],
@@ -184,29 +186,32 @@ describe('cli aggregate', () => {
       losses: [1, 1],
     });
     expectUserError(
-      cli(['aggregate', '--method', 'nope'], grads),
+      await cli(['aggregate', '--method', 'nope'], grads),
       /--method: unknown method 'nope'; accepted: ew, static/,
     );
-    expectUserError(cli(['aggregate'], grads), /--method is required/);
-    expectUserError(cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0], [0'), /stdin: invalid JSON/);
+    expectUserError(await cli(['aggregate'], grads), /--method is required/);
     expectUserError(
-      cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0], [0]]}'),
+      await cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0], [0'),
+      /stdin: invalid JSON/,
+    );
+    expectUserError(
+      await cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0], [0]]}'),
       /input\.grads: every row must have the same length/,
     );
     expectUserError(
-      cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0]], "losses": [1, 2]}'),
+      await cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0]], "losses": [1, 2]}'),
       /input\.losses: expected 1 finite numbers/,
     );
     expectUserError(
-      cli(['aggregate', '--method', 'cagrad', '--params', '{"c": -1}'], grads),
+      await cli(['aggregate', '--method', 'cagrad', '--params', '{"c": -1}'], grads),
       /--params\.c: expected a number from 0 to/,
     );
     expectUserError(
-      cli(['aggregate', '--method', 'cagrad', '--params', '{"k": 1}'], grads),
+      await cli(['aggregate', '--method', 'cagrad', '--params', '{"k": 1}'], grads),
       /--params: unknown field 'k'; accepted: c, rescale/,
     );
     expectUserError(
-      cli(['aggregate', '--method', 'mgda', '--params', '{"variant": "ub"}'], grads),
+      await cli(['aggregate', '--method', 'mgda', '--params', '{"variant": "ub"}'], grads),
       /input\.repGrads: .* needs the representation gradients/,
     );
   });
@@ -215,8 +220,8 @@ describe('cli aggregate', () => {
 describe('cli run', () => {
   const presets = readdirSync('public/presets').filter((f) => f.endsWith('.json') && f !== 'index.json');
 
-  it.each(presets)('runs the preset %s', (file) => {
-    const r = cli(['run', `public/presets/${file}`, '--set', 'steps=20', '--set', 'reportEvery=10']);
+  it.each(presets)('runs the preset %s', async (file) => {
+    const r = await cli(['run', `public/presets/${file}`, '--set', 'steps=20', '--set', 'reportEvery=10']);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     const out = parse<RunOutput>(r.stdout);
@@ -227,8 +232,8 @@ describe('cli run', () => {
     expect(out.timing.stepsPerSecond).toBeGreaterThan(0);
   });
 
-  it('records the toy trajectory of every start point and applies --set overrides in order', () => {
-    const r = cli([
+  it('records the toy trajectory of every start point and applies --set overrides in order', async () => {
+    const r = await cli([
       'run',
       'public/presets/toy.json',
       '--set',
@@ -254,35 +259,48 @@ describe('cli run', () => {
     expect(out.history[3]?.points?.[0]?.theta).not.toEqual([-8.5, 7.5]);
   });
 
-  it('prints the progress on stderr, not stdout', () => {
-    const r = cli(['run', 'public/presets/sinusoids.json', '--set', 'steps=20', '--set', 'reportEvery=10']);
+  it('prints the progress on stderr, not stdout', async () => {
+    const r = await cli([
+      'run',
+      'public/presets/sinusoids.json',
+      '--set',
+      'steps=20',
+      '--set',
+      'reportEvery=10',
+    ]);
     expect(r.stderr).toMatch(/100% 20\/20 steps/);
     expect(() => parse<RunOutput>(r.stdout)).not.toThrow();
   });
 
-  it('rejects bad input with one line and exit code 2', () => {
-    expectUserError(cli(['run']), /run: expected a config file/);
-    expectUserError(cli(['run', 'no/such.json']), /no\/such\.json: cannot read the file \(no such file\)/);
-    expectUserError(cli(['run', 'package-lock.json', '--set', 'x']), /--set: expected path=value/);
+  it('rejects bad input with one line and exit code 2', async () => {
+    expectUserError(await cli(['run']), /run: expected a config file/);
     expectUserError(
-      cli(['run', 'public/presets/toy.json', '--set', 'method.id=nope']),
+      await cli(['run', 'no/such.json']),
+      /no\/such\.json: cannot read the file \(no such file\)/,
+    );
+    expectUserError(await cli(['run', 'package-lock.json', '--set', 'x']), /--set: expected path=value/);
+    expectUserError(
+      await cli(['run', 'public/presets/toy.json', '--set', 'method.id=nope']),
       /method\.id: unknown method "nope"; accepted: ew/,
     );
     expectUserError(
-      cli(['run', 'public/presets/toy.json', '--set', 'learningRate=100']),
+      await cli(['run', 'public/presets/toy.json', '--set', 'learningRate=100']),
       /learningRate: expected a number from 0\.000001 to 10, got 100/,
     );
     expectUserError(
-      cli(['run', 'public/presets/toy.json', '--set', 'task.params.lossScale=[1]']),
+      await cli(['run', 'public/presets/toy.json', '--set', 'task.params.lossScale=[1]']),
       /task\.params\.lossScale/,
     );
-    expectUserError(cli(['run', 'public/presets/toy.json', '--bogus']), /run: Unknown option '--bogus'/);
-    expectUserError(cli(['fly']), /unknown command 'fly'; accepted: run, aggregate, list, help/);
-    expectUserError(cli(['list', '--method', 'ew']), /list: option --method does not apply/);
+    expectUserError(
+      await cli(['run', 'public/presets/toy.json', '--bogus']),
+      /run: Unknown option '--bogus'/,
+    );
+    expectUserError(await cli(['fly']), /unknown command 'fly'; accepted: run, aggregate, list, help/);
+    expectUserError(await cli(['list', '--method', 'ew']), /list: option --method does not apply/);
   });
 
-  it('exits 3 and says where when training diverges', () => {
-    const r = cli([
+  it('exits 3 and says where when training diverges', async () => {
+    const r = await cli([
       'run',
       'public/presets/sinusoids.json',
       '--set',
@@ -377,7 +395,8 @@ describe('cli on hostile input', () => {
       ],
       [['x'.repeat(100_000)], '', /^error: unknown command 'x+…; accepted: run, aggregate, list, help$/],
     ];
-    const results = await Promise.all(cases.map(([args, input]) => cliAsync(args, input)));
+    const results: Result[] = [];
+    for (const [args, input] of cases) results.push(await cli(args, input));
     results.forEach((r, i) => {
       const [args, , pattern] = cases[i] as [string[], string, RegExp];
       expect({ args: args.map((a) => a.slice(0, 60)), code: r.code }).toEqual({
@@ -388,19 +407,102 @@ describe('cli on hostile input', () => {
       expect(r.stderr.length).toBeLessThan(400);
     });
     expect(readFileSync(toy, 'utf8')).toMatch(/"steps": 100000/);
-  }, 180_000);
+  });
 
   it('reads JSON with a byte-order mark on stdin, and answers 10 x 10,000 gradients in seconds', async () => {
     const started = Date.now();
-    const [bom, big] = await Promise.all([
-      cliAsync(['aggregate', '--method', 'pcgrad'], `\ufeff{"grads": [[1, 0], [-0.5, 1]]}`),
-      cliAsync(['aggregate', '--method', 'pcgrad'], rows(10, 10_000)),
-    ]);
+    const bom = await cli(['aggregate', '--method', 'pcgrad'], `\ufeff{"grads": [[1, 0], [-0.5, 1]]}`);
+    const big = await cli(['aggregate', '--method', 'pcgrad'], rows(10, 10_000));
     expect(bom.code).toBe(0);
     expect(parse<AggregateOutput>(bom.stdout).direction[0]).toBeCloseTo(0.8, 6);
     expect(big.code).toBe(0);
     expect(parse<AggregateOutput>(big.stdout).direction).toHaveLength(10_000);
-    // Mostly process start-up on a busy machine; 1,000 x 1,000 used to take a quarter of an hour.
+    // A generous bound against a cost blow-up: 1,000 x 1,000 used to take a quarter of an hour.
     expect(Date.now() - started).toBeLessThan(60_000);
-  }, 120_000);
+  });
+});
+
+describe('cli --backend', () => {
+  it('trains on wasm to the same losses as on cpu', async () => {
+    const args = ['run', 'public/presets/playground-2d.json', '--set', 'steps=20', '--set', 'reportEvery=10'];
+    const cpu = await cli([...args, '--backend', 'cpu']);
+    const wasm = await cli([...args, '--backend', 'wasm']);
+    expect(cpu.code, cpu.stderr).toBe(0);
+    expect(wasm.code, wasm.stderr).toBe(0);
+    const [a, b] = [parse<RunOutput>(cpu.stdout), parse<RunOutput>(wasm.stdout)];
+    expect([a.info.backend, b.info.backend]).toEqual(['cpu', 'wasm']);
+    // Same seed, same data, both float32: the backends differ only in the order of sums (XNNPACK's SIMD
+    // matmul accumulates in another order than tfjs-cpu's loops) and in exp/log (libm against V8's Math),
+    // each op a few ulps apart (float32's ulp is ~1.2e-7 relative). Over 20 Adam steps the train and test
+    // losses stayed within 1e-6 relative (measured); 1e-4 leaves a hundredfold margin and still catches a
+    // wrong kernel or a skipped step: one step moves these losses by 1.4e-3 to 0.4 relative (measured).
+    const losses = (out: RunOutput) =>
+      out.history.flatMap((r) => r.tasks.flatMap((t) => [t.trainLoss, t.testLoss]));
+    const [la, lb] = [losses(a), losses(b)];
+    expect(lb).toHaveLength(la.length);
+    la.forEach((x, i) => expect(Math.abs((lb[i] as number) - x)).toBeLessThanOrEqual(1e-4 * Math.abs(x)));
+  });
+
+  it('refuses a backend Node does not run, with one line naming the accepted ones', async () => {
+    expectUserError(
+      await cli(['run', 'public/presets/toy.json', '--backend', 'webgpu']),
+      /^error: --backend: expected one of cpu, wasm, got "webgpu"$/,
+    );
+    expectUserError(
+      await cli(['list', '--backend', 'wasm']),
+      /list: option --backend does not apply; accepted: none/,
+    );
+  });
+
+  it('documents --backend in its help', async () => {
+    const r = await cli(['help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--backend cpu\|wasm/);
+  });
+
+  it('runs on wasm unless told otherwise', async () => {
+    const run = await cli(['run', 'public/presets/toy.json', '--set', 'steps=2', '--set', 'reportEvery=1']);
+    expect(parse<RunOutput>(run.stdout).info.backend).toBe('wasm');
+  });
+});
+
+describe('cli in-process', () => {
+  it('leaves no tensors behind after a run, an aggregate and a diverged run', async () => {
+    const before = tf.memory().numTensors;
+    await cli(['run', 'public/presets/sinusoids.json', '--set', 'steps=10', '--set', 'reportEvery=5']);
+    await cli(['aggregate', '--method', 'nash-mtl'], '{"grads": [[1, 0], [-0.5, 1]]}');
+    await cli(['aggregate', '--method', 'ew'], '{"grads": [[1, 0], [0]]}');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+/** The CLI as a user runs it: `node --import tsx src/cli/main.ts ...`, a real process. */
+function spawnCli(args: string[], input = ''): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('cli as a process', () => {
+  it('wires argv, stdin, stdout, stderr and the exit code to runCli', async () => {
+    // Three processes at once: each spends most of its time starting (tsx, tfjs), which overlaps.
+    const [trained, piped, refused] = await Promise.all([
+      spawnCli(['run', 'public/presets/sinusoids.json', '--set', 'steps=20', '--set', 'reportEvery=10']),
+      spawnCli(['aggregate', '--method', 'pcgrad'], '{"grads": [[1, 0], [-0.5, 1]], "losses": [1, 1]}'),
+      spawnCli(['run', 'public/presets/toy.json', '--bogus']),
+    ]);
+    expect(trained.code).toBe(0);
+    expect(trained.stderr).toMatch(/100% 20\/20 steps/);
+    expect(trained.stderr).not.toMatch(/error/);
+    expect(parse<RunOutput>(trained.stdout).final.step).toBe(20);
+    expect(piped.code).toBe(0);
+    expect(parse<AggregateOutput>(piped.stdout).direction[1]).toBeCloseTo(1.4, 6);
+    expectUserError(refused, /run: Unknown option '--bogus'/);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Picks and initialises the tfjs backend in the browser (in the training worker, or on the page as the
- * fallback): WebGPU, then WebGL, WASM and CPU, or the one the user forces, falling back with a reason a
- * person can read. Only entry points pick a backend; the engine just uses whichever is current.
+ * fallback): for `auto`, what planAuto (availability.ts) plans from the GPU the browser reports (a real
+ * GPU's WebGPU, else WASM before any software emulation); otherwise the one the user forces, falling back
+ * with a reason a person can read. Only entry points pick a backend; the engine just uses whichever is current.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
@@ -13,7 +14,15 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmSimdThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import { findGpuAdapter, type GpuAdapter } from './availability';
+import { fixWasmEmptyReductions } from './wasm-empty-reductions';
+import {
+  findGpuAdapter,
+  isSoftwareAdapter,
+  needsWebGlRenderer,
+  planAuto,
+  webGlRenderer,
+  type GpuAdapter,
+} from './availability';
 import {
   BACKEND_LABELS,
   BACKEND_ORDER,
@@ -23,6 +32,7 @@ import {
 } from './names';
 
 export type { BackendChoice, BackendName };
+export { isSoftwareAdapter };
 
 /**
  * Batch more dispatches per GPU submit (tfjs's default is 15): measured 86 -> 135 steps/s (docs/architecture.md, measured facts).
@@ -35,18 +45,22 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdThreaded,
 });
+// Independent nets have an empty θ: WASM must answer empty reductions as the other backends do.
+fixWasmEmptyReductions();
 
 /** tfjs-backend-webgpu's MatMulProgramType.MatMulPackedProgram (not exported by the package). */
 const MATMUL_PACKED_PROGRAM = 3;
 
-/** SwiftShader (Chromium's CPU implementation of WebGPU) or another fallback adapter. */
-export function isSoftwareAdapter(adapter: GpuAdapter): boolean {
-  const info = adapter.info ?? {};
-  const text = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.description ?? ''}`;
-  return adapter.isFallbackAdapter === true || /swiftshader|software|llvmpipe/i.test(text);
-}
-
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** tfjs flags for WebGPU on this adapter; set before its backend is created or used. */
+function configureWebGpu(adapter: GpuAdapter): void {
+  tf.env().set('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE', DEFERRED_SUBMIT_BATCH_SIZE);
+  // A software adapter runs every shader invocation on the CPU, so tfjs's small-matmul programs (one
+  // 256-thread workgroup per output element) cost ~100x what they do on a GPU. The tiled program keeps
+  // invocations near the output size: 2.5 -> ~25 steps/s on SwiftShader (bench:browser, docs/benchmarks.md).
+  if (isSoftwareAdapter(adapter)) tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', MATMUL_PACKED_PROGRAM);
+}
 
 /** Why a backend cannot be used here, or null when it is now the current one. */
 async function tryBackend(name: BackendName): Promise<string | null> {
@@ -55,12 +69,7 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     // Checked first so the reason says what is missing instead of tfjs's generic failure.
     const found = await findGpuAdapter();
     if ('reason' in found) return `WebGPU is not available: ${found.reason}`;
-    const { adapter } = found;
-    tf.env().set('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE', DEFERRED_SUBMIT_BATCH_SIZE);
-    // A software adapter runs every shader invocation on the CPU, so tfjs's small-matmul programs (one
-    // 256-thread workgroup per output element) cost ~100x what they do on a GPU. The tiled program keeps
-    // invocations near the output size: 2.5 -> ~25 steps/s on SwiftShader (bench:browser, docs/benchmarks.md).
-    if (isSoftwareAdapter(adapter)) tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', MATMUL_PACKED_PROGRAM);
+    configureWebGpu(found.adapter);
   }
   try {
     // setBackend resolves false (and logs) when the backend's factory fails, e.g. no adapter or no WebGL.
@@ -72,11 +81,9 @@ async function tryBackend(name: BackendName): Promise<string | null> {
   }
 }
 
-/** Initialise the preferred backend, or the first that works after it; throws when none does. */
-export async function initBrowserBackend(preference: BackendPreference): Promise<BackendChoice> {
-  const order =
-    preference === 'auto' ? BACKEND_ORDER : [preference, ...BACKEND_ORDER.filter((b) => b !== preference)];
-  const reasons: string[] = [];
+/** The first backend of `order` that starts; `skipped` holds reasons already known. Throws when none does. */
+async function startFirst(order: readonly BackendName[], skipped: string[]): Promise<BackendChoice> {
+  const reasons = [...skipped];
   for (const name of order) {
     const reason = await tryBackend(name);
     if (reason === null) {
@@ -89,6 +96,52 @@ export async function initBrowserBackend(preference: BackendPreference): Promise
     reasons.push(reason);
   }
   throw new Error(`No tfjs backend could start: ${reasons.join('; ')}`);
+}
+
+export interface BrowserBackendStart {
+  choice: BackendChoice;
+  /**
+   * `auto` on a real GPU with an instant start: WebGPU is to be made ready beside the running backend
+   * (worker/webgpu-standby.ts); `configure` sets tfjs's flags for its adapter before it is created.
+   */
+  webGpuLater?: { configure(): void };
+}
+
+export interface StartOptions {
+  /**
+   * `auto` on a real GPU starts on WASM at once and hands back WebGPU to make ready in the background
+   * (the app). Without it `auto` starts on WebGPU directly (benchmarks: the fastest, whatever
+   * the wait).
+   */
+  instantStart?: boolean;
+}
+
+/** Initialise the preferred backend (or, for `auto`, the one planAuto picks), falling back in order. */
+export async function startBrowserBackend(
+  preference: BackendPreference,
+  options: StartOptions = {},
+): Promise<BrowserBackendStart> {
+  if (preference !== 'auto')
+    return { choice: await startFirst([preference, ...BACKEND_ORDER.filter((b) => b !== preference)], []) };
+  const webgpu = await findGpuAdapter();
+  const plan = planAuto({ webgpu, webglRenderer: needsWebGlRenderer(webgpu) ? webGlRenderer() : null });
+  const background = plan.upgradeToWebGpu && options.instantStart === true;
+  const order: BackendName[] = plan.upgradeToWebGpu && !background ? ['webgpu', ...plan.order] : plan.order;
+  // No adapter at all reads as a fallback from WebGPU, as it always has ("fell back: WebGPU is not ...").
+  const skipped = 'reason' in webgpu ? [`WebGPU is not available: ${webgpu.reason}`] : [];
+  const choice = await startFirst(order, skipped);
+  const note = plan.why(choice.backend);
+  return {
+    choice: note ? { ...choice, note } : choice,
+    ...(background && 'adapter' in webgpu && choice.backend !== 'webgpu'
+      ? { webGpuLater: { configure: () => configureWebGpu(webgpu.adapter) } }
+      : {}),
+  };
+}
+
+/** Initialise the preferred backend, or the first that works after it; throws when none does. */
+export async function initBrowserBackend(preference: BackendPreference): Promise<BackendChoice> {
+  return (await startBrowserBackend(preference)).choice;
 }
 
 /** The current backend's GPU device, when the backend is WebGPU. */

@@ -22,7 +22,14 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm',
 export interface BackendChoice {
   backend: BackendName;
   label: BackendLabel;
+  /** A backend that was asked for (or tried first) could not start: which, and why. */
   fallbackReason?: string;
+  /**
+   * What the status line says beside the label when nothing failed: why `auto` chose this backend ("WebGPU
+   * here is a software emulation (SwiftShader), slower than WASM on this CPU"), or where a background move
+   * to WebGPU stands.
+   */
+  note?: string;
 }
 
 /** `name` as a backend name, if it is one (tfjs reports backends as plain strings). */

@@ -9,6 +9,7 @@ export const OPTIONS = {
   method: { type: 'string' },
   params: { type: 'string' },
   seed: { type: 'string' },
+  backend: { type: 'string' },
 } as const;
 
 /**

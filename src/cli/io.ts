@@ -1,7 +1,25 @@
-/** Reading the user's files and stdin, turning every failure into a one-line UserError. */
+/**
+ * Where the CLI reads and writes (the process's streams, or memory for tests and programs), and reading
+ * the user's files and stdin, turning every failure into a one-line UserError.
+ */
 import { readFileSync } from 'node:fs';
 import { oneLine } from '../engine/params/describe';
 import { UserError } from './errors';
+
+/** Standard error as the CLI uses it: progress and error lines. On a terminal the progress bar redraws. */
+export interface ErrorStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** The CLI's three streams. runCli takes them, so the same code runs as a process and in-process. */
+export interface CliIo {
+  /** Standard output, which carries only the one JSON document; resolves once it is written. */
+  writeOut(text: string): Promise<void>;
+  err: ErrorStream;
+  /** Standard input as chunks; isTTY when nothing was piped in (a person at a terminal). */
+  stdin: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
+}
 
 /** Three times a million-entry gradient matrix written at full precision; a config is a few kB. */
 export const MAX_INPUT_BYTES = 64 * 2 ** 20;
@@ -53,25 +71,22 @@ export function parseJson(text: string, source: string): unknown {
   }
 }
 
-export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY)
+export async function readStdin(io: CliIo): Promise<string> {
+  if (io.stdin.isTTY)
     throw new UserError('stdin: expected JSON input on standard input (e.g. `< input.json`)');
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
+  for await (const chunk of io.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += bytes.length;
     if (size > MAX_INPUT_BYTES)
       throw new UserError(`stdin: the input is larger than ${MAX_INPUT_BYTES / 2 ** 20} MiB`);
-    chunks.push(chunk as Buffer);
+    chunks.push(bytes);
   }
   return decodeText(Buffer.concat(chunks), 'stdin');
 }
 
-/** JSON on stdout, one document, written fully before the process exits. */
-export function writeJson(value: unknown): Promise<void> {
-  return new Promise((resolve, reject) =>
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, (error) =>
-      error ? reject(error) : resolve(),
-    ),
-  );
+/** JSON on stdout, one document. */
+export function writeJson(io: CliIo, value: unknown): Promise<void> {
+  return io.writeOut(`${JSON.stringify(value, null, 2)}\n`);
 }

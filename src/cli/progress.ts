@@ -2,13 +2,15 @@
  * A progress bar on stderr (stdout carries only the JSON result). On a terminal it redraws in place; in a
  * pipe or CI log it prints a line every 10% so logs stay short.
  */
+import type { ErrorStream } from './io';
+
 export class ProgressBar {
   private readonly started = performance.now();
   private lastDecile = -1;
 
   constructor(
     private readonly total: number,
-    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly stream: ErrorStream,
   ) {}
 
   update(done: number, detail = ''): void {

@@ -8,6 +8,7 @@ import { viewsOf } from '../engine/config/views';
 import { viewsOfKind, type DecisionBoundaryView } from '../engine/views';
 import {
   BACKEND_LABELS,
+  type BackendChoice,
   type BackendName,
   type BackendPreference,
   type FromWorker,
@@ -16,7 +17,7 @@ import {
 import { keepUnchanged, planChange } from './config-change';
 import { gridInputs } from './grid';
 import { ReportHistory } from './history';
-import type { PlaygroundStore } from './store';
+import type { BackendState, PlaygroundStore } from './store';
 
 /** What the actions need of the worker client. */
 export interface ClientLike {
@@ -47,13 +48,12 @@ function receive(message: FromWorker): void {
     case 'ready':
       // A new backend answers every request sent before it, in order; none is waited for any more.
       gridRequest = null;
-      set({
-        backend: {
-          label: message.label,
-          ...(message.fallbackReason ? { fallbackReason: message.fallbackReason } : {}),
-        },
-      });
+      set({ backend: backendState(message) });
       client.send({ type: 'configure', config: store.getState().config });
+      return;
+    case 'backend':
+      // The session moved on its own (auto, to a backend made ready in the background) and keeps the experiment.
+      set({ backend: backendState(message) });
       return;
     case 'configured':
       history = new ReportHistory();
@@ -115,6 +115,15 @@ function receive(message: FromWorker): void {
       });
       return;
   }
+}
+
+/** What the status line shows of a backend choice. */
+function backendState(choice: BackendChoice): BackendState {
+  return {
+    label: choice.label,
+    ...(choice.fallbackReason ? { fallbackReason: choice.fallbackReason } : {}),
+    ...(choice.note ? { note: choice.note } : {}),
+  };
 }
 
 /** The decision-boundary request in flight (one at most), with the view it draws. */

@@ -9,6 +9,7 @@ import type { ConfigIssue } from '../engine/params/spec';
 import type { ErrorKind } from '../worker/protocol';
 import type { TrainerInfo } from '../engine/train/trainer-info';
 import type { DecisionGrid } from './grid';
+import { backendFromSearch } from './backend-param';
 import { EMPTY_HISTORY, type HistoryView } from './history';
 import { decodeHash } from './url-codec';
 
@@ -19,6 +20,8 @@ export interface BackendState {
   label: string;
   /** Why a preferred backend was not used, when one was skipped. */
   fallbackReason?: string;
+  /** Why `auto` chose it, or where a move to a faster backend stands (shown beside the label). */
+  note?: string;
 }
 
 export interface RunError {
@@ -55,16 +58,19 @@ export interface PlaygroundState {
   grid: DecisionGrid | null;
 }
 
-export function initialState(hash: string): PlaygroundState {
+/** `hash` holds the experiment; `search` may force a backend (`?backend=wasm`, backend-param.ts). */
+export function initialState(hash: string, search = ''): PlaygroundState {
   const decoded = decodeHash(hash);
+  const backend = backendFromSearch(search);
+  const notices = [decoded.notice, backend.notice].filter(Boolean);
   return {
     config: decoded.config,
-    notice: decoded.notice ?? null,
+    notice: notices.length ? notices.join(' ') : null,
     status: 'starting',
     step: 0,
     stepsPerSecond: 0,
     backend: null,
-    backendPreference: 'auto',
+    backendPreference: backend.preference,
     info: null,
     error: null,
     history: EMPTY_HISTORY,
@@ -74,7 +80,10 @@ export function initialState(hash: string): PlaygroundState {
   };
 }
 
-export const createPlaygroundStore = (hash: string) =>
-  createStore<PlaygroundState>()(() => initialState(hash));
+/** The page's query string; none outside a page (Node tests). */
+const pageSearch = () => (globalThis as { location?: { search?: string } }).location?.search ?? '';
+
+export const createPlaygroundStore = (hash: string, search = pageSearch()) =>
+  createStore<PlaygroundState>()(() => initialState(hash, search));
 
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;

@@ -37,7 +37,14 @@ export type ToWorker =
 export type ErrorKind = 'config' | 'diverged' | 'device-lost' | 'backend' | 'internal';
 
 export type FromWorker =
+  /** A backend is initialised (after 'init'): the page answers with 'configure'. */
   | ({ type: 'ready' } & BackendChoice)
+  /**
+   * The backend in use, or what the status line says about it, changed without an 'init': `auto` moved to a
+   * backend made ready in the background (a 'configured' for the rebuilt trainer follows), or says where
+   * that move stands. The session keeps its experiment: the page sends nothing back.
+   */
+  | ({ type: 'backend' } & BackendChoice)
   | { type: 'configured'; info: TrainerInfo; config: ExperimentConfig }
   /**
    * Every report since the last message, batched at chart rate; `step` is the trainer's step count now, or,

@@ -53,8 +53,8 @@ describe('TrainingSession', () => {
     await session.handle({ type: 'play' });
     // Enough running time for several chart-rate posts, however fast the machine steps.
     await until(() => lastStep() >= 100 && of('reports').filter((m) => m.running).length >= 4, 5_000);
-    const steps = of('reports').map((m) => m.step);
-    expect(steps).toEqual([...steps].sort((a, b) => a - b)); // rising
+    const counted = of('reports').map((m) => m.step);
+    expect(counted).toEqual([...counted].sort((a, b) => a - b)); // rising
     expect(of('reports').some((m) => m.running && m.stepsPerSecond > 0)).toBe(true);
     const pauseSent = Date.now();
     await session.handle({ type: 'pause' });
@@ -65,7 +65,11 @@ describe('TrainingSession', () => {
     expect(runningGaps().length).toBeGreaterThan(2);
     expect(Math.min(...runningGaps())).toBeGreaterThanOrEqual(99);
     expect(of('reports').length).toBeLessThan(reports().length);
-    expect(reports().map((r) => r.step)).toEqual(reports().map((_, i) => 5 * i));
+    // Step 0 from configure, the first chunk's report (one step: a run starts with a chunk of one), then
+    // every 5 steps.
+    const steps = reports().map((r) => r.step);
+    expect(steps.slice(0, 2)).toEqual([0, 1]);
+    expect(steps.slice(2)).toEqual(steps.slice(2).map((_, i) => 5 * (i + 1)));
     expect(of('reports').at(-1)?.running).toBe(false);
     await sleep(150);
     expect(lastStep()).toBe(paused);
@@ -80,15 +84,43 @@ describe('TrainingSession', () => {
     await session.dispose();
   });
 
-  it('keeps the step counter moving between rare reports', async () => {
-    const { session, of, lastStep } = recorder();
+  it('posts a report right after the first chunk of a run, before reportEvery steps', async () => {
+    const { session, of, reports } = recorder();
     await session.handle({ type: 'configure', config: { ...config, reportEvery: 1000 } });
     await session.handle({ type: 'play' });
-    await until(() => lastStep() >= 20);
+    await until(() => reports().length >= 2);
+    // The first message of the run carries it: the chart moves after one step, not after 1000.
+    const firstRunning = of('reports').find((m) => m.running);
+    expect(firstRunning?.reports.map((r) => r.step)).toEqual([1]);
     await session.handle({ type: 'pause' });
-    const running = of('reports').filter((m) => m.running);
-    expect(running.length).toBeGreaterThan(0);
-    expect(running.every((m) => m.reports.length === 0 && m.stepsPerSecond > 0)).toBe(true);
+    // Each new run starts with one: pressing Train again moves the chart at once too.
+    const before = reports().length;
+    const paused = reports().at(-1)!.step;
+    await session.handle({ type: 'play' });
+    await until(() => reports().length > before);
+    await session.handle({ type: 'pause' });
+    expect(reports()[before]!.step).toBeGreaterThan(paused);
+    expect(reports()[before]!.step).toBeLessThan(1000);
+    await session.dispose();
+  });
+
+  it('keeps the step counter moving between rare reports', async () => {
+    const { session, of, lastStep } = recorder();
+    // Rare: the fused step runs thousands of steps per second here, so 1000 would report every chunk.
+    await session.handle({
+      type: 'configure',
+      config: { ...config, steps: 1_000_000, reportEvery: 100_000 },
+    });
+    await session.handle({ type: 'play' });
+    // Steps can be fast enough to pass step 20 before the first heartbeat: wait for a heartbeat itself.
+    const heartbeat = () => of('reports').some((m) => m.running && m.reports.length === 0);
+    await until(() => lastStep() >= 20 && heartbeat());
+    await session.handle({ type: 'pause' });
+    // After the first chunk's report (the test above), only heartbeats: the step counter still moves.
+    const [first, ...heartbeats] = of('reports').filter((m) => m.running);
+    expect(first?.reports.map((r) => r.step)).toEqual([1]);
+    expect(heartbeats.length).toBeGreaterThan(0);
+    expect(heartbeats.every((m) => m.reports.length === 0 && m.stepsPerSecond > 0)).toBe(true);
     await session.dispose();
   });
 

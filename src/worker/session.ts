@@ -3,7 +3,9 @@
  * transport (a Worker's postMessage, or direct calls on the main thread as the fallback), so Node tests
  * drive the very code the worker runs. While playing it steps in chunks of ~24 ms, reports every
  * `reportEvery` steps, posts the reports in batches at chart rate and yields between chunks, so that pause
- * and live changes apply within a chunk.
+ * and live changes apply within a chunk. The first chunk of each run ends with a report, posted at once:
+ * the chart moves right after Train, not `reportEvery` steps later. With `auto` on a real GPU it trains on
+ * WASM at once and moves to WebGPU when a safe moment comes (upgrade.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { parseConfig } from '../engine/config/parse';
@@ -21,11 +23,18 @@ import {
   type ToWorker,
 } from './protocol';
 import { describe, errorMessage } from './errors';
+import { BackendUpgrade, type Standby, type UpgradeHooks } from './upgrade';
 import { warmUpWebGpu } from './warmup';
+
+/** What picking a backend produced: the one in use, and a faster one to move to once ready. */
+export interface BackendStart {
+  choice: BackendChoice;
+  standby?: Standby;
+}
 
 export interface SessionOptions {
   /** Picks the backend on 'init'. Without it the current tfjs backend is kept (Node tests). */
-  initBackend?: (preference: BackendPreference) => Promise<BackendChoice>;
+  initBackend?: (preference: BackendPreference) => Promise<BackendStart>;
   /** Runs before each trainer is built: the WebGPU shader warm-up by default (a no-op elsewhere). */
   warmUp?: (config: ExperimentConfig) => Promise<void>;
 }
@@ -48,6 +57,16 @@ export class TrainingSession {
   /** Live changes wait for the end of the current chunk: a step may be awaiting a readback inside the
    * method, and swapping the method under it would dispose tensors it still uses. */
   private deferred: (() => void)[] = [];
+  /** Work that must not overlap a chunk (a background compile), run between two chunks of a run. */
+  private betweenChunks: (() => Promise<void>)[] = [];
+  /**
+   * Settles when such work is done: it makes another backend current for a moment, so no message may
+   * touch the trainer meanwhile (a grid request would run the model on the wrong backend).
+   */
+  private exclusive: Promise<void> = Promise.resolve();
+  /** The first chunk since 'play' ends with a report, posted at once. */
+  private firstChunk = false;
+  private upgrade: BackendUpgrade | null = null;
 
   constructor(
     private readonly post: Post,
@@ -75,6 +94,7 @@ export class TrainingSession {
   }
 
   private async dispatch(message: ToWorker): Promise<void> {
+    await this.exclusive;
     switch (message.type) {
       case 'init':
         return this.init(message.backend);
@@ -86,6 +106,7 @@ export class TrainingSession {
       case 'play':
         if (!this.trainer || this.playing) return;
         this.playing = true;
+        this.firstChunk = true;
         this.meter.start(performance.now());
         this.loop = this.run();
         return;
@@ -122,20 +143,47 @@ export class TrainingSession {
   }
 
   private async init(preference: BackendPreference): Promise<void> {
+    this.upgrade?.cancel();
+    this.upgrade = null;
     await this.drop(); // the trainer's tensors belong to the old backend
     try {
-      const choice = this.options.initBackend
+      const current = tf.getBackend() as BackendName;
+      const start = this.options.initBackend
         ? await this.options.initBackend(preference)
-        : { backend: tf.getBackend() as BackendName, label: BACKEND_LABELS[tf.getBackend() as BackendName] };
-      this.post({ type: 'ready', ...choice });
+        : { choice: { backend: current, label: BACKEND_LABELS[current] } };
+      if (!start.standby) return this.post({ type: 'ready', ...start.choice });
+      const upgrade = new BackendUpgrade(start.standby, start.choice, this.upgradeHooks());
+      this.upgrade = upgrade;
+      this.post({ type: 'ready', ...upgrade.waiting });
+      upgrade.begin();
     } catch (error) {
       this.post({ type: 'error', kind: 'backend', message: describe(error) });
     }
   }
 
+  private upgradeHooks(): UpgradeHooks {
+    return {
+      whenSafe: (task) => this.whenSafe(task),
+      config: () => this.trainer?.config ?? null,
+      atStart: () => !this.playing && this.trainer?.stepCount === 0,
+      rebuild: (config) => this.build(config),
+      announce: (choice) => this.post({ type: 'backend', ...choice }),
+    };
+  }
+
+  /** Runs `task` when nothing else uses tfjs: in message order, or between two chunks of a run. */
+  private whenSafe(task: () => Promise<void>): void {
+    void this.enqueue(async () => {
+      if (this.playing) this.betweenChunks.push(task);
+      else await task();
+    });
+  }
+
   /** A fresh trainer for `config` (configure and reset). */
   private async build(config: ExperimentConfig): Promise<void> {
     await this.drop();
+    // A safe moment to move to a backend made ready in the background: nothing has trained yet.
+    this.upgrade?.moveIfReady(config);
     await (this.options.warmUp ?? warmUpWebGpu)(config);
     const trainer = createTrainer(config);
     this.trainer = trainer;
@@ -148,12 +196,15 @@ export class TrainingSession {
     this.post({ type: 'configured', info: trainer.info, config });
     this.pending.push(first);
     this.flush(true);
+    this.upgrade?.offer(config);
   }
 
   private async stop(): Promise<void> {
     this.playing = false;
     await this.loop;
     this.applyLive();
+    // Work left for the next chunk boundary runs after the message that stopped the run.
+    for (const task of this.betweenChunks.splice(0)) this.whenSafe(task);
   }
 
   private async drop(): Promise<void> {
@@ -204,7 +255,9 @@ export class TrainingSession {
       while (this.playing && this.trainer) {
         const started = performance.now();
         const steps = this.chunk;
-        await this.advance(steps, false);
+        const first = this.firstChunk;
+        this.firstChunk = false;
+        await this.advance(steps, first);
         // Double buffering: wait until the device has finished the previous chunk. It then always has this
         // one queued (no idle gap on a slow GPU), JS stays at most two chunks ahead of it (pause is prompt),
         // and the chunk's time measures the device, not only the cost of issuing its work.
@@ -212,7 +265,12 @@ export class TrainingSession {
         previous = deviceFence();
         this.chunk = nextChunk(steps, steps, performance.now() - started);
         this.applyLive();
-        this.flush(false);
+        this.flush(first);
+        for (const task of this.betweenChunks.splice(0)) {
+          const done = task();
+          this.exclusive = done.catch(() => undefined);
+          await done;
+        }
         await yieldToEvents();
       }
     } catch (error) {

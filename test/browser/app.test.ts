@@ -42,13 +42,16 @@ async function open(context: BrowserContext, hash = '') {
   return { page, errors };
 }
 
+/** `auto` trains on WASM where WebGPU is SwiftShader (as here): these tests mean WebGPU, so they force it. */
+const FORCE_WEBGPU = '?backend=webgpu';
+
 describe('with WebGPU', () => {
   let context: BrowserContext;
   beforeAll(async () => (context = await launch({ webgpu: true })));
   afterAll(async () => context?.close());
 
   it('trains on WebGPU: steps rise, every chart draws, PCGrad applies mid-run, Step and Reset work', async () => {
-    const { page, errors } = await open(context);
+    const { page, errors } = await open(context, FORCE_WEBGPU);
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(50);
@@ -102,7 +105,7 @@ describe('with WebGPU', () => {
   });
 
   it('survives a real GPU process crash: says the device was lost and continues on WASM', async () => {
-    const { page } = await open(context);
+    const { page } = await open(context, FORCE_WEBGPU);
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(5);
@@ -121,7 +124,7 @@ describe('with WebGPU', () => {
 
   it('shows the toy landscapes with live trajectories, in dark mode and at phone width', async () => {
     const hash = `#config=${encodeURIComponent(JSON.stringify({ task: { id: 'toy' }, learningRate: 0.05, reportEvery: 10 }))}`;
-    const { page, errors } = await open(context, hash);
+    const { page, errors } = await open(context, FORCE_WEBGPU + hash);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(30);
     await expect
@@ -150,7 +153,10 @@ describe('with WebGPU', () => {
       batchSize: 32,
       reportEvery: 10,
     };
-    const { page, errors } = await open(context, `#config=${encodeURIComponent(JSON.stringify(config))}`);
+    const { page, errors } = await open(
+      context,
+      `${FORCE_WEBGPU}#config=${encodeURIComponent(JSON.stringify(config))}`,
+    );
     // The menus are grouped as the issue asks (loss weighting / gradient surgery / multi-objective ...).
     const optgroups = await page.getByLabel('Method', { exact: true }).locator('optgroup').all();
     const groups = await Promise.all(optgroups.map((g) => g.getAttribute('label')));
@@ -173,11 +179,11 @@ describe('with WebGPU', () => {
   });
 
   it('round-trips the config through the URL', async () => {
-    const { page } = await open(context);
+    const { page } = await open(context, FORCE_WEBGPU);
     await page.getByLabel('Method', { exact: true }).selectOption('cagrad');
     const url = page.url();
     expect(url).toMatch(/#config=/);
-    const { page: copy, errors } = await open(context, new URL(url).hash);
+    const { page: copy, errors } = await open(context, FORCE_WEBGPU + new URL(url).hash);
     await expect.poll(() => copy.getByLabel('Method', { exact: true }).inputValue()).toBe('cagrad');
     expect(errors).toEqual([]);
   });
@@ -185,7 +191,7 @@ describe('with WebGPU', () => {
   it('keeps the valid fields of a hostile URL and names the bad one', async () => {
     const { page, errors } = await open(
       context,
-      `#config=${encodeURIComponent('{"method":{"id":"<img src=x onerror=alert(1)>"},"seed":7}')}`,
+      `${FORCE_WEBGPU}#config=${encodeURIComponent('{"method":{"id":"<img src=x onerror=alert(1)>"},"seed":7}')}`,
     );
     const notice = page.getByRole('alert').first();
     await expect

@@ -11,7 +11,7 @@ import { Rng } from '../../engine/random/rng';
 import { ConfigError } from '../../engine/config/types';
 import { describeValue, quoteKey, quoteKeys } from '../../engine/params/describe';
 import { EXIT, UserError } from '../errors';
-import { parseJson, readStdin, writeJson } from '../io';
+import { type CliIo, parseJson, readStdin, writeJson } from '../io';
 
 /**
  * The largest problem `aggregate` takes (measured on the tfjs CPU backend of a busy 2-core machine). Some
@@ -80,6 +80,7 @@ export async function aggregateCommand(
   methodId: string | undefined,
   paramsText: string | undefined,
   seed: number,
+  io: CliIo,
 ): Promise<number> {
   if (!methodId)
     throw new UserError(`aggregate: --method is required; accepted: ${METHODS.map((m) => m.id).join(', ')}`);
@@ -95,7 +96,7 @@ export async function aggregateCommand(
   );
   if (!params.ok) throw new ConfigError(params.issues);
 
-  const input = parseJson(await readStdin(), 'stdin');
+  const input = parseJson(await readStdin(io), 'stdin');
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new UserError(
       `stdin: expected {"grads": [[...], ...], "losses": [...]}, got ${describeValue(input)}`,
@@ -156,7 +157,7 @@ export async function aggregateCommand(
     });
     const [direction, weights] = await Promise.all([agg.direction.data(), agg.weights.data()]);
     tf.dispose([agg.direction, agg.weights, ...(agg.trainableGrads ?? [])]);
-    await writeJson({
+    await writeJson(io, {
       method: method.id,
       params: params.value,
       direction: Array.from(direction),

@@ -10,7 +10,7 @@ import { ISOLATION_SETTINGS } from '../../engine/config/isolation';
 import { describeParams } from '../../engine/params/validate';
 import { TASK_SUITES } from '../../engine/tasks/registry';
 import { EXIT } from '../errors';
-import { writeJson } from '../io';
+import { type CliIo, writeJson } from '../io';
 
 const SCALE_NOTES = {
   sum: 'direction = Σ_t w_t g_t with weights around 1 (the gradient of the weighted sum of losses, as LibMTL)',
@@ -77,7 +77,7 @@ export function catalogue() {
   };
 }
 
-export async function listCommand(): Promise<number> {
-  await writeJson(catalogue());
+export async function listCommand(io: CliIo): Promise<number> {
+  await writeJson(io, catalogue());
   return EXIT.ok;
 }

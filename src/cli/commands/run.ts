@@ -10,10 +10,10 @@ import { TrainingDivergedError } from '../../engine/train/errors';
 import type { Report } from '../../engine/train/report';
 import { createTrainer } from '../../engine/train/trainer';
 import { EXIT, UserError } from '../errors';
-import { readJsonFile, shownPath, writeJson } from '../io';
+import { type CliIo, readJsonFile, shownPath, writeJson } from '../io';
 import { ProgressBar } from '../progress';
 
-export async function runCommand(positionals: string[], sets: string[]): Promise<number> {
+export async function runCommand(positionals: string[], sets: string[], io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (!path) throw new UserError('run: expected a config file, e.g. `run public/presets/toy.json`');
   if (extra.length)
@@ -29,7 +29,7 @@ export async function runCommand(positionals: string[], sets: string[]): Promise
 
   const trainer = createTrainer(config);
   const history: Report[] = [];
-  const bar = new ProgressBar(config.steps);
+  const bar = new ProgressBar(config.steps, io.err);
   let stopped: { reason: string; step: number; task: string | null; method: string | null } | undefined;
   try {
     history.push(await trainer.report());
@@ -46,14 +46,14 @@ export async function runCommand(positionals: string[], sets: string[]): Promise
   } catch (error) {
     if (!(error instanceof TrainingDivergedError)) throw error;
     stopped = { reason: error.message, step: error.step, task: error.task, method: error.method };
-    process.stderr.write(`\n${error.message}\n`);
+    io.err.write(`\n${error.message}\n`);
   }
   const seconds = bar.elapsedSeconds;
   const steps = trainer.stepCount;
   const info = trainer.info;
   trainer.dispose();
   const last = history[history.length - 1];
-  await writeJson({
+  await writeJson(io, {
     config,
     info,
     final: last

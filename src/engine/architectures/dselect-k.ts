@@ -114,7 +114,7 @@ export const dselectK = implementArchitecture(dselectKCard, {
           ref.bias === undefined
             ? task(ref.kernel).reshape([T, 1, ...shape])
             : tf
-                .add(bmm(args.x, task(ref.kernel)), task(ref.bias).expandDims(1))
+                .add(bmm(args.x, task(ref.kernel), { constantA: true }), task(ref.bias).expandDims(1))
                 .reshape([T, batch, ...shape]);
         const weights = dselectWeights(read(z, [k, m]), w && read(w, [k]), E, p.gamma);
         return applyLayers(mix(weights, rep), heads, args) as tf.Tensor3D; // [T, 1 or B, E] mixes [., B, E, H]

@@ -46,7 +46,10 @@ export const film = implementArchitecture(filmCard, {
         const task = (i: number) => at(args.taskParams, i, 'FiLM parameter').expandDims(1); // [T, 1, w]
         let h: tf.Tensor = args.x; // [Sx, B, D], then [T, B, w]
         for (const { dense, gamma, beta } of layers) {
-          const z = tf.add(bmm(h, param(args, dense.kernel)), param(args, dense.bias).expandDims(1));
+          const z = tf.add(
+            bmm(h, param(args, dense.kernel), { constantA: h === args.x }),
+            param(args, dense.bias).expandDims(1),
+          );
           h = activate(tf.add(tf.mul(z, task(gamma)), task(beta)), dense.activation);
         }
         return applyLayers(h, heads, args) as tf.Tensor3D;

@@ -36,6 +36,8 @@ export const layerSharing = implementArchitecture(layerSharingCard, {
       shared: layout.shared,
       taskParams: layout.taskParams,
       ...(representationSize === undefined ? {} : { representationSize }),
+      // A plain chain of dense layers: the trainer may run its hand-written forward and backward.
+      chain: { layers: [...hidden, ...heads], representationDepth: repDepth },
       forward(args) {
         let h: tf.Tensor = args.x;
         hidden.forEach((ref, i) => {

@@ -51,8 +51,9 @@ export const lora = implementArchitecture(loraCard, {
         const task = (i: number) => at(args.taskParams, i, 'adapter');
         let h: tf.Tensor = args.x; // [Sx, B, D], then [T, B, w]
         for (const { dense, a, b } of layers) {
-          const base = bmm(h, param(args, dense.kernel)); // [S', B, out]
-          const update = tf.mul(bmm(bmm(h, task(a)), task(b)), scale); // [T, B, out]
+          const constantA = h === args.x; // the input batch: no gradient computed for it
+          const base = bmm(h, param(args, dense.kernel), { constantA }); // [S', B, out]
+          const update = tf.mul(bmm(bmm(h, task(a), { constantA }), task(b)), scale); // [T, B, out]
           const bias = param(args, dense.bias).expandDims(1);
           h = activate(tf.add(tf.add(base, update), bias), dense.activation);
         }

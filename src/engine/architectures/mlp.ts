@@ -8,7 +8,9 @@ import type { Rng } from '../random/rng';
 import type { ParamLayout } from './layout';
 import { at, bmm } from './ops';
 import type { Activation } from './specs';
-import type { ForwardArgs } from './types';
+import type { DenseRef, ForwardArgs, ParamRef } from './types';
+
+export type { DenseRef, ParamRef };
 
 export function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
   switch (activation) {
@@ -33,18 +35,6 @@ export function initKernel(rng: Rng, count: number, fanIn: number, fanOut: numbe
   const he = act === 'relu' || act === 'elu';
   const limit = Math.sqrt(6 / (he ? fanIn : fanIn + fanOut));
   return rng.uniformArray(count, -limit, limit);
-}
-
-/** Where a tensor lives in forward's arguments. */
-export interface ParamRef {
-  role: 'shared' | 'task';
-  index: number;
-}
-
-export interface DenseRef {
-  kernel: ParamRef;
-  bias: ParamRef;
-  activation: Activation;
 }
 
 export interface DenseSpec {
@@ -94,7 +84,9 @@ export const param = (args: ForwardArgs, ref: ParamRef): tf.Tensor =>
 /** act(h W + b) with the stacked kernel broadcast against the stream's leading dimensions. */
 export function applyDense(h: tf.Tensor, ref: DenseRef, args: ForwardArgs): tf.Tensor {
   const bias = param(args, ref.bias);
-  return activate(tf.add(bmm(h, param(args, ref.kernel)), bias.expandDims(bias.rank - 1)), ref.activation);
+  // The input batch is a constant: no gradient is computed for it.
+  const product = bmm(h, param(args, ref.kernel), { constantA: h === args.x });
+  return activate(tf.add(product, bias.expandDims(bias.rank - 1)), ref.activation);
 }
 
 export const applyLayers = (h: tf.Tensor, refs: readonly DenseRef[], args: ForwardArgs): tf.Tensor =>

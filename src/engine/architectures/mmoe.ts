@@ -12,9 +12,12 @@ import { addDense, addHeads, applyLayers, param, type DenseRef } from './mlp';
 import { mmoeCard } from './mmoe.card';
 import { bmm } from './ops';
 
-/** Gate weights [T, B, E] = softmax(x W_t + b_t) for kernel [T, D, E], bias [T, E] and x [Sx, B, D]. */
+/**
+ * Gate weights [T, B, E] = softmax(x W_t + b_t) for kernel [T, D, E], bias [T, E] and the input batch
+ * x [Sx, B, D] (a constant: no gradient is computed for it).
+ */
 export function gateWeights(x: tf.Tensor3D, kernel: tf.Tensor, bias: tf.Tensor): tf.Tensor3D {
-  return tf.softmax<tf.Tensor3D>(tf.add(bmm(x, kernel), bias.expandDims(1)));
+  return tf.softmax<tf.Tensor3D>(tf.add(bmm(x, kernel, { constantA: true }), bias.expandDims(1)));
 }
 
 export const mmoe = implementArchitecture(mmoeCard, {

@@ -46,12 +46,32 @@ const bmmWithGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => 
   };
 });
 
-/** a [..., m, k] x b [..., k, n] -> [..., m, n]; equal ranks, leading batch dimensions may be 1. */
-export function bmm<T extends tf.Tensor>(a: T, b: tf.Tensor): T {
+/**
+ * The same product when `a` is a constant (the input batch): differentiated with respect to `b` only. A
+ * custom gradient computes every input's gradient eagerly, and tfjs cannot prune the unused one (it does
+ * for stock kernels), so `bmmWithGrad` on the input batch paid a matrix product per step for nothing.
+ */
+function bmmConstantA(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const withGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const bb = args[0] as tf.Tensor;
+    return {
+      value: tf.matMul(a, bb),
+      gradFunc: (dy: tf.Tensor) => [reduceTo(tf.matMul(a, dy, true, false), bb.shape)],
+    };
+  });
+  return withGrad(b);
+}
+
+/**
+ * a [..., m, k] x b [..., k, n] -> [..., m, n]; equal ranks, leading batch dimensions may be 1.
+ * `constantA`: `a` needs no gradient (it is the input batch), so none is computed for it.
+ */
+export function bmm<T extends tf.Tensor>(a: T, b: tf.Tensor, options: { constantA?: boolean } = {}): T {
   assertLeadingBroadcast(a.shape, b.shape);
-  // Same batch shapes: the stock gradient is right and skips the custom-gradient bookkeeping.
+  // Same batch shapes: the stock gradient is right, prunes unused inputs and skips the bookkeeping.
   const same = a.shape.slice(0, -2).every((n, i) => n === b.shape[i]);
-  return (same ? tf.matMul(a, b) : bmmWithGrad(a, b)) as T;
+  if (same) return tf.matMul<T>(a, b);
+  return (options.constantA ? bmmConstantA(a, b) : bmmWithGrad(a, b)) as T;
 }
 
 /** Element i of a list that must have it (forward arguments are positional). */

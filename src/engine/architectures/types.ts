@@ -14,6 +14,7 @@ import type { Tensor, Tensor3D } from '@tensorflow/tfjs-core';
 import type { Rng } from '../random/rng';
 import type { AnyParams } from '../params/spec';
 import type { ArchitectureCardEntry } from './card';
+import type { Activation } from './specs';
 
 /** One tensor of the flat shared vector θ. */
 export interface SharedSegment {
@@ -56,6 +57,31 @@ export interface ForwardArgs {
   probe?: Tensor3D;
 }
 
+/** Where a tensor lives in forward's arguments. */
+export interface ParamRef {
+  role: 'shared' | 'task';
+  index: number;
+}
+
+/** One dense layer act(h W + b): its kernel and bias, each a shared segment or a task-specific tensor. */
+export interface DenseRef {
+  kernel: ParamRef;
+  bias: ParamRef;
+  activation: Activation;
+}
+
+/**
+ * A network that is nothing but a chain of dense layers (each shared or per task), declared so that the
+ * trainer can run its hand-written forward and backward (train/dense-chain-gradients.ts): one forward pass
+ * and every task's gradient from one batched backward, instead of T copies of the trunk.
+ */
+export interface DenseChain {
+  /** Every layer in order, hidden layers then the heads; `forward` computes exactly this. */
+  layers: readonly DenseRef[];
+  /** How many leading layers make the shared representation (its output takes the probe); 0 for none. */
+  representationDepth: number;
+}
+
 export interface BuiltArchitecture {
   shared: SharedSegment[];
   taskParams: TaskParam[];
@@ -63,6 +89,8 @@ export interface BuiltArchitecture {
   representationSize?: number;
   /** Per-task outputs [T, B, outputDim]. */
   forward(args: ForwardArgs): Tensor3D;
+  /** Set when the network is a plain chain of dense layers (see DenseChain). */
+  chain?: DenseChain;
 }
 
 /**

@@ -58,7 +58,7 @@ describe('parseConfig', () => {
       'seed: expected a whole number from 0 to 2147483647, got "one"',
     );
     expect(issuesOf({ gradients: 'fast' })[0]).toBe(
-      'gradients: expected one of auto, stacked, loop, got "fast"',
+      'gradients: expected one of auto, fused, stacked, loop, got "fast"',
     );
   });
 

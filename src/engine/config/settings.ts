@@ -44,9 +44,9 @@ export const TRAINING_SETTINGS = {
   }),
   gradients: choice({
     label: 'Per-task gradients',
-    help: "How every task's gradient of the shared parameters is obtained: 'stacked' copies the shared parameters once per task and gets all gradients in one backward pass (fewest GPU dispatches); 'loop' runs one backward pass per task; 'auto' picks per backend and architecture.",
+    help: "How every task's gradient of the shared parameters is obtained: 'fused' runs the network once and differentiates it by hand, all tasks in one batched backward pass (dense-layer chains: layer sharing); 'stacked' copies the shared parameters once per task and gets all gradients in one autodiff pass; 'loop' runs one backward pass per task; 'auto' picks fused where it applies, else per backend and architecture.",
     default: 'auto',
-    options: ['auto', 'stacked', 'loop'],
+    options: ['auto', 'fused', 'stacked', 'loop'],
   }),
 } as const;
 

@@ -40,7 +40,12 @@ export function trimColumns(
     const rank = tf.sum(tf.add(below, tiedBefore), 2); // [R, T, P]
     const keep = tf.cast(tf.logicalAnd(tf.greaterEqual(rank, trim), tf.less(rank, T - trim)), 'float32');
     const direction = tf.div<tf.Tensor2D>(tf.sum(tf.mul(keep, grads), 1), kept);
-    const weights = tf.div<tf.Tensor2D>(tf.sum(keep, 2), kept * P);
+    // Nothing shared (P = 0): no coordinate to count, and by symmetry each task is kept kept/T of the
+    // time, so its weight is 1/T (the fraction would be 0/0).
+    const weights =
+      P === 0
+        ? tf.fill<tf.Rank.R2>([grads.shape[0], T], 1 / T)
+        : tf.div<tf.Tensor2D>(tf.sum(keep, 2), kept * P);
     return { direction, weights };
   });
 }

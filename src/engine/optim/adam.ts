@@ -1,62 +1,70 @@
 /**
  * Adam (Kingma & Ba, ICLR 2015, arXiv:1412.6980) in PyTorch's form:
  * m ← β1 m + (1-β1) g;  v ← β2 v + (1-β2) g²;  θ ← θ - lr · (m / (1-β1^t)) / (sqrt(v / (1-β2^t)) + ε).
- * The powers β^t are kept on the device so a step needs no upload.
+ *
+ * Two fused dispatches a variable (kernels/adam-kernel.ts): the moments, packed [2, N] in one state
+ * variable, then the parameter. The powers β^t live here in JavaScript, so both bias corrections reach the
+ * device as uniforms: nothing is uploaded per step, and the learning rate is a plain number that
+ * `setLearningRate` changes from the next step on.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { adamMoments, adamParam } from '../kernels/adam-kernel';
+import { f32 } from '../kernels/fused-kernel';
 import { variableFrom } from '../variables';
-import { LearningRate } from './learning-rate';
 import type { adamCard } from '../config/optimizers';
 import type { ParamValues } from '../params/spec';
 import type { Optimizer } from './types';
+
+/**
+ * lr_t = lr · sqrt(1-β2^t) / (1-β1^t) and ε_t = ε · sqrt(1-β2^t) fold both bias corrections into one
+ * scale: θ - lr_t · m / (sqrt(v) + ε_t) is exactly PyTorch's formula above. Everything is rounded to
+ * float32 as the device computed it before the fusion (β^t a running float32 product, not Math.pow), so a
+ * run's numbers did not change with it (kernels/fused-kernel.ts, f32).
+ */
+export function adamStepScale(
+  lr: number,
+  powers: { beta1: number; beta2: number },
+  eps: number,
+): { stepSize: number; epsHat: number } {
+  const sqrtBias2 = f32(Math.sqrt(f32(1 - powers.beta2)));
+  return {
+    stepSize: f32(f32(f32(lr) * sqrtBias2) / f32(1 - powers.beta1)),
+    epsHat: f32(f32(eps) * sqrtBias2),
+  };
+}
 
 export function createAdam(
   variables: readonly tf.Variable[],
   lr: number,
   opts: ParamValues<typeof adamCard.params>,
 ): Optimizer {
-  const rate = new LearningRate(lr);
-  const constants = tf.tidy(() => ({
-    beta1: tf.keep(tf.scalar(opts.beta1)),
-    beta2: tf.keep(tf.scalar(opts.beta2)),
-    oneMinusBeta1: tf.keep(tf.scalar(1 - opts.beta1)),
-    oneMinusBeta2: tf.keep(tf.scalar(1 - opts.beta2)),
-    eps: tf.keep(tf.scalar(opts.eps)),
-    one: tf.keep(tf.scalar(1)),
-  }));
-  const beta1Power = variableFrom(() => tf.scalar(1));
-  const beta2Power = variableFrom(() => tf.scalar(1));
-  const m = variables.map((v) => variableFrom(() => tf.zerosLike(v)));
-  const s = variables.map((v) => variableFrom(() => tf.zerosLike(v)));
+  let rate = lr;
+  /** β1^t and β2^t after t steps. */
+  const powers = { beta1: 1, beta2: 1 };
+  const moments = variables.map((v) => variableFrom(() => tf.zeros<tf.Rank.R2>([2, v.size])));
+  const betas = { beta1: opts.beta1, beta2: opts.beta2 };
 
   return {
     apply(grads) {
       if (grads.length !== variables.length)
         throw new Error(`Adam: ${grads.length} gradients for ${variables.length} variables`);
+      powers.beta1 = f32(powers.beta1 * f32(opts.beta1));
+      powers.beta2 = f32(powers.beta2 * f32(opts.beta2));
+      const scale = adamStepScale(rate, powers, opts.eps);
       tf.tidy(() => {
-        const c = constants;
-        beta1Power.assign(tf.mul(beta1Power, c.beta1));
-        beta2Power.assign(tf.mul(beta2Power, c.beta2));
-        // lr_t = lr · sqrt(1-β2^t) / (1-β1^t) and ε_t = ε · sqrt(1-β2^t) fold both bias corrections into
-        // one scale, exactly equal to PyTorch's formula above.
-        const sqrtBias2 = tf.sqrt(tf.sub(c.one, beta2Power));
-        const stepSize = tf.div(tf.mul(rate.value, sqrtBias2), tf.sub(c.one, beta1Power));
-        const epsHat = tf.mul(c.eps, sqrtBias2);
         variables.forEach((variable, i) => {
-          const g = grads[i] as tf.Tensor;
-          const mi = m[i] as tf.Variable;
-          const si = s[i] as tf.Variable;
-          mi.assign(tf.add(tf.mul(mi, c.beta1), tf.mul(g, c.oneMinusBeta1)));
-          si.assign(tf.add(tf.mul(si, c.beta2), tf.mul(tf.square(g), c.oneMinusBeta2)));
-          variable.assign(tf.sub(variable, tf.div(tf.mul(mi, stepSize), tf.add(tf.sqrt(si), epsHat))));
+          const state = moments[i] as tf.Variable<tf.Rank.R2>;
+          if (!variable.size) return;
+          state.assign(adamMoments(state, grads[i] as tf.Tensor, betas));
+          variable.assign(adamParam(variable, state, scale));
         });
       });
     },
-    setLearningRate: (value) => rate.set(value),
+    setLearningRate: (value) => {
+      rate = value;
+    },
     dispose() {
-      rate.dispose();
-      Object.values(constants).forEach((t) => t.dispose());
-      [beta1Power, beta2Power, ...m, ...s].forEach((t) => t.dispose());
+      moments.forEach((m) => m.dispose());
     },
   };
 }

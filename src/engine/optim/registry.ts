@@ -1,7 +1,8 @@
 /**
  * Optimizers over a FIXED, ordered list of variables (tfjs's own optimizers key their slots by position in
- * the gradient list, not by name: tfjs issues 4290 and 8379). Constants live on the device as tensors, so a
- * step uploads nothing (docs/architecture.md, measured facts); the learning rate is a variable so it can change mid-run.
+ * the gradient list, not by name: tfjs issues 4290 and 8379). Each update is a fused kernel (src/engine/kernels)
+ * whose constants, the learning rate and Adam's bias corrections travel as uniforms: on cpu, wasm and WebGPU a
+ * step uploads no tensor (docs/architecture.md, measured facts), and the learning rate can change mid-run.
  * One implementation per card of config/optimizers.ts, in the same order.
  */
 import type * as tf from '@tensorflow/tfjs-core';

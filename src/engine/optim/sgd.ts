@@ -1,10 +1,12 @@
 /**
  * SGD with heavy-ball momentum in PyTorch's form (no dampening): b ← μ b + g;  θ ← θ - lr · b.
- * With μ = 0 it is plain gradient descent and keeps no buffers.
+ * With μ = 0 it is plain gradient descent and keeps no buffers. One fused dispatch a variable for the
+ * descent, one more for the momentum buffer (kernels/sgd-kernel.ts); the learning rate is a uniform, so
+ * `setLearningRate` costs nothing on the device.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { descend, momentumBuffer } from '../kernels/sgd-kernel';
 import { variableFrom } from '../variables';
-import { LearningRate } from './learning-rate';
 import type { sgdCard } from '../config/optimizers';
 import type { ParamValues } from '../params/spec';
 import type { Optimizer } from './types';
@@ -14,9 +16,9 @@ export function createSgd(
   lr: number,
   opts: ParamValues<typeof sgdCard.params>,
 ): Optimizer {
-  const rate = new LearningRate(lr);
-  const momentum = opts.momentum > 0 ? tf.scalar(opts.momentum) : null;
-  const buffers = momentum ? variables.map((v) => variableFrom(() => tf.zerosLike(v))) : [];
+  let rate = lr;
+  const momentum = opts.momentum;
+  const buffers = momentum > 0 ? variables.map((v) => variableFrom(() => tf.zerosLike(v))) : [];
 
   return {
     apply(grads) {
@@ -24,20 +26,21 @@ export function createSgd(
         throw new Error(`SGD: ${grads.length} gradients for ${variables.length} variables`);
       tf.tidy(() => {
         variables.forEach((variable, i) => {
+          if (!variable.size) return;
           let step = grads[i] as tf.Tensor;
           const buffer = buffers[i];
-          if (momentum && buffer) {
-            buffer.assign(tf.add(tf.mul(buffer, momentum), step));
+          if (buffer) {
+            buffer.assign(momentumBuffer(buffer, step, momentum));
             step = buffer;
           }
-          variable.assign(tf.sub(variable, tf.mul(step, rate.value)));
+          variable.assign(descend(variable, step, rate));
         });
       });
     },
-    setLearningRate: (value) => rate.set(value),
+    setLearningRate: (value) => {
+      rate = value;
+    },
     dispose() {
-      rate.dispose();
-      momentum?.dispose();
       buffers.forEach((b) => b.dispose());
     },
   };

@@ -17,6 +17,7 @@ import { checkMethodFits } from './method-slot';
 import type { Model } from './model';
 import { createObjectiveModel } from './objective-model';
 import { createSupervisedModel } from './supervised-model';
+import { chooseStrategy } from './task-grads';
 
 export function buildModel(config: ExperimentConfig, rng: Rng): Model {
   const suiteEntry = findTaskSuite(config.task.id);
@@ -35,6 +36,7 @@ export function buildModel(config: ExperimentConfig, rng: Rng): Model {
   try {
     checkMethodFits(model, config);
     checkGradientMask(config.isolation.gradientMask, model.layers);
+    chooseStrategy(config, model); // refuses 'fused' for a network that is not a dense chain
   } catch (error) {
     model.dispose();
     throw error;

@@ -3,8 +3,11 @@
  * or gradient (and the method's update) stopped being finite; read back once per `step(n)` call or report,
  * it stops the run with an error naming the step and the task, or the method when only its update broke.
  * Finite values that exploded are the report's to find (training-health.ts), latched here too.
+ * A step's bookkeeping is one fused dispatch (kernels/divergence-kernel.ts) where the composition of tfjs
+ * ops took nineteen.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { divergenceStep } from '../kernels/divergence-kernel';
 import { variableFrom } from '../variables';
 import { TrainingDivergedError } from './errors';
 
@@ -14,25 +17,23 @@ export function allFinite(t: tf.Tensor): tf.Scalar {
 }
 
 export class DivergenceWatch {
-  /** [T + 1]: first bad step per task, then the method's; −1 while finite. Read back with a report. */
-  readonly badStep: tf.Variable;
-  private readonly stepCounter: tf.Variable;
+  /**
+   * [T + 2]: the first bad step of each task, then of the method (−1 while finite), then the count of
+   * recorded steps, packed so one dispatch updates them all. Read back with a report; `throwIf` reads the
+   * first T + 1 entries.
+   */
+  readonly badStep: tf.Variable<tf.Rank.R1>;
   /** Set once the run diverged: every later call throws it again. */
   diverged: TrainingDivergedError | null = null;
 
   constructor(private readonly taskNames: readonly string[]) {
-    this.badStep = variableFrom(() => tf.fill([taskNames.length + 1], -1));
-    this.stepCounter = variableFrom(() => tf.scalar(0));
+    const flags = new Array<number>(taskNames.length + 1).fill(-1);
+    this.badStep = variableFrom(() => tf.tensor1d([...flags, 0]));
   }
 
   /** Record this step (call inside the step's tidy). With nothing shared, only the weights count. */
   record(losses: tf.Tensor2D, grads: tf.Tensor3D, direction: tf.Tensor2D, weights: tf.Tensor2D): void {
-    const tasksFinite = tf.all(tf.logicalAnd(tf.isFinite(losses), tf.isFinite(tf.sum(grads, 2))), 0);
-    const methodFinite = tf.logicalAnd(allFinite(direction), tf.all(tf.isFinite(weights)));
-    const finite = tf.concat([tasksFinite, methodFinite.reshape([1])]);
-    const firstBad = tf.cast(tf.logicalAnd(tf.logicalNot(finite), tf.less(this.badStep, 0)), 'float32');
-    this.badStep.assign(tf.add(this.badStep, tf.mul(firstBad, tf.sub(this.stepCounter, this.badStep))));
-    this.stepCounter.assign(tf.add(this.stepCounter, 1));
+    this.badStep.assign(divergenceStep(this.badStep, losses, grads, direction, weights));
   }
 
   /**
@@ -54,8 +55,9 @@ export class DivergenceWatch {
   }
 
   /** Throw the divergence the flags (a readback of `badStep`) show, if any. */
-  throwIf(flags: number[], methodId: string): void {
+  throwIf(readback: number[], methodId: string): void {
     if (this.diverged) throw this.diverged;
+    const flags = readback.slice(0, this.taskNames.length + 1);
     const bad = flags.filter((s) => s >= 0);
     if (!bad.length) return;
     // The earliest bad step; at a tie a task's loss is the cause, not the method fed by it.
@@ -70,6 +72,6 @@ export class DivergenceWatch {
   }
 
   dispose(): void {
-    tf.dispose([this.badStep, this.stepCounter]);
+    this.badStep.dispose();
   }
 }

@@ -9,6 +9,18 @@ import type { TaskInfo } from '../tasks/types';
 import type { SamplerEntry, SamplerFeedback, SamplerInstance } from '../sampling/types';
 import type { Batch } from './batches';
 
+/** One step's per-task gradients (task-grads.ts computes them). */
+export interface TaskGradients {
+  /** [R, T] this batch's task losses. */
+  losses: tf.Tensor2D;
+  /** [R, T, P] row t = ∇θ L_t. */
+  shared: tf.Tensor3D;
+  /** Per task-specific tensor [T, ...]: slice t = ∇ L_t with respect to task t's own parameters. */
+  taskParams: tf.Tensor[];
+  /** [R, T, B·Z] gradients with respect to the shared representation, when a probe was given. */
+  representation?: tf.Tensor3D;
+}
+
 /** A shared layer for per-layer gradient statistics: the ranges of θ its segments occupy. */
 export interface SharedLayer {
   name: string;
@@ -29,6 +41,16 @@ export interface Model {
   /** Features per sample of the shared representation (MGDA-UB), when there is one. */
   representationSize: number | undefined;
   stackedCost: 'linear' | 'quadratic';
+  /**
+   * Every task's gradient from one forward and one hand-written batched backward pass, for networks that
+   * are a chain of dense layers (dense-chain-gradients.ts); absent otherwise.
+   */
+  chainGradients?: (
+    theta: tf.Tensor2D,
+    taskParams: readonly tf.Tensor[],
+    batch: Batch,
+    withRepresentation: boolean,
+  ) => TaskGradients;
   /**
    * Task losses [R, T]. `shared` is [R, S, P] with S = 1 (every task reads copy 0) or S = T (task t reads
    * copy t). `batch` is null for objective models; `probe` [T, B, Z] is added to the representation.

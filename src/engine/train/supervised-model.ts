@@ -11,6 +11,7 @@ import { findSampler } from '../sampling/registry';
 import type { SamplerFeedback } from '../sampling/types';
 import { DeviceDataset, splitCounts, type Batch } from './batches';
 import { sharedLayers, type Model } from './model';
+import { chainCoversParameters, chainTaskGradients } from './dense-chain-gradients';
 
 /** Training-split samples used for the train metric at report time: enough for a stable estimate, cheap. */
 const TRAIN_EVAL_SAMPLES = 2048;
@@ -86,6 +87,9 @@ export function createSupervisedModel(
   };
   const lossKinds = suite.tasks.map((t) => t.loss);
 
+  const chain = built.chain;
+  const net = chain && chainCoversParameters({ ...built, chain }) ? { ...built, chain, lossKinds } : null;
+
   const forward = (shared: tf.Tensor2D, taskParams: tf.Tensor[], x: tf.Tensor3D, probe?: tf.Tensor3D) =>
     built.forward({ shared: unpackShared(shared, built.shared), taskParams, x, ...(probe ? { probe } : {}) });
 
@@ -99,6 +103,12 @@ export function createSupervisedModel(
     taskParams: built.taskParams,
     representationSize: built.representationSize,
     stackedCost: arch.stackedCost,
+    ...(net
+      ? {
+          chainGradients: (theta, taskParams, batch, withRepresentation) =>
+            chainTaskGradients(net, theta, taskParams, batch, withRepresentation),
+        }
+      : {}),
     trainCounts,
     losses(shared, taskParams, batch, probe) {
       if (!batch) throw new Error('a data model needs a batch');

@@ -1,5 +1,7 @@
 /**
- * Every task's gradient of the shared parameters, two ways (docs/architecture.md, measured facts):
+ * Every task's gradient of the shared parameters, three ways (docs/architecture.md, measured facts):
+ * - fused: for dense-chain networks, one forward and one hand-written batched backward
+ *   (dense-chain-gradients.ts); the default wherever it applies.
  * - stacked: tile θ to [R, T, P] outside the gradient function, let task t read copy t, and differentiate
  *   the SUM of the task losses once: the gradient with respect to the tiled θ is G [R, T, P] directly.
  * - loop: one backward pass per task with the untiled θ; T passes but no T-fold forward.
@@ -8,32 +10,35 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Batch } from './batches';
-import type { ExperimentConfig } from '../config/types';
-import type { Model } from './model';
+import { ConfigError, type ExperimentConfig } from '../config/types';
+import type { Model, TaskGradients } from './model';
 
-export interface TaskGradients {
-  /** [R, T] this batch's task losses. */
-  losses: tf.Tensor2D;
-  /** [R, T, P] row t = ∇θ L_t. */
-  shared: tf.Tensor3D;
-  /** Per task-specific tensor [T, ...]: slice t = ∇ L_t with respect to task t's own parameters. */
-  taskParams: tf.Tensor[];
-  /** [R, T, B·Z] gradients with respect to the shared representation, when a probe was given. */
-  representation?: tf.Tensor3D;
-}
+export type { TaskGradients };
+export type GradientStrategy = 'fused' | 'stacked' | 'loop';
 
-export type GradientStrategy = 'stacked' | 'loop';
-
-/** The config's choice, or for `auto` the cheaper strategy on the current backend for this architecture. */
+/**
+ * The config's choice, or for `auto` the cheapest on the current backend for this architecture. Throws a
+ * ConfigError for 'fused' on a network that is not a dense chain (build-model.ts asks before allocating).
+ */
 export function chooseStrategy(
   config: ExperimentConfig,
-  stackedCost: 'linear' | 'quadratic',
+  model: Pick<Model, 'stackedCost' | 'chainGradients'>,
 ): GradientStrategy {
+  if (config.gradients === 'fused' && !model.chainGradients)
+    throw new ConfigError([
+      {
+        path: 'gradients',
+        message: `'fused' needs a network that is a chain of dense layers (layer-sharing), not '${config.architecture.id}'`,
+        accepted: 'auto, stacked, loop',
+      },
+    ]);
   if (config.gradients !== 'auto') return config.gradients;
+  // A dense chain runs its trunk once and differentiates by hand: fewest kernels and no T-fold work.
+  if (model.chainGradients) return 'fused';
   // Stacked copies θ T times: on GPUs dispatch count dominates, so one pass wins; on CPU/WASM an
   // architecture whose every copy computes every column (T² work) is cheaper as a per-task loop.
   const cpuLike = ['cpu', 'wasm'].includes(tf.getBackend());
-  return stackedCost === 'quadratic' && cpuLike ? 'loop' : 'stacked';
+  return model.stackedCost === 'quadratic' && cpuLike ? 'loop' : 'stacked';
 }
 
 export function computeTaskGradients(
@@ -45,6 +50,11 @@ export function computeTaskGradients(
   probe?: tf.Tensor3D,
 ): TaskGradients {
   if (model.numShared === 0) return nothingShared(model, theta, taskVars, batch);
+  if (strategy === 'fused') {
+    if (!model.chainGradients || !batch)
+      throw new Error("the 'fused' strategy needs a dense chain and a batch");
+    return model.chainGradients(theta, taskVars, batch, probe !== undefined);
+  }
   return strategy === 'stacked'
     ? stacked(model, theta, taskVars, batch, probe)
     : loop(model, theta, taskVars, batch, probe);

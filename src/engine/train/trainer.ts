@@ -12,11 +12,8 @@ import { parseConfig } from '../config/parse';
 import type { ExperimentConfig, Selection } from '../config/types';
 import { gradientStats } from '../metrics/gradient-stats';
 import { readAll } from '../metrics/readback';
-import type { Aggregation } from '../methods/types';
-import type { SamplerFeedback } from '../sampling/types';
-import { AffinityAverage, lookaheadAffinity } from '../metrics/affinity';
+import { AffinityAverage } from '../metrics/affinity';
 import { createGradientIsolation } from './isolation';
-import { regularizerGradients } from './regularizers';
 import type { Batch } from './batches';
 import { MethodSlot } from './method-slot';
 import { PartialTasks } from './partial-tasks';
@@ -30,6 +27,8 @@ import type { Report } from './report';
 import { TrainingHealth } from './training-health';
 import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
 import { trainerInfo, type TrainerInfo } from './trainer-info';
+import { StepScope } from './step-scope';
+import { STEP_STAGES, type StepEnv, type StepState } from './step-stages';
 
 export interface Trainer {
   readonly config: ExperimentConfig;
@@ -67,7 +66,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   const theta = variableFrom(() => tf.tensor2d(model.initialShared, [R, model.numShared]), true);
   const taskVars = model.taskParams.map((p) => variableFrom(() => tf.tensor(p.init, p.shape), true));
   const optimizer = createOptimizer(config.optimizer, config.learningRate, [theta, ...taskVars]);
-  const strategy = chooseStrategy(config, model.stackedCost);
+  const strategy = chooseStrategy(config, model);
 
   // Device-side telemetry: no readback inside the step loop.
   const lossSum = variableFrom(() => tf.zeros([R, T]));
@@ -90,45 +89,50 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     current = next;
   }
 
-  function applyUpdate(grads: TaskGradients, agg: Aggregation, penalty: tf.Tensor[] | null): void {
-    tf.tidy(() => {
-      const weightsPerTask = agg.weights.slice([0, 0], [1, T]).reshape([T]);
-      // The regularizers' gradients are added after the task weighting: their strength is the user's.
-      const headGrads = grads.taskParams.map((g, i) => {
-        const weighted = slot.isWeighting
-          ? tf.mul(g, weightsPerTask.reshape([T, ...g.shape.slice(1).map(() => 1)]))
-          : g;
-        const extra = penalty?.[i];
-        return extra ? tf.add(weighted, extra) : weighted;
-      });
-      optimizer.apply([agg.direction, ...headGrads]);
-      if (slot.optimizer && agg.trainableGrads) slot.optimizer.apply(agg.trainableGrads);
-      lossSum.assign(tf.add(lossSum, grads.losses));
-      watch.record(grads.losses, grads.shared, agg.direction, agg.weights);
-    });
+  const env: StepEnv = {
+    model,
+    theta,
+    taskVars,
+    strategy,
+    slot,
+    isolation,
+    partial,
+    feedback,
+    optimizer,
+    lossSum,
+    watch,
+    affinity,
+    config: () => current,
+  };
+
+  /** One step through the stages; the scope keeps only the telemetry gradients and the weights. */
+  async function oneStep(): Promise<void> {
+    const scope = new StepScope();
+    const state: StepState = { step: steps };
+    try {
+      for (const stage of STEP_STAGES) await stage.run(state, env, scope);
+    } catch (error) {
+      scope.close();
+      throw error;
+    }
+    const telemetry = state.seen?.telemetry ?? null;
+    const weights = state.agg?.weights ?? null;
+    scope.close([telemetry, weights]);
+    // The previous step's keepers go unless this step kept the very same tensors.
+    if (lastGrads !== telemetry) lastGrads?.dispose();
+    if (lastWeights !== weights) lastWeights?.dispose();
+    lastGrads = telemetry;
+    lastWeights = weights;
   }
 
-  /** This step's gradients, with the batch they came from: the caller disposes it (`disposeBatch`). */
-  function gradientsNow(
-    feedback: SamplerFeedback,
-    everyTask = false,
-  ): TaskGradients & { active?: boolean[]; kpis?: tf.Tensor2D; batch: Batch | null } {
-    const planned = model.nextBatch(feedback);
-    // A report before the first step shows every task's gradient, whatever the strategy would train.
-    const batch = everyTask && planned?.weights ? { x: planned.x, y: planned.y } : planned;
-    if (batch !== planned) planned?.weights?.dispose();
+  /** Gradients on a fresh batch for a report before the first step: every task's, whatever the strategy trains. */
+  function firstGradients(): TaskGradients {
+    const planned = model.nextBatch({ step: steps });
+    const batch = planned && { x: planned.x, y: planned.y };
     try {
-      // The KPIs are measured before the update, on the batch the gradients come from.
-      const kpis = slot.needsKpis && batch && model.kpis ? model.kpis(theta, taskVars, batch) : undefined;
-      return {
-        ...computeTaskGradients(strategy, model, theta, taskVars, batch, slot.probe),
-        ...(batch?.active ? { active: batch.active } : {}),
-        ...(kpis ? { kpis } : {}),
-        batch,
-      };
-    } catch (error) {
-      disposeBatch(batch);
-      throw error;
+      return computeTaskGradients(strategy, model, theta, taskVars, batch, slot.probe);
+    } finally {
+      disposeBatch(planned);
     }
   }
 
@@ -152,59 +156,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     async step(n = 1, options = {}) {
       if (watch.diverged) throw watch.diverged;
       for (let i = 0; i < n; i++) {
-        const raw = gradientsNow(await feedback.next(steps, current.sampling.params, theta, taskVars));
-        // Masks and per-task clipping change what every later stage sees, telemetry included.
-        const shared = isolation.taskGradients(raw.shared);
-        if (shared !== raw.shared) raw.shared.dispose();
-        const grads: TaskGradients = { ...raw, shared };
-        const seen = partial
-          ? partial.fill(grads.losses, shared, raw.active, slot.partialPolicy)
-          : { losses: grads.losses, grads: shared, telemetry: shared, mask: null };
-        let agg: Aggregation | undefined;
-        try {
-          agg = await slot.instance.aggregate({
-            grads: seen.grads,
-            losses: seen.losses,
-            step: steps,
-            ...(grads.representation ? { repGrads: grads.representation } : {}),
-            ...(seen.mask ? { active: seen.mask } : {}),
-            ...(raw.kpis ? { kpis: raw.kpis } : {}),
-          });
-          const direction = isolation.direction(agg.direction);
-          if (direction !== agg.direction) agg.direction.dispose();
-          agg = { ...agg, direction };
-          // Lookahead affinity on this batch, before the update (Fifty et al.: same batch, same θ).
-          if (affinity.due(steps)) {
-            // Unweighted slots: a task left out of this step still gets a loss reading (its slots hold real
-            // samples), and its last gradient stands in for the step on it.
-            const batch = raw.batch && { x: raw.batch.x, y: raw.batch.y };
-            const lossesAt = (shared: tf.Tensor3D) => model.losses(shared, taskVars, batch);
-            const z = lookaheadAffinity(lossesAt, theta, seen.telemetry, current.learningRate);
-            affinity.add(z);
-            z.dispose();
-          }
-          const penalty = await regularizerGradients(current.isolation, taskVars, model.taskParams);
-          applyUpdate(grads, agg, penalty?.grads ?? null);
-          if (penalty) tf.dispose([penalty.penalty, ...penalty.grads]);
-        } finally {
-          tf.dispose([
-            grads.losses,
-            ...grads.taskParams,
-            ...(grads.representation ? [grads.representation] : []),
-            ...(seen.losses !== grads.losses ? [seen.losses] : []),
-            ...(seen.grads !== shared && seen.grads !== seen.telemetry ? [seen.grads] : []),
-            ...(seen.mask ? [seen.mask] : []),
-            ...(raw.kpis ? [raw.kpis] : []),
-          ]);
-          disposeBatch(raw.batch);
-          if (agg) tf.dispose([agg.direction, ...(agg.trainableGrads ?? [])]);
-        }
-        lastGrads?.dispose();
-        // Telemetry reads the gradients with left-out tasks at their last value (see PartialTasks).
-        lastGrads = seen.telemetry;
-        if (seen.telemetry !== shared) shared.dispose();
-        lastWeights?.dispose();
-        lastWeights = agg.weights;
+        await oneStep();
         steps++;
         lossCount++;
       }
@@ -212,8 +164,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     },
     async report() {
       if (watch.diverged) throw watch.diverged;
-      const fresh = lastGrads ? null : gradientsNow({ step: steps }, true);
-      if (fresh) disposeBatch(fresh.batch);
+      const fresh = lastGrads ? null : firstGradients();
       const tensors = tf.tidy(() => {
         const g = lastGrads ?? (fresh as TaskGradients).shared;
         const stats = gradientStats(g, model.layers);
@@ -261,7 +212,13 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         tf.dispose(
           Object.values(tensors).filter((t) => t !== theta && t !== lastWeights && t !== watch.badStep),
         );
-        if (fresh) tf.dispose([fresh.losses, fresh.shared, ...fresh.taskParams]);
+        if (fresh)
+          tf.dispose([
+            fresh.losses,
+            fresh.shared,
+            ...fresh.taskParams,
+            ...(fresh.representation ? [fresh.representation] : []),
+          ]);
         tf.tidy(() => lossSum.assign(tf.zerosLike(lossSum)));
         lossCount = 0;
       }

@@ -3,13 +3,13 @@
  * canvas heatmap of the model's probability of class 1 (sigmoid of the logit) on the view's n×n grid over its
  * input box, with the training points coloured by their class for that task.
  */
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useId, useMemo, useRef, type CSSProperties } from 'react';
 import type { ExperimentConfig } from '../../engine/config/types';
 import { Rng } from '../../engine/random/rng';
 import { findTaskSuite } from '../../engine/tasks/registry';
 import type { DecisionBoundaryView } from '../../engine/views';
 import type { Bounds } from '../../state/grid';
+import type { PlaygroundState } from '../../state/store';
 import { ChartCard } from './ChartCard';
 import { defineViewChart } from './component-chart';
 import type { ChartContext } from './define';
@@ -17,6 +17,7 @@ import { strideIndices } from './downsample';
 import { CLASS_COLORS } from './palette';
 import { boundaryImage, linearTicks, splitLabels, toUnit } from './raster';
 import { formatNumber } from './series';
+import { useScheduledSelection } from './use-scheduled';
 
 export interface DecisionBoundaryProps {
   /** Task names, one panel each. */
@@ -50,6 +51,8 @@ interface PanelProps extends Required<Pick<DecisionBoundaryProps, 'n' | 'bounds'
 
 function Panel({ t, name, n, values, bounds, x, labels, maxPoints, size }: PanelProps) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // The n×n picture before scaling, kept between redraws (a new grid arrives with every refresh).
+  const heatRef = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -57,8 +60,8 @@ function Panel({ t, name, n, values, bounds, x, labels, maxPoints, size }: Panel
     const dpr = globalThis.devicePixelRatio || 1;
     const px = Math.round(size * dpr);
     if (canvas.width !== px) [canvas.width, canvas.height] = [px, px];
-    const heat = document.createElement('canvas');
-    [heat.width, heat.height] = [n, n];
+    const heat = (heatRef.current ??= document.createElement('canvas'));
+    if (heat.width !== n || heat.height !== n) [heat.width, heat.height] = [n, n];
     const image = new ImageData(n, n);
     image.data.set(boundaryImage(values, t, n));
     heat.getContext('2d')?.putImageData(image, 0, 0);
@@ -188,9 +191,11 @@ function useTrainingPoints(config: ExperimentConfig) {
   }, [config.task, config.seed]);
 }
 
-/** Follows the store's grid itself, so a new grid redraws only these canvases. */
+const selectGrid = (s: PlaygroundState) => s.grid;
+
+/** Follows the store's grid itself (in its own frame slot), so a new grid redraws only these canvases. */
 function BoundaryLive({ ctx, view }: { ctx: ChartContext; view: DecisionBoundaryView }) {
-  const grid = useStore(ctx.store, (s) => s.grid);
+  const grid = useScheduledSelection(ctx.store, selectGrid, `grid:${useId()}`);
   const points = useTrainingPoints(ctx.config);
   return (
     <DecisionBoundary

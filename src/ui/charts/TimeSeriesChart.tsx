@@ -1,24 +1,21 @@
 /**
- * The line chart behind every "over training steps" chart: responsive width, fixed height, labelled axes,
- * legend and tooltip in the theme's colours, optional log scale, fixed domain and labelled zero line.
+ * The line chart behind every "over training steps" chart (Recharts): the card's width, a fixed height,
+ * labelled axes, a legend (full names on hover), a tooltip with a cursor, optional log scale, fixed domain
+ * and a labelled zero line over a shaded conflict area. A live update must stay far under 50 ms of main
+ * thread (issue 11), so Recharts gets as little to do as we can give it: about one row per few px of plot
+ * (min/max kept), axes whose ranges and ticks we compute (axis.ts) and it never measures, no animation,
+ * no dots, children that keep their identity between updates (TimeChartParts.tsx), and a tooltip
+ * mounted only under the pointer.
  */
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { memo } from 'react';
+import { LineChart } from 'recharts';
+import { memo, useMemo, useRef, useState } from 'react';
+import { xAxisFor, yAxisFor } from './axis';
+import { ChartLegend, ZeroLabel } from './ChartLabels';
 import type { SeriesSpec } from './define';
-import type { Row } from './downsample';
-import { paddedAxis } from './domain';
-import { formatNumber } from './series';
+import { downsampleRows, rowBudget, type Row } from './downsample';
+import { lineElements, timeChartParts, tooltipFormatter, Y_AXIS_WIDTH, yLabelOf } from './TimeChartParts';
+import { useStableNumbers } from './use-stable';
+import { useWidth } from './use-width';
 
 export type { SeriesSpec };
 
@@ -33,21 +30,14 @@ export interface TimeSeriesChartProps {
   ticks?: number[];
   /** A labelled horizontal line at y = 0. */
   zeroLine?: string;
+  /** Height of the plot (the legend sits above it). */
   height?: number;
 }
 
-export const CHART_HEIGHT = 240;
-const axisTick = { fill: 'var(--muted)', fontSize: 12 };
-const tooltipStyle = {
-  background: 'var(--card)',
-  border: '1px solid var(--border)',
-  borderRadius: 6,
-  color: 'var(--fg)',
-  fontSize: 12,
-};
-const tip = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
+export const CHART_HEIGHT = 210;
 
-/** Recharts redraws are the page's biggest cost: unchanged rows and props skip them (React.memo). */
+const MARGIN = { top: 8, right: 16, bottom: 16, left: 4 };
+
 export const TimeSeriesChart = memo(function TimeSeriesChart({
   rows,
   series,
@@ -59,124 +49,66 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   zeroLine,
   height = CHART_HEIGHT,
 }: TimeSeriesChartProps) {
-  // One report or a flat line: a padded, round axis instead of a sliver around the data.
-  const padded = domain
-    ? undefined
-    : paddedAxis(
-        rows,
-        series.map((s) => s.key),
+  const frame = useRef<HTMLDivElement>(null);
+  const width = useWidth(frame);
+  const [hovered, setHovered] = useState(false);
+  // `series` is rebuilt with every history update; what Recharts sees follows its content only.
+  const seriesKey = JSON.stringify(series);
+  const lines = useMemo(() => JSON.parse(seriesKey) as SeriesSpec[], [seriesKey]);
+  const keys = useMemo(() => lines.map((s) => s.key), [lines]);
+  const plotWidth = width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
+  const drawn = useMemo(() => downsampleRows(rows, rowBudget(plotWidth), keys), [rows, plotWidth, keys]);
+  // The x range follows the data (Recharts' dataMin..dataMax, a constant prop); its round ticks, and the
+  // y range and ticks, are ours, passed as the same arrays until their numbers change.
+  const xTicks = useStableNumbers(useMemo(() => xAxisFor(drawn).ticks, [drawn]));
+  const yAxis = useMemo(
+    () => yAxisFor(drawn, keys, { log, ...(domain ? { domain } : {}), ...(ticks ? { ticks } : {}) }),
+    [drawn, keys, log, domain, ticks],
+  );
+  const yDomain = useStableNumbers(yAxis.domain);
+  const yTicks = useStableNumbers(yAxis.ticks);
+  const yLabelProps = useMemo(() => yLabelOf(yLabel), [yLabel]);
+  const formatter = useMemo(() => tooltipFormatter(lines), [lines]);
+  const plotted = useMemo(() => lineElements(lines), [lines]);
+  const zeroShown = Boolean(zeroLine) && !log && yDomain[0] <= 0 && 0 <= yDomain[1];
+  const zeroLabel = useMemo(
+    () => (zeroShown ? <ZeroLabel text={zeroLine ?? ''} /> : null),
+    [zeroShown, zeroLine],
+  );
+  const parts = useMemo(
+    () =>
+      timeChartParts({
+        xTicks,
+        yDomain,
+        yTicks,
         log,
-      );
-  const yDomain = domain ?? padded?.domain;
-  const yTicks = ticks ?? padded?.ticks;
-  const titles = new Map(series.map((s) => [s.name ?? s.key, s.title ?? s.name ?? s.key]));
-  const fullName = (name: unknown) => titles.get(String(name)) ?? String(name);
+        yLabel: yLabelProps,
+        hovered,
+        formatter,
+        zeroLabel,
+        lines: plotted,
+      }),
+    [xTicks, yDomain, yTicks, log, yLabelProps, hovered, formatter, zeroLabel, plotted],
+  );
   return (
-    <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="step"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatNumber}
-            tick={axisTick}
-            stroke="var(--border)"
-            label={{
-              value: 'step',
-              position: 'insideBottom',
-              offset: -10,
-              fill: 'var(--muted)',
-              fontSize: 12,
-            }}
-          />
-          <YAxis
-            scale={log ? 'log' : 'linear'}
-            domain={yDomain ?? ['auto', 'auto']}
-            {...(yTicks ? { ticks: yTicks } : {})}
-            allowDataOverflow={Boolean(domain)}
-            tickFormatter={formatNumber}
-            tick={axisTick}
-            stroke="var(--border)"
-            width={58}
-            label={{
-              value: yLabel,
-              angle: -90,
-              position: 'insideLeft',
-              fill: 'var(--muted)',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
-          />
-          <Tooltip
-            contentStyle={tooltipStyle}
-            labelStyle={{ color: 'var(--fg)' }}
-            formatter={(value, name) => [tip(value), fullName(name)]}
-            labelFormatter={(s) => `step ${tip(s)}`}
-          />
-          <Legend
-            verticalAlign="top"
-            wrapperStyle={{ fontSize: 12, paddingBottom: 8 }}
-            itemSorter={null}
-            formatter={(value) => <span title={fullName(value)}>{String(value)}</span>}
-          />
-          {zeroLine ? (
-            // Colour and strength come from the stylesheet: the dark theme needs a stronger red to show.
-            <ReferenceArea {...(domain ? { y1: domain[0] } : {})} y2={0} className="conflict-area" />
-          ) : null}
-          {zeroLine ? (
-            <ReferenceLine
-              y={0}
-              stroke="var(--fg)"
-              strokeWidth={1.2}
-              strokeDasharray="6 3"
-              zIndex={450}
-              label={<ZeroLabel text={zeroLine} />}
-            />
-          ) : null}
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.name ?? s.key}
-              stroke={s.color}
-              strokeWidth={1.8}
-              {...(s.dashed ? { strokeDasharray: '5 4' } : {})}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+    <div style={{ width: '100%' }}>
+      <ChartLegend series={lines} />
+      <div
+        ref={frame}
+        role="img"
+        aria-label={ariaLabel}
+        data-series={lines.length}
+        data-points={drawn.length}
+        style={{ width: '100%', height }}
+        onMouseEnter={() => setHovered(true)}
+        onMouseLeave={() => setHovered(false)}
+      >
+        {width > 0 ? (
+          <LineChart width={width} height={height} data={drawn} margin={MARGIN}>
+            {parts}
+          </LineChart>
+        ) : null}
+      </div>
     </div>
   );
 });
-
-/** The zero line's label, right-aligned just below the line on a backdrop so that dense lines don't hide it. */
-function ZeroLabel({
-  text,
-  viewBox,
-}: {
-  text: string;
-  viewBox?: { x?: number; y?: number; width?: number };
-}) {
-  const { x = 0, y = 0, width = 0 } = viewBox ?? {};
-  const w = text.length * 6.2 + 8;
-  return (
-    <g>
-      <rect
-        x={x + width - w - 2}
-        y={y + 3}
-        width={w}
-        height={16}
-        rx={3}
-        fill="var(--card)"
-        fillOpacity={0.9}
-      />
-      <text x={x + width - 6} y={y + 15} textAnchor="end" fontSize={11} fill="var(--fg)">
-        {text}
-      </text>
-    </g>
-  );
-}

@@ -22,7 +22,7 @@ describe('paddedDomain', () => {
     expect(paddedDomain(rows([0, -2, -2]), ['a'])).toEqual([-2.5, -1.5]);
   });
 
-  it("leaves varying data to Recharts' own range", () => {
+  it('leaves varying data to the round range around it', () => {
     expect(paddedDomain(rows([0, 0.7, 0.6], [10, 0.4, 0.3]), ['a', 'b'])).toBeUndefined();
     expect(paddedDomain([], ['a'])).toBeUndefined();
     expect(paddedDomain(rows([0, Number.NaN, Number.NaN]), ['a', 'b'])).toBeUndefined();

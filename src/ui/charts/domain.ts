@@ -1,8 +1,8 @@
 /**
- * The y range of a time chart. Recharts' 'auto' range hugs the data, so one report (or a flat series, such
- * as equal weights at exactly 1) became a sliver of an axis: two accuracies at step 0 drew from 0.468 to
+ * The y range of a time chart. A range that hugs the data turns one report (or a flat series, such
+ * as equal weights at exactly 1) into a sliver of an axis: two accuracies at step 0 drew from 0.468 to
  * 0.489, and the lines looked like wild swings. Such data gets a padded range with round ends instead;
- * data that really varies keeps Recharts' own range. Pure: no DOM.
+ * data that really varies keeps the round range around it (axis.ts). Pure: no DOM.
  */
 import type { Row } from './downsample';
 
@@ -26,7 +26,7 @@ export interface PaddedAxis {
 }
 
 /**
- * A padded range with round ticks for data that is one step or flat, or undefined to let Recharts choose.
+ * A padded range with round ticks for data that is one step or flat, or undefined for axis.ts's round range.
  * Positive data stays above zero (no invented negative losses), and log axes get whole decades.
  */
 export function paddedAxis(

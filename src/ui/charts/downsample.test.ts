@@ -3,7 +3,9 @@ import {
   downsamplePath,
   downsampleRows,
   downsampleSeries,
+  MAX_POINTS,
   minMaxIndices,
+  rowBudget,
   rowKeys,
   strideIndices,
   type Row,
@@ -124,5 +126,21 @@ describe('downsampleColumns', () => {
     for (const max of [400, 51, 2])
       expect(downsampleColumns(cols, max)).toEqual(downsampleRows(rows, max, ['a', 'b']));
     expect(downsampleColumns({ ...cols, steps: cols.steps.slice(0, 3) }, 400)).toHaveLength(3);
+  });
+});
+
+describe('rowBudget', () => {
+  it('draws a row every PX_PER_ROW pixels of plot, at least 2 and at most the chart budget', () => {
+    expect(rowBudget(500)).toBe(166);
+    expect(rowBudget(301)).toBe(100);
+    expect(rowBudget(0)).toBe(2);
+    expect(rowBudget(-40)).toBe(2);
+    expect(rowBudget(5000)).toBe(MAX_POINTS);
+    expect(rowBudget(500, 100)).toBe(100);
+  });
+
+  it('caps what downsampleRows keeps from a long run', () => {
+    const rows = noisy(4000).map((v, step) => ({ step, v }));
+    expect(downsampleRows(rows, rowBudget(300)).length).toBeLessThanOrEqual(100);
   });
 });

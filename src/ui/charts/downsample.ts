@@ -12,8 +12,20 @@ export interface Row {
   [key: string]: number;
 }
 
-/** Default point budget of a live chart: smooth at any run length, cheap for Recharts. */
+/** Default point budget of a live chart: smooth at any run length, cheap to draw. */
 export const MAX_POINTS = 400;
+
+/**
+ * Plot pixels per drawn row. A line cannot show more than one row per pixel or two, and Recharts' cost per
+ * update grows with its rows (a path point, scale calls and objects each), so a chart draws a row every
+ * 3 px: about 100-200 rows on a card, min/max-kept (downsampleRows), instead of up to MAX_POINTS.
+ */
+export const PX_PER_ROW = 3;
+
+/** Rows worth drawing across a plot `plotWidth` CSS pixels wide: 2 ≤ budget ≤ `max`. */
+export function rowBudget(plotWidth: number, max = MAX_POINTS): number {
+  return Math.max(2, Math.min(max, Math.floor(plotWidth / PX_PER_ROW)));
+}
 
 /** Bucket boundaries over the interior indices 1 .. n-2: `buckets` half-open ranges [start, end). */
 function buckets(n: number, count: number): [number, number][] {

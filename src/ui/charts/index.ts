@@ -1,4 +1,4 @@
-/** Live charts of the MTL Playground: the only Recharts importer (docs/architecture.md). */
+/** Live charts of the MTL Playground: the only Recharts importer (docs/architecture.md); updates per frame slot. */
 export { AffinityHeatmap, type AffinityHeatmapProps } from './AffinityHeatmap';
 export { ChartCard, type ChartCardProps } from './ChartCard';
 export { latestSummary, useLogScale } from './chartParts';
@@ -12,6 +12,7 @@ export { metricLabel } from './MetricChart';
 export { CHARTS } from './registry';
 export { CHART_HEIGHT, TimeSeriesChart, type TimeSeriesChartProps } from './TimeSeriesChart';
 export { TimeSeriesCard } from './TimeSeriesCard';
+export { REFRESH_MS, chartScheduler, useScheduledSelection } from './use-scheduled';
 export * from './downsample';
 export * from './palette';
 export * from './raster';

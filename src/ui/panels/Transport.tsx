@@ -1,4 +1,7 @@
-/** Train/Pause, Step and Reset, and the status line (step, steps/s, backend and why it fell back). */
+/**
+ * Train/Pause, Step and Reset, and the status line: step, steps/s, the backend, why `auto` chose it (or
+ * where its move to WebGPU stands) and why it fell back.
+ */
 import { useStore } from 'zustand';
 import { pause, reset, stepOnce, train } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
@@ -31,6 +34,7 @@ export function Transport({ store }: { store: PlaygroundStore }) {
           <span className="backend">
             {' · '}
             {backend.label}
+            {backend.note ? <span className="backend-note"> — {backend.note}</span> : null}
             {backend.fallbackReason ? (
               <span className="fallback"> (fell back: {backend.fallbackReason})</span>
             ) : null}

@@ -1,0 +1,131 @@
+/**
+ * Every task's gradient of a dense-layer chain (layer-sharing: architectures/types.ts DenseChain) from ONE
+ * forward pass and ONE batched backward pass, written by hand instead of taken from tfjs's tape.
+ *
+ * Why: the stacked strategy (task-grads.ts) copies θ T times so that one autodiff backward yields T
+ * gradients, which runs the shared trunk T times and records ~2x the kernels a hand-written pass needs
+ * (tape bookkeeping, custom-gradient broadcasts, slices of the tiled θ and their padded gradients). Here
+ * the trunk runs once and only the cotangents carry the task axis:
+ *
+ *   forward   h₀ = x,  h_{l+1} = f_l(h_l W_l + b_l)                 ([1 or T, B, ·]: shared until a task layer)
+ *   backward  c = ∂L_t/∂out for every task t at once                 ([T, B, O], task t's row from L_t alone)
+ *             z̄ = c ⊙ f_l'(h_{l+1});  ∂W_l = h_lᵀ z̄;  ∂b_l = Σ_B z̄;  c ← z̄ W_lᵀ  (never for l = 0: x is data)
+ *
+ * Row t of ∂W_l is ∇ L_t for a shared layer (G's row t) and task t's own gradient for a task layer, exactly
+ * what the stacked strategy returns; chain-gradients.test.ts checks that to 1e-5 on every mask, activation,
+ * loss kind and sampling weight. Derivatives through the activation's output: relu' = [h > 0],
+ * tanh' = 1 − h², sigmoid' = h(1 − h), elu' = h > 0 ? 1 : h + 1 (kernels/activation-grad.ts).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { sizeOf, unpackShared } from '../architectures/layout';
+import type { DenseChain, DenseRef, ParamRef, SharedSegment, TaskParam } from '../architectures/types';
+import { activate } from '../architectures/mlp';
+import type { Activation } from '../architectures/specs';
+import { activationGrad } from '../kernels/activation-grad';
+import { taskLossAndGrad } from '../kernels/task-loss';
+import type { LossKind } from '../tasks/losses';
+import type { Batch } from './batches';
+import type { TaskGradients } from './model';
+
+/** tf.fused.matMul folds the bias and these activations into the product: one kernel per layer. */
+const FUSABLE: ReadonlySet<Activation> = new Set(['linear', 'relu', 'sigmoid', 'elu']);
+
+/**
+ * act(h W + b) for a kernel [1 or T, in, out] and a bias [1 or T, out], in one kernel where the backend
+ * allows. WASM's fused product takes only a bias whose STORED data is rank 1 (it reads the shape the data
+ * was created with, so a reshaped [1, out] segment of θ is refused): there, the bias and the activation
+ * are separate kernels, which cost little on a CPU.
+ */
+function denseForward(
+  h: tf.Tensor3D,
+  kernel: tf.Tensor3D,
+  bias: tf.Tensor,
+  activation: Activation,
+): tf.Tensor3D {
+  const [copies = 1, out = 1] = bias.shape;
+  const bias3d = bias.reshape([copies, 1, out]);
+  if (!FUSABLE.has(activation) || tf.getBackend() === 'wasm')
+    return activate(tf.add(tf.matMul(h, kernel), bias3d), activation) as tf.Tensor3D;
+  const fused = activation as 'linear' | 'relu' | 'sigmoid' | 'elu';
+  return tf.fused.matMul({ a: h, b: kernel, bias: bias3d, activation: fused }) as tf.Tensor3D;
+}
+
+export interface ChainNetwork {
+  chain: DenseChain;
+  shared: readonly SharedSegment[];
+  taskParams: readonly TaskParam[];
+  lossKinds: readonly LossKind[];
+}
+
+/**
+ * Whether the chain covers every parameter exactly once (else the hand-written backward would miss one
+ * and the trainer must use autodiff).
+ */
+export function chainCoversParameters(net: Omit<ChainNetwork, 'lossKinds'>): boolean {
+  const refs = net.chain.layers.flatMap((l) => [l.kernel, l.bias]);
+  const count = (role: ParamRef['role'], n: number) =>
+    Array.from({ length: n }, (_, i) => refs.filter((r) => r.role === role && r.index === i).length);
+  return (
+    refs.length === net.shared.length + net.taskParams.length &&
+    count('shared', net.shared.length).every((c) => c === 1) &&
+    count('task', net.taskParams.length).every((c) => c === 1)
+  );
+}
+
+export function chainTaskGradients(
+  net: ChainNetwork,
+  theta: tf.Tensor2D,
+  taskVars: readonly tf.Tensor[],
+  batch: Batch,
+  withRepresentation: boolean,
+): TaskGradients {
+  return tf.tidy(() => {
+    const T = net.lossKinds.length;
+    // Kernels as [1 or T, in, out] and biases as [1 or T, 1, out], so one broadcasting product serves both roles.
+    const segments = unpackShared(theta, net.shared);
+    const tensorOf = (ref: ParamRef): tf.Tensor =>
+      (ref.role === 'shared' ? segments[ref.index] : taskVars[ref.index]) as tf.Tensor;
+    const kernelOf = (layer: DenseRef) => tensorOf(layer.kernel) as tf.Tensor3D;
+
+    const outputs: tf.Tensor3D[] = [batch.x];
+    for (const layer of net.chain.layers) {
+      const h = outputs[outputs.length - 1] as tf.Tensor3D;
+      outputs.push(denseForward(h, kernelOf(layer), tensorOf(layer.bias), layer.activation));
+    }
+
+    const pred = outputs[outputs.length - 1] as tf.Tensor3D;
+    const { losses, grad } = taskLossAndGrad(pred, batch.y, net.lossKinds, batch.weights);
+
+    const grads = new Map<ParamRef, tf.Tensor>();
+    let representation: tf.Tensor | undefined;
+    let cotangent: tf.Tensor = grad; // ∂L_t/∂h_{l+1} for every task: [T, B, width]
+    for (let l = net.chain.layers.length - 1; l >= 0; l--) {
+      const layer = net.chain.layers[l] as DenseRef;
+      if (withRepresentation && l === net.chain.representationDepth - 1) representation = cotangent;
+      const dz = activationGrad(cotangent, outputs[l + 1] as tf.Tensor, layer.activation);
+      grads.set(layer.kernel, tf.matMul(outputs[l] as tf.Tensor3D, dz, true, false));
+      grads.set(layer.bias, tf.sum(dz, 1));
+      if (l > 0) cotangent = tf.matMul(dz, kernelOf(layer), false, true);
+    }
+
+    const gradOf = (role: ParamRef['role'], index: number): tf.Tensor => {
+      for (const [ref, g] of grads) if (ref.role === role && ref.index === index) return g;
+      throw new Error(`the dense chain does not reach ${role} parameter ${index}`);
+    };
+    const sharedRows = net.shared.map((s, i) => gradOf('shared', i).reshape([T, sizeOf(s.shape)]));
+    const shared =
+      sharedRows.length === 0
+        ? tf.zeros<tf.Rank.R3>([1, T, 0])
+        : (sharedRows.length === 1
+            ? (sharedRows[0] as tf.Tensor)
+            : tf.concat(sharedRows, 1)
+          ).reshape<tf.Tensor3D>([1, T, -1]);
+    const taskParams = net.taskParams.map((p, i) => gradOf('task', i).reshape(p.shape));
+    return {
+      losses: losses.reshape<tf.Tensor2D>([1, T]),
+      shared,
+      taskParams,
+      ...(representation ? { representation: representation.reshape<tf.Tensor3D>([1, T, -1]) } : {}),
+    };
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * A chart's width, measured by us once and then followed with a ResizeObserver, so the chart gets fixed
+ * pixel sizes: Recharts' ResponsiveContainer would measure its box again on every render.
+ */
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/** The element's content width in CSS pixels (0 until laid out), kept current by a ResizeObserver. */
+export function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(Math.round(el.getBoundingClientRect().width));
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
