@@ -23,6 +23,7 @@ import {
   type ToWorker,
 } from './protocol';
 import { describe, errorMessage } from './errors';
+import { answerGrid } from './grid-answer';
 import { BackendUpgrade, type Standby, type UpgradeHooks } from './upgrade';
 import { warmUpWebGpu } from './warmup';
 
@@ -122,21 +123,8 @@ export class TrainingSession {
       case 'set-method':
         return this.live(() => this.trainer?.setMethod(message.method));
       case 'predict-grid': {
-        const { requestId, count } = message;
-        const trainer = this.trainer;
-        // Every request gets its answer (the page waits for it before asking again): null without a model,
-        // and from a diverged trainer, which refuses to predict (the run already said so, once).
-        const values = trainer
-          ? await trainer.predict(message.inputs, count).catch((error: unknown) => {
-              if (error instanceof TrainingDivergedError) return null;
-              throw error;
-            })
-          : null;
-        const tasks = trainer?.info.tasks.length ?? 0;
-        this.post(
-          { type: 'grid', requestId, values, tasks, count },
-          values ? [values.buffer as ArrayBuffer] : [],
-        );
+        const { message: answer, transfer } = await answerGrid(this.trainer, message);
+        this.post(answer, transfer);
         return;
       }
     }
