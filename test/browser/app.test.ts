@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './harness';
+import { collectErrors, launch, serveDist, statusLine, stepOf } from './harness';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 beforeAll(async () => {
@@ -16,20 +16,16 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const status = (page: Page) => page.getByRole('status');
+const status = statusLine;
 /** The charts on the page, by data-chart id, in page order. */
 async function chartIds(page: Page): Promise<string[]> {
   const charts = await page.locator('[data-chart]').all();
   return Promise.all(charts.map(async (c) => (await c.getAttribute('data-chart')) ?? ''));
 }
-const stepOf = async (page: Page) =>
-  Number(((await status(page).textContent()) ?? '').match(/Step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
 
 async function open(context: BrowserContext, hash = '') {
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = collectErrors(page);
   await page.goto(server.url + hash);
   await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/Step 0/);
   return { page, errors };

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -70,4 +70,24 @@ export async function launch(opts: { webgpu: boolean }): Promise<BrowserContext>
     args,
     viewport: { width: 1280, height: 800 },
   });
+}
+
+/**
+ * The app's status line (step, steps/s, backend and why). By class, not by role: a chart's tooltip is a
+ * role="status" region too.
+ */
+export const statusLine = (page: Page) => page.locator('p.status-line');
+
+/** The step counter the status line shows, or NaN before it shows one. */
+export const stepOf = async (page: Page): Promise<number> =>
+  Number(
+    ((await statusLine(page).textContent()) ?? '').match(/Step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN,
+  );
+
+/** The page's console errors and uncaught exceptions, collected from now on (tests expect none). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
 }

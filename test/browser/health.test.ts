@@ -3,9 +3,9 @@
  * the default experiment) gets a banner with what to try and keeps training until the user decides; a
  * diverged run's banner and status line name the same step. Without WebGPU (the WASM fallback) for speed.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './harness';
+import { collectErrors, launch, serveDist, statusLine, stepOf } from './harness';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let context: BrowserContext;
@@ -18,15 +18,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const status = (page: Page) => page.locator('p.status-line');
-const stepOf = async (page: Page) =>
-  Number(((await status(page).textContent()) ?? '').match(/Step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
+const status = statusLine;
 
 async function open(config: object) {
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = collectErrors(page);
   await page.goto(`${server.url}#config=${encodeURIComponent(JSON.stringify(config))}`);
   await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/Step 0/);
   return { page, errors };

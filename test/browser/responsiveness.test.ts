@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './harness';
+import { collectErrors, launch, serveDist, statusLine, stepOf } from './harness';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let context: BrowserContext;
@@ -19,9 +19,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const status = (page: Page) => page.getByRole('status');
-const stepOf = async (page: Page) =>
-  Number(((await status(page).textContent()) ?? '').match(/Step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
+const status = statusLine;
 const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
 /** Rows the chart drew last (its figure says so in data-points). */
 const pointsOf = async (page: Page, id: string) =>
@@ -37,9 +35,7 @@ const chartStep = async (page: Page, id: string) =>
 describe('while training on WASM', () => {
   it('keeps every chart live and every control responsive', async () => {
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = collectErrors(page);
     await page.goto(server.url);
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/Step 0/);
     await page.getByLabel('Backend', { exact: true }).selectOption('wasm');

@@ -7,7 +7,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './harness';
+import { collectErrors, launch, serveDist, statusLine, stepOf } from './harness';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let context: BrowserContext;
@@ -44,17 +44,13 @@ interface Said {
   steps?: number[];
 }
 
-const status = (page: Page) => page.getByRole('status');
+const status = statusLine;
 const train = (page: Page) => page.getByRole('button', { name: 'Train' });
 const said = (page: Page) => page.evaluate<Said[]>('globalThis.__said');
-const stepOf = async (page: Page) =>
-  Number(((await status(page).textContent()) ?? '').match(/Step ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
 
 async function open(search = '') {
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = collectErrors(page);
   await page.addInitScript(RECORD_WORKER);
   await page.goto(server.url + search);
   return { page, errors };
