@@ -6,6 +6,10 @@ import { ChartsPanel } from './panels/ChartsPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
 import { Header } from './panels/Header';
 import { Transport } from './panels/Transport';
+import { RunsPanel } from './runs/RunsPanel';
+import { StudyPanel } from './study/StudyPanel';
+
+type View = 'training' | 'studies';
 
 function useNarrow(): boolean {
   const query = '(max-width: 800px)';
@@ -22,6 +26,7 @@ function useNarrow(): boolean {
 export function App({ store }: { store: PlaygroundStore }) {
   const narrow = useNarrow();
   const [showControls, setShowControls] = useState(false);
+  const [view, setView] = useState<View>('training');
   return (
     <div className="app">
       {narrow ? (
@@ -36,9 +41,30 @@ export function App({ store }: { store: PlaygroundStore }) {
       )}
       <main className="workspace">
         <Header store={store} />
-        <Transport store={store} />
-        <Banners store={store} />
-        <ChartsPanel store={store} />
+        <nav className="view-tabs" role="tablist" aria-label="Workspace">
+          {(['training', 'studies'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={view === v}
+              className={view === v ? 'active' : undefined}
+              onClick={() => setView(v)}
+            >
+              {v === 'training' ? 'Training' : 'Studies'}
+            </button>
+          ))}
+        </nav>
+        {view === 'training' ? (
+          <>
+            <Transport store={store} />
+            <Banners store={store} />
+            <RunsPanel store={store} />
+            <ChartsPanel store={store} />
+          </>
+        ) : (
+          <StudyPanel store={store} />
+        )}
       </main>
     </div>
   );
