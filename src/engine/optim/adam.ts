@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { adamMoments, adamParam } from '../kernels/adam-kernel';
 import { f32 } from '../kernels/fused-kernel';
-import { variableFrom } from '../variables';
+import { DeviceState } from '../stateful/device-state';
 import type { adamCard } from '../config/optimizers';
 import type { ParamValues } from '../params/spec';
 import type { Optimizer } from './types';
@@ -39,18 +39,20 @@ export function createAdam(
   opts: ParamValues<typeof adamCard.params>,
 ): Optimizer {
   let rate = lr;
+  const state = new DeviceState();
   /** β1^t and β2^t after t steps. */
-  const powers = { beta1: 1, beta2: 1 };
-  const moments = variables.map((v) => variableFrom(() => tf.zeros<tf.Rank.R2>([2, v.size])));
+  const powers = state.box('powers', [1, 1]);
+  const moments = variables.map((v, i) => state.variable(`moments${i}`, [2, v.size], 0));
   const betas = { beta1: opts.beta1, beta2: opts.beta2 };
 
   return {
     apply(grads) {
       if (grads.length !== variables.length)
         throw new Error(`Adam: ${grads.length} gradients for ${variables.length} variables`);
-      powers.beta1 = f32(powers.beta1 * f32(opts.beta1));
-      powers.beta2 = f32(powers.beta2 * f32(opts.beta2));
-      const scale = adamStepScale(rate, powers, opts.eps);
+      const [beta1, beta2] = powers.value as [number, number];
+      powers.value = [f32(beta1 * f32(opts.beta1)), f32(beta2 * f32(opts.beta2))];
+      const [p1, p2] = powers.value as [number, number];
+      const scale = adamStepScale(rate, { beta1: p1, beta2: p2 }, opts.eps);
       tf.tidy(() => {
         variables.forEach((variable, i) => {
           const state = moments[i] as tf.Variable<tf.Rank.R2>;
@@ -63,8 +65,9 @@ export function createAdam(
     setLearningRate: (value) => {
       rate = value;
     },
+    state,
     dispose() {
-      moments.forEach((m) => m.dispose());
+      state.dispose();
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { descend, momentumBuffer } from '../kernels/sgd-kernel';
-import { variableFrom } from '../variables';
+import { DeviceState } from '../stateful/device-state';
 import type { sgdCard } from '../config/optimizers';
 import type { ParamValues } from '../params/spec';
 import type { Optimizer } from './types';
@@ -18,7 +18,9 @@ export function createSgd(
 ): Optimizer {
   let rate = lr;
   const momentum = opts.momentum;
-  const buffers = momentum > 0 ? variables.map((v) => variableFrom(() => tf.zerosLike(v))) : [];
+  const state = new DeviceState();
+  const buffers =
+    momentum > 0 ? variables.map((v, i) => state.variable(`momentum${i}`, [...v.shape], 0)) : [];
 
   return {
     apply(grads) {
@@ -40,8 +42,9 @@ export function createSgd(
     setLearningRate: (value) => {
       rate = value;
     },
+    state,
     dispose() {
-      buffers.forEach((b) => b.dispose());
+      state.dispose();
     },
   };
 }

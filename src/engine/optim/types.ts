@@ -4,6 +4,7 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { OptimizerCard } from '../config/optimizers';
+import type { MethodState } from '../stateful/state';
 import { narrowParams } from '../params/narrow';
 import type { AnyParams, ParamSpecs, ParamValues } from '../params/spec';
 
@@ -12,6 +13,11 @@ export interface Optimizer {
   /** One update: variables[i] descends along grads[i] (same order as at creation). */
   apply(grads: readonly tf.Tensor[]): void;
   setLearningRate(lr: number): void;
+  /**
+   * Everything it carries between steps (moments, momentum buffers, step powers), in one state object so a
+   * checkpoint saves and restores it like a method's (train/checkpoint.ts).
+   */
+  readonly state: MethodState;
   dispose(): void;
 }
 

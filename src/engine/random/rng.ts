@@ -41,6 +41,12 @@ export class Rng {
   private c: number;
   private d: number;
   private spareNormal: number | undefined;
+  /**
+   * The streams forked from this one, by label (the latest fork of a label wins): a checkpoint saves the
+   * whole tree's states and a resumed run, built the same way, sets each of its streams back (treeState).
+   * Forks happen when a run is built or its method installed, never per step, so the tree stays small.
+   */
+  private readonly forks = new Map<string, Rng>();
 
   constructor(readonly seed: number) {
     const mix = splitmix32(seed);
@@ -54,7 +60,35 @@ export class Rng {
 
   /** An independent stream derived from this generator's seed and a label (not from its current state). */
   fork(label: string): Rng {
-    return new Rng((Math.imul(this.seed >>> 0, 0x9e3779b1) ^ hashLabel(label)) >>> 0);
+    const child = new Rng((Math.imul(this.seed >>> 0, 0x9e3779b1) ^ hashLabel(label)) >>> 0);
+    this.forks.set(label, child);
+    return child;
+  }
+
+  /** The state of this stream and of every stream forked from it, by path ('' is this one, 'a>b' a fork of fork 'a'; no label holds '>'). */
+  treeState(): Record<string, RngState> {
+    const out: Record<string, RngState> = { '': this.getState() };
+    for (const [label, child] of this.forks)
+      for (const [path, state] of Object.entries(child.treeState()))
+        out[path ? `${label}>${path}` : label] = state;
+    return out;
+  }
+
+  /**
+   * Set every stream of the tree that `saved` has a state for (treeState's paths); streams it lacks keep
+   * theirs, saved paths with no stream here are ignored (a method installed before a live switch).
+   */
+  setTreeState(saved: Readonly<Record<string, RngState>>): void {
+    for (const path of Object.keys(this.treeState())) {
+      const s = saved[path];
+      if (s) this.streamAt(path).setState(s);
+    }
+  }
+
+  private streamAt(path: string): Rng {
+    if (!path) return this;
+    const [label, ...rest] = path.split('>');
+    return (this.forks.get(label as string) as Rng).streamAt(rest.join('>'));
   }
 
   /** The state now: `setState` of it makes the stream continue exactly from here. */

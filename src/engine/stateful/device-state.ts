@@ -22,6 +22,16 @@ export class DeviceState extends MethodState {
     return v;
   }
 
+  /**
+   * Register a variable someone else owns (a trainer's parameters), so it is saved and restored with the
+   * rest; `dispose` frees it too, so only adopt into a state that is never disposed, or owns it.
+   */
+  adopt(name: string, variable: tf.Variable): tf.Variable {
+    this.claim(name);
+    this.tensors.set(name, variable);
+    return variable;
+  }
+
   override tensorNames(): string[] {
     return [...this.tensors.keys()];
   }

@@ -55,7 +55,7 @@ describe('MethodState (JS boxes, no device)', () => {
     other.box('b', 5);
     const snap = await snapshotMethod('x', other, new Rng(1));
     expect(() => restoreMethod('y', state, new Rng(1), snap)).toThrow(
-      /taken from 'x', not 'y'.*value 'a' is missing.*'b' is not part of this method's state/,
+      /taken from 'x', not 'y'.*value 'a' is missing.*'b' is not part of this state/,
     );
     expect(a.value).toBe(1);
   });

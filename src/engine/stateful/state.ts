@@ -75,26 +75,48 @@ function copyValue(v: StateValue): StateValue {
   return typeof v === 'number' ? v : (v.map((x) => (typeof x === 'number' ? x : [...x])) as StateValue);
 }
 
+/** A state's contents as plain data (device tensors read back): one part of a method or trainer snapshot. */
+export interface StateSnapshot {
+  tensors: Record<string, TensorSnapshot>;
+  values: Record<string, StateValue>;
+}
+
 /** Read the whole state (device tensors included) into a JSON-serialisable snapshot. */
-export async function snapshotMethod(method: string, state: MethodState, rng: Rng): Promise<MethodSnapshot> {
+export async function snapshotState(state: MethodState): Promise<StateSnapshot> {
   const tensors = await state.readTensors();
-  const values: MethodSnapshot['values'] = {};
+  const values: StateSnapshot['values'] = {};
   for (const [name, box] of state.values) values[name] = copyValue(box.value);
-  return { method, tensors, values, rng: rng.getState() };
+  return { tensors, values };
+}
+
+/** What keeps `snap` from being written into `state` (missing, foreign or misshapen entries); empty if it fits. */
+export function stateProblems(state: MethodState, snap: StateSnapshot): string[] {
+  const problems = [...state.tensorProblems(snap.tensors)];
+  for (const name of state.values.keys())
+    if (!(name in snap.values)) problems.push(`value '${name}' is missing`);
+  const known = new Set([...state.tensorNames(), ...state.values.keys()]);
+  for (const name of [...Object.keys(snap.tensors), ...Object.keys(snap.values)])
+    if (!known.has(name)) problems.push(`'${name}' is not part of this state`);
+  return problems;
+}
+
+/** Write a snapshot that `stateProblems` found fitting. */
+export function writeState(state: MethodState, snap: StateSnapshot): void {
+  state.writeTensors(snap.tensors);
+  for (const [name, box] of state.values) box.value = copyValue(snap.values[name] as StateValue);
+}
+
+/** Read a method's whole state (device tensors included) and its random stream into a snapshot. */
+export async function snapshotMethod(method: string, state: MethodState, rng: Rng): Promise<MethodSnapshot> {
+  return { method, ...(await snapshotState(state)), rng: rng.getState() };
 }
 
 /** Write a snapshot into a fresh instance's state; throws, changing nothing, when it does not fit. */
 export function restoreMethod(method: string, state: MethodState, rng: Rng, snap: MethodSnapshot): void {
   const problems: string[] = [];
   if (snap.method !== method) problems.push(`it was taken from '${snap.method}', not '${method}'`);
-  problems.push(...state.tensorProblems(snap.tensors));
-  for (const name of state.values.keys())
-    if (!(name in snap.values)) problems.push(`value '${name}' is missing`);
-  const known = new Set([...state.tensorNames(), ...state.values.keys()]);
-  for (const name of [...Object.keys(snap.tensors), ...Object.keys(snap.values)])
-    if (!known.has(name)) problems.push(`'${name}' is not part of this method's state`);
+  problems.push(...stateProblems(state, snap));
   if (problems.length) throw new Error(`method state snapshot does not fit: ${problems.join('; ')}`);
-  state.writeTensors(snap.tensors);
-  for (const [name, box] of state.values) box.value = copyValue(snap.values[name] as StateValue);
+  writeState(state, snap);
   rng.setState(snap.rng);
 }

@@ -28,6 +28,18 @@ import { TrainingHealth } from './training-health';
 import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
 import { trainerInfo, type TrainerInfo } from './trainer-info';
 import { StepScope } from './step-scope';
+import { DeviceState } from '../stateful/device-state';
+import type { MethodState } from '../stateful/state';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  checkCheckpoint,
+  readTensor,
+  restoreParts,
+  snapshotParts,
+  tensorFrom,
+  type TrainerCheckpoint,
+} from './checkpoint';
 import { STEP_STAGES, type StepEnv, type StepState } from './step-stages';
 
 export interface Trainer {
@@ -55,10 +67,25 @@ export interface Trainer {
   setLearningRate(lr: number): void;
   /** Switch the gradient method mid-run (its state starts fresh); throws ConfigError if invalid. */
   setMethod(selection: Selection): void;
+  /**
+   * Everything needed to continue this run later (checkpoint.ts): call it between steps. Rejects with the
+   * TrainingDivergedError of a diverged run (there is nothing to resume).
+   */
+  checkpoint(): Promise<TrainerCheckpoint>;
   dispose(): void;
 }
 
-export function createTrainer(config: ExperimentConfig): Trainer {
+export interface TrainerOptions {
+  /**
+   * Continue from this checkpoint (taken with the same `config`: pass `checkpoint.config`): the run goes on
+   * with exactly the numbers it would have had. Throws CheckpointError, allocating nothing, when it does
+   * not fit.
+   */
+  resume?: TrainerCheckpoint;
+}
+
+export function createTrainer(config: ExperimentConfig, options: TrainerOptions = {}): Trainer {
+  const resume = options.resume && checkCheckpoint(options.resume, config);
   const rng = new Rng(config.seed);
   const model = buildModel(config, rng);
   const R = model.replicas;
@@ -71,7 +98,13 @@ export function createTrainer(config: ExperimentConfig): Trainer {
   // Device-side telemetry: no readback inside the step loop.
   const lossSum = variableFrom(() => tf.zeros([R, T]));
   const watch = new DivergenceWatch(model.tasks.map((t) => t.name));
-  let lossCount = 0;
+  // The trainer's own carried state: parameters and running telemetry (the other parts live with their owners).
+  const own = new DeviceState();
+  own.adopt('theta', theta);
+  taskVars.forEach((v, i) => own.adopt(`task${i}`, v));
+  own.adopt('lossSum', lossSum);
+  own.adopt('badStep', watch.badStep);
+  const lossCount = own.box('lossCount', 0);
   const affinity = new AffinityAverage(R, T, config.isolation.affinityEvery);
   const isolation = createGradientIsolation(config.isolation, model.layers, T, model.numShared);
   // Only strategies that may leave tasks out need the last-loss/last-gradient bookkeeping.
@@ -140,7 +173,31 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     if (batch) tf.dispose([batch.x, batch.y, ...(batch.weights ? [batch.weights] : [])]);
   }
 
+  /** Every state a step carries forward, by name (checkpoint.ts). */
+  function stateParts(): Record<string, MethodState> {
+    return {
+      trainer: own,
+      optimizer: optimizer.state,
+      method: slot.instance.state,
+      ...(slot.optimizer ? { 'method-optimizer': slot.optimizer.state } : {}),
+      ...(model.sampling ? { sampler: model.sampling.instance.state } : {}),
+      affinity: affinity.state,
+    };
+  }
+
   installMethod(config);
+  if (resume) {
+    try {
+      restoreParts(stateParts(), resume.parts);
+    } catch (error) {
+      disposeAll();
+      throw error;
+    }
+    rng.setTreeState(resume.rng);
+    steps = resume.step;
+    lastGrads = tensorFrom(resume.last.grads);
+    lastWeights = tensorFrom(resume.last.weights);
+  }
   const info = trainerInfo(model, strategy);
   // Judged from each report's values in JS: explosions stop the run, a collapse is explained in the report.
   const health = new TrainingHealth(info);
@@ -158,7 +215,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
       for (let i = 0; i < n; i++) {
         await oneStep();
         steps++;
-        lossCount++;
+        lossCount.value++;
       }
       if (options.check ?? true) await watch.check(current.method.id);
     },
@@ -173,8 +230,8 @@ export function createTrainer(config: ExperimentConfig): Trainer {
         const layers = Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c]));
         return {
           badStep: watch.badStep,
-          trainLoss: lossCount
-            ? tf.div(lossSum, partial ? tf.tensor2d(partial.takeCounts(), [1, T]) : lossCount)
+          trainLoss: lossCount.value
+            ? tf.div(lossSum, partial ? tf.tensor2d(partial.takeCounts(), [1, T]) : lossCount.value)
             : train.loss,
           testLoss: test.loss,
           trainMetric: train.metric,
@@ -220,7 +277,7 @@ export function createTrainer(config: ExperimentConfig): Trainer {
             ...(fresh.representation ? [fresh.representation] : []),
           ]);
         tf.tidy(() => lossSum.assign(tf.zerosLike(lossSum)));
-        lossCount = 0;
+        lossCount.value = 0;
       }
     },
     async predict(inputs, count) {
@@ -245,17 +302,33 @@ export function createTrainer(config: ExperimentConfig): Trainer {
     setMethod(selection) {
       installMethod(parseConfig({ ...current, method: selection }));
     },
-    dispose() {
-      slot.dispose();
-      optimizer.dispose();
-      model.dispose();
-      tf.dispose([theta, ...taskVars, lossSum]);
-      watch.dispose();
-      isolation.dispose();
-      affinity.dispose();
-      partial?.dispose();
-      for (const t of [lastGrads, lastWeights]) t?.dispose();
+    async checkpoint() {
+      if (watch.diverged) throw watch.diverged;
+      // Taken synchronously first (the random streams), then read back: no step runs in between.
+      const rngState = rng.treeState();
+      return {
+        format: CHECKPOINT_FORMAT,
+        version: CHECKPOINT_VERSION,
+        config: current,
+        step: steps,
+        parts: await snapshotParts(stateParts()),
+        last: { grads: await readTensor(lastGrads), weights: await readTensor(lastWeights) },
+        rng: rngState,
+      };
     },
+    dispose: disposeAll,
   };
   return trainer;
+
+  function disposeAll(): void {
+    slot.dispose();
+    optimizer.dispose();
+    model.dispose();
+    tf.dispose([theta, ...taskVars, lossSum]);
+    watch.dispose();
+    isolation.dispose();
+    affinity.dispose();
+    partial?.dispose();
+    for (const t of [lastGrads, lastWeights]) t?.dispose();
+  }
 }
