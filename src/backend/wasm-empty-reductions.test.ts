@@ -14,6 +14,19 @@ async function run(backend: 'cpu' | 'wasm'): Promise<number[][]> {
     () => tf.mean(tf.zeros([3, 0]), 1),
     () => tf.matMul(tf.zeros([1, 2, 0]), tf.zeros([1, 2, 0]), false, true),
     () => tf.matMul(tf.zeros([0, 2]), tf.zeros([0, 3]), true, false),
+    // Empty outputs (a net with no shared layer): XNNPACK refuses these, so the wrapper answers.
+    () => tf.matMul(tf.ones([2, 3]), tf.zeros([3, 0])),
+    () => tf.matMul(tf.ones([0, 3]), tf.ones([3, 2])),
+    () =>
+      tf.fused.matMul({ a: tf.ones([2, 3]), b: tf.zeros([3, 0]), bias: tf.zeros([0]), activation: 'relu' }),
+    // A non-empty fused product still goes to the stock kernel.
+    () =>
+      tf.fused.matMul({
+        a: tf.ones([1, 2]),
+        b: tf.ones([2, 2]),
+        bias: tf.tensor1d([1, -1]),
+        activation: 'relu',
+      }),
     // Non-empty calls still go to the stock kernels.
     () => tf.sum(tf.tensor2d([1, 2, 3, 4], [2, 2]), 1),
     () => tf.matMul(tf.tensor2d([1, 2], [1, 2]), tf.tensor2d([3, 4], [2, 1])),

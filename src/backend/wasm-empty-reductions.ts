@@ -5,7 +5,8 @@
  * gradient statistic and every gradient method would read garbage on WASM, which the app now picks on
  * machines without a GPU. The CPU backend answers 0 for all three (an empty sum is 0, an empty product of
  * matrices is the zero matrix, and its empty mean is 0 too): these wrappers make WASM answer the same and
- * pass every non-empty call straight to the stock kernel. wasm-empty-reductions.test.ts checks each
+ * pass every non-empty call straight to the stock kernel. Products with an empty output are answered here
+ * too (XNNPACK refuses them noisily). wasm-empty-reductions.test.ts checks each
  * against the CPU backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -52,14 +53,28 @@ const EMPTY_ANSWERS: Record<string, (args: Args) => { shape: number[]; value: nu
     if (tf.util.sizeFromShape(x.shape) !== 0) return null;
     return { shape: reducedShape(x.shape, attrs?.axis as number[], attrs?.keepDims === true), value: 0 };
   },
-  BatchMatMul: ({ inputs, attrs }) => {
-    const [a, b] = [inputs.a as tf.TensorInfo, inputs.b as tf.TensorInfo];
-    const transposeA = attrs?.transposeA === true;
-    const inner = transposeA ? a.shape[a.shape.length - 2] : a.shape[a.shape.length - 1];
-    if (inner !== 0) return null;
-    return { shape: productShape(a.shape, b.shape, transposeA, attrs?.transposeB === true), value: 0 };
-  },
+  BatchMatMul: (args) => emptyProduct(args, 'zeros'),
+  _FusedMatMul: (args) => emptyProduct(args, 'empty-output-only'),
 };
+
+/**
+ * A product with an empty operand: with inner dimension 0 it is the zero matrix; with an empty output
+ * (no rows, columns or batches: a model with no shared layer multiplies by [3, 0] weights) XNNPACK
+ * refuses to build the operator and prints "XNN status ... status 2" once per call, so the empty output
+ * is made here. A fused product adds a bias and an activation to the zeros, so only its empty output is
+ * answered here.
+ */
+function emptyProduct(
+  { inputs, attrs }: Args,
+  inner0: 'zeros' | 'empty-output-only',
+): { shape: number[]; value: number } | null {
+  const [a, b] = [inputs.a as tf.TensorInfo, inputs.b as tf.TensorInfo];
+  // Checked first: this runs on every product of every step, and almost none is empty.
+  if (tf.util.sizeFromShape(a.shape) !== 0 && tf.util.sizeFromShape(b.shape) !== 0) return null;
+  const shape = productShape(a.shape, b.shape, attrs?.transposeA === true, attrs?.transposeB === true);
+  if (inner0 === 'empty-output-only' && tf.util.sizeFromShape(shape) !== 0) return null;
+  return { shape, value: 0 };
+}
 
 let installed = false;
 
