@@ -12,6 +12,7 @@
 const TESTS = '(\\.test\\.tsx?|/testing\\.ts|/hostile-configs\\.ts)$';
 const ENTRY_POINTS = [
   '^src/worker/training\\.worker\\.ts$',
+  '^src/worker/study/study\\.worker\\.ts$',
   // The main-thread fallback: loaded by a dynamic import only when no Worker can start.
   '^src/worker/browser-session\\.ts$',
   '^src/cli/main\\.ts$',

@@ -295,7 +295,7 @@ describe('cli run', () => {
       await cli(['run', 'public/presets/toy.json', '--bogus']),
       /run: Unknown option '--bogus'/,
     );
-    expectUserError(await cli(['fly']), /unknown command 'fly'; accepted: run, aggregate, list, help/);
+    expectUserError(await cli(['fly']), /unknown command 'fly'; accepted: run, sweep, aggregate, list, help/);
     expectUserError(await cli(['list', '--method', 'ew']), /list: option --method does not apply/);
   });
 
@@ -393,7 +393,7 @@ describe('cli on hostile input', () => {
         '',
         /^error: steps: expected a whole number from 1 to 10000000, got -5$/,
       ],
-      [['x'.repeat(100_000)], '', /^error: unknown command 'x+…; accepted: run, aggregate, list, help$/],
+      [['x'.repeat(100_000)], '', /^error: unknown command 'x+…; accepted: run, sweep, aggregate, list, help$/],
     ];
     const results: Result[] = [];
     for (const [args, input] of cases) results.push(await cli(args, input));

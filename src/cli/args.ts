@@ -10,6 +10,7 @@ export const OPTIONS = {
   params: { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
+  history: { type: 'boolean' },
 } as const;
 
 /**

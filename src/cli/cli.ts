@@ -9,6 +9,7 @@ import { TrainingDivergedError } from '../engine/train/errors';
 import { aggregateCommand } from './commands/aggregate';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
+import { sweepCommand } from './commands/sweep';
 import { joinNegativeValues, OPTIONS, parseSeed } from './args';
 import { EXIT, isUserError, UserError } from './errors';
 import type { CliIo } from './io';
@@ -36,6 +37,7 @@ export const DEFAULT_BACKEND = 'wasm';
 /** Which options each command takes. */
 const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
   run: ['set', 'backend'],
+  sweep: ['set', 'backend', 'history'],
   aggregate: ['method', 'params', 'seed', 'backend'],
   list: [],
 };
@@ -69,19 +71,20 @@ async function dispatch(argv: readonly string[], io: CliIo, backends: CliBackend
   const { values, positionals } = parse(command, rest);
   const flags = COMMAND_OPTIONS[command];
   if (!flags)
-    throw new UserError(`unknown command ${quoteKey(command)}; accepted: run, aggregate, list, help`);
+    throw new UserError(`unknown command ${quoteKey(command)}; accepted: run, sweep, aggregate, list, help`);
   const misplaced = Object.keys(values).filter((k) => !(flags as string[]).includes(k));
   if (misplaced.length)
     throw new UserError(
       `${command}: option --${misplaced[0]} does not apply; accepted: ${flags.map((f) => `--${f}`).join(', ') || 'none'}`,
     );
-  if (command !== 'run' && positionals.length)
+  if (command !== 'run' && command !== 'sweep' && positionals.length)
     throw new UserError(`${command}: unexpected argument ${describeValue(positionals[0])}; accepted: none`);
 
   if (command === 'list') return listCommand(io);
   const seed = parseSeed(values.seed);
   await backends.init(parseBackend(values.backend, backends.names, DEFAULT_BACKEND));
   if (command === 'run') return runCommand(positionals, values.set ?? [], io);
+  if (command === 'sweep') return sweepCommand(positionals, values.set ?? [], values.history ?? false, io);
   return aggregateCommand(values.method, values.params, seed, io);
 }
 

@@ -4,17 +4,23 @@ export const USAGE = `Usage: npm run -s cli -- <command> [options]
 Commands:
   run CONFIG.json [--set path=value ...] [--backend cpu|wasm]
                                            train and print the resolved config, final metrics and history
+  sweep STUDY.json [--set path=value ...] [--backend cpu|wasm] [--history]
+                                           train a study { base, grid, seeds, baselines }: every grid point
+                                           over seeds, single-task baselines, mean ± 95% interval and Δm%
   aggregate --method ID [--params JSON] [--seed N] [--backend cpu|wasm] < INPUT.json
                                            apply a method to {"grads": [[...], ...], "losses": [...]}
   list                                     every task suite, architecture, method and setting, as JSON
   help                                     this text
 
 Options:
+  --set path=value     override a config field (sweep: of the study's base config)
+  --history            sweep: include every run's full report history
   --backend cpu|wasm   the tfjs backend: wasm (default, WebAssembly with SIMD, about four times as fast
                        on the default experiment) or cpu (plain JavaScript); the same losses to rounding
 
 Examples:
   npm run -s cli -- run public/presets/toy.json --set method.id=pcgrad --set steps=500
   npm run -s cli -- run public/presets/sinusoids.json --set steps=200 --backend cpu
+  npm run -s cli -- sweep public/studies/methods-playground-2d.json --set steps=200
   echo '{"grads": [[1, 0], [-0.5, 1]], "losses": [1, 1]}' | npm run -s cli -- aggregate --method pcgrad
 `;

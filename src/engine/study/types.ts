@@ -65,14 +65,22 @@ export interface StudySpec {
 
 /** One training a study will do. Runs of one group differ only in `seed`. */
 export interface PlannedRun {
-  /** The grid point's key (stable string of `settings`), or `baseline` for baseline runs. */
+  /**
+   * The grid point's key (stable string of `settings`), or `baseline` for baseline runs (`baseline · <kept
+   * settings>` when the grid needs several baseline sets, e.g. one per correlation).
+   */
   group: string;
-  /** path → value of this grid point (echoed in the summary by the same paths); {} for baselines. */
+  /**
+   * path → value of this grid point (echoed in the summary by the same paths); for baselines, the settings
+   * they keep (those outside architecture and method: {} when the grid varies only those).
+   */
   settings: Record<string, unknown>;
   seed: number;
   config: ExperimentConfig;
   /** Set for baseline runs: which task the baseline serves (all tasks when one model trains them apart). */
   baselineTasks?: string[];
+  /** Set for grid-point runs of a study with baselines: the group of the baseline set Δm% pairs them with. */
+  baselineGroup?: string;
 }
 
 /** Mean and 95% confidence interval (Student's t over seeds) of one quantity. */
@@ -87,7 +95,9 @@ export interface GroupSummary {
   group: string;
   settings: Record<string, unknown>;
   seeds: number[];
-  tasks: { name: string; metric: Estimate; loss: Estimate }[];
+  tasks: { name: string; metric: Estimate; loss: Estimate; higherIsBetter?: boolean }[];
+  /** The baseline set this group's Δm% is measured against (StudySummary.baselineSets), when there is one. */
+  baselineGroup?: string;
   /** Δm% against the baselines over seeds (paired by seed); null without baselines. */
   deltaM: Estimate | null;
   /**
@@ -99,6 +109,19 @@ export interface GroupSummary {
 
 export interface StudySummary {
   groups: GroupSummary[];
-  /** Per task: the baseline's test metric and loss over seeds. */
+  /** Per task: the baseline's test metric and loss over seeds (the first baseline set's, when there are several). */
   baselines: { name: string; metric: Estimate; loss: Estimate }[];
+  /**
+   * Every baseline set (one per distinct non-architecture, non-method setting of the grid, e.g. one per
+   * correlation), with the settings it keeps; empty without baselines.
+   */
+  baselineSets?: BaselineSetSummary[];
+}
+
+/** One set of single-task baselines over seeds. */
+export interface BaselineSetSummary {
+  group: string;
+  settings: Record<string, unknown>;
+  seeds: number[];
+  tasks: { name: string; metric: Estimate; loss: Estimate; higherIsBetter?: boolean }[];
 }
