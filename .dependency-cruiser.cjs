@@ -31,7 +31,10 @@ const CATALOGUE_SIDE = [
  * Folders that compute with tfjs. Method and architecture implementations do too: a card importing one is
  * caught by .dependency-cruiser-page.cjs, which follows what each catalogue module reaches.
  */
-const TFJS_SIDE = ['^src/engine/(train|optim|metrics|kernels|runner)/', '^src/engine/stateful/device-state\\.ts$'];
+const TFJS_SIDE = [
+  '^src/engine/(train|optim|metrics|kernels|runner)/',
+  '^src/engine/stateful/device-state\\.ts$',
+];
 const TYPE_ONLY = ['type-only'];
 
 /** An arrow that must not exist (type-only imports allowed when `types` is true). */

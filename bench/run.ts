@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: our training step against a naive tfjs step of the same model, side by side and
  * interleaved, in Node (cpu, wasm) and in headless Chromium (wasm, webgpu); then the app's start-up and
- * responsiveness; then a PyTorch CPU loop of the same model where torch imports. Prints Markdown, headed by
- * the machine it ran on. docs/benchmarks.md says what each table means.
+ * responsiveness; then a PyTorch CPU loop of the same model where torch imports; then what a 5-seed study
+ * costs against one run (seeds one by one and batched). Prints Markdown, headed by the machine it ran on.
+ * docs/benchmarks.md says what each table means.
  *
- *   npm run bench -- [--only node,browser,app,torch,methods] [--steps N] [--rounds N] [--seconds N]
+ *   npm run bench -- [--only node,browser,app,torch,study,methods] [--steps N] [--rounds N] [--seconds N]
  *
- * --only picks parts (default: node,browser,app,torch; `methods`, every method relative to EW on the cpu
- * backend, runs only when asked). --steps fixes the steps per timed block (default: sized so a block of
+ * --only picks parts (default: node,browser,app,torch,study; `methods`, every method relative to EW on the
+ * cpu backend, runs only when asked). --steps fixes the steps per timed block (default: sized so a block of
  * the naive step takes ~0.5 s; PyTorch: 200). --rounds: interleaved rounds (default 7 in Node, 5 in
  * Chromium). --seconds: training window per app scenario (default 30).
  */
@@ -17,13 +18,14 @@ import { parseArgs } from 'node:util';
 import { chromiumVersion, DEFAULT_SCENARIOS, runAppBench } from './app.bench';
 import { describeAdapter, runBrowserBench } from './browser.bench';
 import { runMethodsBench } from './methods.bench';
+import { runStudyBench } from './study.bench';
 import { parseCount, runNodeBench } from './node.bench';
 import { NODE_BACKENDS } from '../src/backend/node';
 import { runTorchBench } from './torch.bench';
 
-const PARTS = ['node', 'browser', 'app', 'torch', 'methods'] as const;
+const PARTS = ['node', 'browser', 'app', 'torch', 'study', 'methods'] as const;
 type Part = (typeof PARTS)[number];
-const DEFAULT_PARTS: Part[] = ['node', 'browser', 'app', 'torch'];
+const DEFAULT_PARTS: Part[] = ['node', 'browser', 'app', 'torch', 'study'];
 
 function osName(): string {
   try {
@@ -116,6 +118,16 @@ async function main(): Promise<void> {
   await part('torch', 'PyTorch, CPU: the same model and batch', () => {
     out(runTorchBench(steps ?? 200).markdown);
     return Promise.resolve();
+  });
+  await part('study', 'Node: a 5-seed study against one run (seeds one by one, seeds batched)', async () => {
+    const { markdown } = await runStudyBench({
+      backends: ['wasm', 'cpu'],
+      steps: steps ?? 500,
+      rounds: rounds ?? 3,
+      seeds: 5,
+      log,
+    });
+    out(markdown);
   });
   await part('methods', 'Node, cpu: every method relative to EW (median of 3 runs)', async () => {
     out((await runMethodsBench(steps ?? 200)).markdown);

@@ -393,7 +393,11 @@ describe('cli on hostile input', () => {
         '',
         /^error: steps: expected a whole number from 1 to 10000000, got -5$/,
       ],
-      [['x'.repeat(100_000)], '', /^error: unknown command 'x+…; accepted: run, sweep, aggregate, list, help$/],
+      [
+        ['x'.repeat(100_000)],
+        '',
+        /^error: unknown command 'x+…; accepted: run, sweep, aggregate, list, help$/,
+      ],
     ];
     const results: Result[] = [];
     for (const [args, input] of cases) results.push(await cli(args, input));

@@ -4,7 +4,7 @@ import type { TrainerInfo } from '../engine/train/trainer-info';
 import { viewsOf } from '../engine/config/views';
 import { viewsOfKind } from '../engine/views';
 import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
-import { connect, switchBackend, type ClientLike } from './actions';
+import { changeConfig, connect, reset, switchBackend, type ClientLike } from './actions';
 import { cellCenter } from './grid';
 import { createPlaygroundStore } from './store';
 
@@ -171,5 +171,54 @@ describe('the history', () => {
     expect(store.getState().history.latest?.step).toBe(20);
     fake.emit({ type: 'configured', info: {} as TrainerInfo, config: store.getState().config });
     expect(store.getState().history.reports).toBe(0);
+  });
+});
+
+describe('marks of live changes', () => {
+  /** A run of the default experiment that has trained to `step` steps. */
+  function runAt(step: number) {
+    const store = createPlaygroundStore('');
+    const fake = fakeClient();
+    connect(store, fake.client);
+    fake.emit({ type: 'configured', info: {} as TrainerInfo, config: store.getState().config });
+    fake.emit({ type: 'reports', reports: [report(step)], step, stepsPerSecond: 1, running: true });
+    return { store, ...fake };
+  }
+
+  it('records the learning rate and the method changed mid-run, with the step they applied at', () => {
+    const { store, sent } = runAt(400);
+    const config = store.getState().config;
+    const lr = config.learningRate;
+    expect(changeConfig({ ...config, learningRate: 0.003 })).toBeNull();
+    expect(sent.at(-1)).toEqual({ type: 'set-learning-rate', value: 0.003 });
+    store.setState({ step: 900 });
+    expect(changeConfig({ ...store.getState().config, method: { id: 'pcgrad' } })).toBeNull();
+    expect(store.getState().changes).toEqual([
+      { step: 400, what: `learning rate ${lr} → 0.003` },
+      { step: 900, what: 'method Equal weights → PCGrad' },
+    ]);
+  });
+
+  it("names a method's changed parameters when the method stays", () => {
+    const { store } = runAt(50);
+    changeConfig({ ...store.getState().config, method: { id: 'cagrad', params: { c: 0.5 } } });
+    store.setState({ step: 60 });
+    changeConfig({ ...store.getState().config, method: { id: 'cagrad', params: { c: 0.2 } } });
+    expect(store.getState().changes.map((c) => c.what)).toEqual([
+      'method Equal weights → CAGrad',
+      'method CAGrad: c 0.5 → 0.2',
+    ]);
+  });
+
+  it('marks nothing before training, and clears the marks when a new trainer starts (reset)', () => {
+    const before = runAt(0);
+    changeConfig({ ...before.store.getState().config, learningRate: 0.02 });
+    expect(before.store.getState().changes).toEqual([]);
+    const { store, emit } = runAt(100);
+    changeConfig({ ...store.getState().config, learningRate: 0.02 });
+    expect(store.getState().changes).toHaveLength(1);
+    reset();
+    emit({ type: 'configured', info: {} as TrainerInfo, config: store.getState().config });
+    expect(store.getState().changes).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import {
 import { keepUnchanged, planChange } from './config-change';
 import { gridInputs } from './grid';
 import { ReportHistory } from './history';
+import { liveChanges } from './run-changes';
 import type { BackendState, PlaygroundStore } from './store';
 
 /** What the actions need of the worker client. */
@@ -65,6 +66,7 @@ function receive(message: FromWorker): void {
         history: history.view(),
         error: null,
         grid: null,
+        changes: [],
       });
       return;
     case 'reports': {
@@ -168,7 +170,9 @@ export function changeConfig(raw: unknown): ConfigError | null {
   if (plan.kind === 'live') {
     if (plan.learningRate !== undefined) client.send({ type: 'set-learning-rate', value: plan.learningRate });
     if (plan.method) client.send({ type: 'set-method', method: plan.method });
-    store.setState({ config: next });
+    // The worker applies it at the end of its current chunk: the last step it reported is the mark's step.
+    const marks = liveChanges(state.config, next, state.step);
+    store.setState({ config: next, ...(marks.length ? { changes: [...state.changes, ...marks] } : {}) });
     return null;
   }
   // Before any training there is nothing to lose: apply at once. Afterwards, ask first.

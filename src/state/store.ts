@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../engine/config/types';
 import type { ConfigIssue } from '../engine/params/spec';
+import type { RunChange } from '../engine/study/types';
 import type { ErrorKind } from '../worker/protocol';
 import type { TrainerInfo } from '../engine/train/trainer-info';
 import type { DecisionGrid } from './grid';
@@ -56,6 +57,8 @@ export interface PlaygroundState {
   /** The config before the last confirmed reset, for undo. */
   undo: ExperimentConfig | null;
   grid: DecisionGrid | null;
+  /** Live changes (learning rate, method) made since the run started: marks on every time chart. */
+  changes: RunChange[];
 }
 
 /** `hash` holds the experiment; `search` may force a backend (`?backend=wasm`, backend-param.ts). */
@@ -77,6 +80,7 @@ export function initialState(hash: string, search = ''): PlaygroundState {
     pendingChange: null,
     undo: null,
     grid: null,
+    changes: [],
   };
 }
 

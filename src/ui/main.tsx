@@ -1,7 +1,9 @@
-/** Entry point: the store (from the URL hash), the training worker, URL sync, then React. */
+/** Entry point: the store (from the URL hash), the training worker, run keeping, URL sync, then React. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from '../state/actions';
+import { connectRuns } from '../state/runs/connect-runs';
+import { appDb, runsStore } from '../state/runs/runs-store';
 import { createPlaygroundStore } from '../state/store';
 import { syncUrl } from '../state/url-sync';
 import { createTrainingClient } from '../worker/client';
@@ -9,7 +11,10 @@ import { App } from './App';
 import './styles.css';
 
 const store = createPlaygroundStore(window.location.hash);
-connect(store, createTrainingClient());
+const client = createTrainingClient();
+connect(store, client);
+// Every run trained becomes a stored run; a checkpointed one can be resumed after a reload.
+connectRuns(store, client, runsStore, appDb);
 syncUrl(store);
 
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_MS, nextChunk, RateMeter } from './pacing';
+import { CHUNK_MS, nextChunk, RateMeter, REPORT_AT_LEAST_EVERY_MS, ReportClock } from './pacing';
 
 describe('nextChunk', () => {
   it('moves towards CHUNK_MS worth of steps, at most doubling, never below 1', () => {
@@ -18,5 +18,28 @@ describe('RateMeter', () => {
     expect(meter.sample(500)).toBe(100);
     meter.add(100);
     expect(meter.sample(1000)).toBe(150); // half old (100), half new (200)
+  });
+});
+
+describe('ReportClock', () => {
+  it('asks for a report once REPORT_AT_LEAST_EVERY_MS of training passed without one', () => {
+    expect(REPORT_AT_LEAST_EVERY_MS).toBe(250);
+    const clock = new ReportClock();
+    clock.start(1000);
+    expect(clock.due(1000 + 249)).toBe(false);
+    expect(clock.due(1000 + 250)).toBe(true);
+    clock.mark(1300); // a report (on the step count or on time) restarts the wait
+    expect(clock.due(1500)).toBe(false);
+    expect(clock.due(1550)).toBe(true);
+  });
+
+  it('does not count time spent paused', () => {
+    const clock = new ReportClock(100);
+    clock.start(0);
+    clock.mark(50);
+    // Paused from 60 to 10,000: play restarts the clock, so no report is due at once.
+    clock.start(10_000);
+    expect(clock.due(10_050)).toBe(false);
+    expect(clock.due(10_100)).toBe(true);
   });
 });

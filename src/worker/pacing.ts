@@ -12,6 +12,11 @@ export const POST_EVERY_MS = 100;
 /** While running without new reports, an empty message this often keeps the step counter moving. */
 export const HEARTBEAT_MS = 500;
 const MAX_CHUNK = 2000;
+/**
+ * Charts need a point at least this often (issue 12: "a chart with 5 points after 30 s"): a run whose
+ * `reportEvery` steps take longer than this also reports at the end of the chunk that crosses it.
+ */
+export const REPORT_AT_LEAST_EVERY_MS = 250;
 
 /**
  * Next chunk size from how long the last one took. Proportional, damped, at most doubling: the first
@@ -47,6 +52,33 @@ export class RateMeter {
     this.value = this.value ? 0.5 * this.value + 0.5 * rate : rate;
     this.start(now);
     return this.value;
+  }
+}
+
+/**
+ * When a report is due on time rather than on the step count: at the end of the first chunk that ends
+ * REPORT_AT_LEAST_EVERY_MS or more of training after the last report. Time paused does not count: `start`
+ * on play. The step-count reports (`reportEvery`) still come as before; these come between them only when
+ * training is slow, so a fast run's history is exactly what the CLI prints.
+ */
+export class ReportClock {
+  private last = 0;
+
+  constructor(private readonly everyMs = REPORT_AT_LEAST_EVERY_MS) {}
+
+  /** Training (re)starts now: the time before was not training. */
+  start(now: number): void {
+    this.last = now;
+  }
+
+  /** A report was made now (of either kind). */
+  mark(now: number): void {
+    this.last = now;
+  }
+
+  /** Whether the chunk ending now should end with a report. */
+  due(now: number): boolean {
+    return now - this.last >= this.everyMs;
   }
 }
 

@@ -16,8 +16,12 @@ export type { BackendChoice, BackendLabel, BackendName, BackendPreference } from
 export type ToWorker =
   /** Pick and initialise a backend (again, to switch): stops and drops the current trainer. */
   | { type: 'init'; backend: BackendPreference }
-  /** Validate the config and build a fresh trainer for it (a reset). */
-  | { type: 'configure'; config: ExperimentConfig }
+  /**
+   * Validate the config and build a fresh trainer for it (a reset). With `resume`, the trainer continues
+   * from a checkpoint this session posted earlier (maybe before a reload), and the session posts
+   * `resume.history` (the run's reports so far) right after 'configured', so the charts show the whole run.
+   */
+  | { type: 'configure'; config: ExperimentConfig; resume?: ResumeFrom }
   | { type: 'play' }
   | { type: 'pause' }
   /** Exactly `count` steps, then one report (ignored while playing). */
@@ -34,6 +38,13 @@ export type ToWorker =
    */
   | { type: 'predict-grid'; requestId: number; inputs: Float32Array; count: number };
 
+/** A checkpointed run to continue: the trainer's state and the reports made before it. */
+export interface ResumeFrom {
+  /** The engine's TrainerCheckpoint (plain data and typed arrays), as a 'checkpoint' message carried it. */
+  checkpoint: unknown;
+  history: Report[];
+}
+
 export type ErrorKind = 'config' | 'diverged' | 'device-lost' | 'backend' | 'internal';
 
 export type FromWorker =
@@ -45,7 +56,8 @@ export type FromWorker =
    * that move stands. The session keeps its experiment: the page sends nothing back.
    */
   | ({ type: 'backend' } & BackendChoice)
-  | { type: 'configured'; info: TrainerInfo; config: ExperimentConfig }
+  /** A trainer is built; `resumed` when it continues a checkpoint ('configure' with `resume`). */
+  | { type: 'configured'; info: TrainerInfo; config: ExperimentConfig; resumed?: boolean }
   /**
    * Every report since the last message, batched at chart rate; `step` is the trainer's step count now, or,
    * once the run diverged, the step it stopped at (the error's step: the counter and the error agree).
@@ -57,6 +69,12 @@ export type FromWorker =
    * model to ask (none built yet, or the run diverged).
    */
   | { type: 'grid'; requestId: number; values: Float32Array | null; tasks: number; count: number }
+  /**
+   * The trainer's whole state at `step` (parameters, optimizer and method state: the engine's
+   * TrainerCheckpoint), posted at least every CHECKPOINT_EVERY_MS of training and on pause, after the
+   * reports up to `step`. The page stores it so that a reload can resume the run ('configure' + resume).
+   */
+  | { type: 'checkpoint'; step: number; checkpoint: unknown }
   | {
       type: 'error';
       kind: ErrorKind;

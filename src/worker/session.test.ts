@@ -104,7 +104,7 @@ describe('TrainingSession', () => {
     await session.dispose();
   });
 
-  it('keeps the step counter moving between rare reports', async () => {
+  it('reports at least every 250 ms of training between rare reports, and the step counter moves', async () => {
     const { session, of, lastStep } = recorder();
     // Rare: the fused step runs thousands of steps per second here, so 1000 would report every chunk.
     await session.handle({
@@ -112,15 +112,18 @@ describe('TrainingSession', () => {
       config: { ...config, steps: 1_000_000, reportEvery: 100_000 },
     });
     await session.handle({ type: 'play' });
-    // Steps can be fast enough to pass step 20 before the first heartbeat: wait for a heartbeat itself.
-    const heartbeat = () => of('reports').some((m) => m.running && m.reports.length === 0);
-    await until(() => lastStep() >= 20 && heartbeat());
+    const running = () => of('reports').filter((m) => m.running);
+    await until(() => lastStep() >= 20 && running().filter((m) => m.reports.length > 0).length >= 3);
     await session.handle({ type: 'pause' });
-    // After the first chunk's report (the test above), only heartbeats: the step counter still moves.
-    const [first, ...heartbeats] = of('reports').filter((m) => m.running);
+    // After the first chunk's report (the test above), reports on time (pacing.ts ReportClock): none of
+    // them at a multiple of reportEvery, each at a later step, and every running message moves the counter.
+    const [first, ...later] = running();
     expect(first?.reports.map((r) => r.step)).toEqual([1]);
-    expect(heartbeats.length).toBeGreaterThan(0);
-    expect(heartbeats.every((m) => m.reports.length === 0 && m.stepsPerSecond > 0)).toBe(true);
+    const steps = later.flatMap((m) => m.reports.map((r) => r.step));
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    expect(steps.every((s) => s % 100_000 !== 0)).toBe(true);
+    expect(steps).toEqual([...new Set(steps)].sort((a, b) => a - b));
+    expect(later.every((m) => m.stepsPerSecond > 0)).toBe(true);
     await session.dispose();
   });
 
@@ -281,5 +284,81 @@ describe('TrainingSession', () => {
     await sleep(150);
     expect(lastStep()).toBe(stopped);
     await session.dispose();
+  });
+
+  it('posts checkpoints while training and on pause, after the reports up to their step', async () => {
+    const messages: FromWorker[] = [];
+    const session = new TrainingSession((m) => messages.push(m), { checkpointEveryMs: 30 });
+    await session.handle({ type: 'configure', config });
+    await session.handle({ type: 'step', count: 3 });
+    // Manual steps do not checkpoint; training time and pause do.
+    expect(messages.some((m) => m.type === 'checkpoint')).toBe(false);
+    await session.handle({ type: 'play' });
+    await until(() => messages.filter((m) => m.type === 'checkpoint').length >= 2);
+    await session.handle({ type: 'pause' });
+    // The newest checkpoint holds the step training paused at (taken on pause, or by the last chunk).
+    const reportsSent = messages.filter((m) => m.type === 'reports');
+    const saved = messages.filter((m) => m.type === 'checkpoint');
+    expect(saved.at(-1)?.step).toBe(reportsSent.at(-1)?.step);
+    // A second pause has nothing new to save.
+    const count = messages.length;
+    await session.handle({ type: 'pause' });
+    expect(messages.slice(count).some((m) => m.type === 'checkpoint')).toBe(false);
+    messages.forEach((m, i) => {
+      if (m.type !== 'checkpoint') return;
+      // The step counter already shows the checkpoint's step: the page stores it with the history so far.
+      const before = messages.slice(0, i).filter((x) => x.type === 'reports');
+      expect(before.at(-1)?.type === 'reports' && before.at(-1)?.step).toBe(m.step);
+      expect((m.checkpoint as { step: number }).step).toBe(m.step);
+    });
+    await session.dispose();
+  });
+
+  it('resumes a checkpoint with the same numbers as the uninterrupted run, and echoes the history', async () => {
+    const a = recorder();
+    await a.session.handle({ type: 'configure', config });
+    await a.session.handle({ type: 'play' });
+    await until(() => a.lastStep() >= 12);
+    await a.session.handle({ type: 'pause' });
+    const saved = a.of('checkpoint').at(-1)!;
+    const history = a.reports().filter((r) => r.step <= saved.step);
+    const b = recorder();
+    await b.session.handle({ type: 'configure', config, resume: { checkpoint: saved.checkpoint, history } });
+    expect(b.of('configured')[0]?.resumed).toBe(true);
+    // The history so far, then the trainer's own report at the checkpoint's step.
+    expect(b.reports().map((r) => r.step)).toEqual([
+      ...history.map((r) => r.step).filter((s) => s < saved.step),
+      saved.step,
+    ]);
+    expect(b.lastStep()).toBe(saved.step);
+    await a.session.handle({ type: 'step', count: 7 });
+    await b.session.handle({ type: 'step', count: 7 });
+    expect(b.reports().at(-1)?.step).toBe(saved.step + 7);
+    expect(b.reports().at(-1)?.tasks).toEqual(a.reports().at(-1)?.tasks);
+    await Promise.all([a.session.dispose(), b.session.dispose()]);
+  });
+
+  it('starts afresh, saying why, when a checkpoint does not fit the config', async () => {
+    const a = recorder();
+    await a.session.handle({ type: 'configure', config });
+    await a.session.handle({ type: 'step', count: 2 });
+    await a.session.handle({ type: 'play' });
+    await until(() => a.lastStep() >= 4);
+    await a.session.handle({ type: 'pause' });
+    const saved = a.of('checkpoint').at(-1)!;
+    const b = recorder();
+    const other: ExperimentConfig = { ...config, seed: config.seed + 1 };
+    await b.session.handle({
+      type: 'configure',
+      config: other,
+      resume: { checkpoint: saved.checkpoint, history: [] },
+    });
+    expect(b.of('configured')[0]?.resumed).toBeUndefined();
+    expect(b.lastStep()).toBe(0);
+    expect(b.of('error')[0]).toMatchObject({ kind: 'config' });
+    expect(b.of('error')[0]?.message).toMatch(
+      /^Could not resume the run: .*different config.*Started it afresh/,
+    );
+    await Promise.all([a.session.dispose(), b.session.dispose()]);
   });
 });

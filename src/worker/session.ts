@@ -5,27 +5,42 @@
  * `reportEvery` steps, posts the reports in batches at chart rate and yields between chunks, so that pause
  * and live changes apply within a chunk. The first chunk of each run ends with a report, posted at once:
  * the chart moves right after Train, not `reportEvery` steps later. With `auto` on a real GPU it trains on
- * WASM at once and moves to WebGPU when a safe moment comes (upgrade.ts).
+ * WASM at once and moves to WebGPU when a safe moment comes (upgrade.ts). While training it posts a
+ * checkpoint of the trainer (parameters, optimizer and method state) at least every CHECKPOINT_EVERY_MS and
+ * on pause, so the page can store it and a reload can resume the run ('configure' with `resume`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { parseConfig } from '../engine/config/parse';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
 import { TrainingDivergedError } from '../engine/train/errors';
 import type { Report } from '../engine/train/report';
+import { CheckpointError, type TrainerCheckpoint } from '../engine/train/checkpoint';
 import { createTrainer, type Trainer } from '../engine/train/trainer';
-import { deviceFence, HEARTBEAT_MS, nextChunk, POST_EVERY_MS, RateMeter, yieldToEvents } from './pacing';
+import {
+  deviceFence,
+  HEARTBEAT_MS,
+  nextChunk,
+  POST_EVERY_MS,
+  RateMeter,
+  ReportClock,
+  yieldToEvents,
+} from './pacing';
 import {
   BACKEND_LABELS,
   type BackendChoice,
   type BackendName,
   type BackendPreference,
   type Post,
+  type ResumeFrom,
   type ToWorker,
 } from './protocol';
 import { describe, errorMessage } from './errors';
 import { answerGrid } from './grid-answer';
 import { BackendUpgrade, type Standby, type UpgradeHooks } from './upgrade';
 import { warmUpWebGpu } from './warmup';
+
+/** Issue 12: "a run in progress is checkpointed at least every 10 s so a reload can resume it". */
+export const CHECKPOINT_EVERY_MS = 10_000;
 
 /** What picking a backend produced: the one in use, and a faster one to move to once ready. */
 export interface BackendStart {
@@ -38,6 +53,8 @@ export interface SessionOptions {
   initBackend?: (preference: BackendPreference) => Promise<BackendStart>;
   /** Runs before each trainer is built: the WebGPU shader warm-up by default (a no-op elsewhere). */
   warmUp?: (config: ExperimentConfig) => Promise<void>;
+  /** How often a checkpoint is posted while training (CHECKPOINT_EVERY_MS by default). */
+  checkpointEveryMs?: number;
 }
 
 export class TrainingSession {
@@ -68,6 +85,11 @@ export class TrainingSession {
   /** The first chunk since 'play' ends with a report, posted at once. */
   private firstChunk = false;
   private upgrade: BackendUpgrade | null = null;
+  /** Reports on time, not only every `reportEvery` steps, when training is slow (pacing.ts). */
+  private readonly clock = new ReportClock();
+  /** When the last checkpoint was posted (training time: set on play), and at which step of which trainer. */
+  private lastCheckpoint = 0;
+  private checkpointed: { trainer: Trainer; step: number } | null = null;
 
   constructor(
     private readonly post: Post,
@@ -101,7 +123,7 @@ export class TrainingSession {
         return this.init(message.backend);
       case 'configure':
         // Validate before stopping anything: a bad config leaves the current run as it was.
-        return this.build(parseConfig(message.config));
+        return this.build(parseConfig(message.config), message.resume);
       case 'reset':
         return this.trainer ? this.build(this.trainer.config) : undefined;
       case 'play':
@@ -109,11 +131,14 @@ export class TrainingSession {
         this.playing = true;
         this.firstChunk = true;
         this.meter.start(performance.now());
+        this.clock.start(performance.now());
+        this.lastCheckpoint = performance.now();
         this.loop = this.run();
         return;
       case 'pause':
         await this.stop();
-        return this.flush(true);
+        this.flush(true);
+        return this.checkpoint();
       case 'step':
         if (!this.trainer || this.playing) return;
         await this.advance(Math.max(1, Math.floor(message.count)), true);
@@ -167,13 +192,25 @@ export class TrainingSession {
     });
   }
 
-  /** A fresh trainer for `config` (configure and reset). */
-  private async build(config: ExperimentConfig): Promise<void> {
+  /**
+   * A fresh trainer for `config` (configure and reset), or, with `resume`, the checkpointed one: then the
+   * run's reports so far go out right after 'configured', before the trainer's own. A checkpoint that
+   * does not fit this config builds a fresh trainer and says why (the page keeps working).
+   */
+  private async build(config: ExperimentConfig, resume?: ResumeFrom): Promise<void> {
     await this.drop();
     // A safe moment to move to a backend made ready in the background: nothing has trained yet.
     this.upgrade?.moveIfReady(config);
     await (this.options.warmUp ?? warmUpWebGpu)(config);
-    const trainer = createTrainer(config);
+    let trainer: Trainer;
+    let refused: string | null = null;
+    try {
+      trainer = createTrainer(config, resume ? { resume: resume.checkpoint as TrainerCheckpoint } : {});
+    } catch (error) {
+      if (!(error instanceof CheckpointError)) throw error;
+      refused = `Could not resume the run: ${error.message}. Started it afresh instead.`;
+      trainer = createTrainer(config);
+    }
     this.trainer = trainer;
     this.chunk = 1;
     this.meter.value = 0;
@@ -181,10 +218,26 @@ export class TrainingSession {
     // readback compiles the evaluation kernels (seconds on WebGPU), and a 'play' sent in that time would
     // wait behind it while the UI believed the trainer ready.
     const first = await trainer.report();
-    this.post({ type: 'configured', info: trainer.info, config });
+    const resumed = resume !== undefined && refused === null;
+    this.post({ type: 'configured', info: trainer.info, config, ...(resumed ? { resumed } : {}) });
+    if (resumed) this.pending.push(...resume.history.filter((r) => r.step < first.step));
     this.pending.push(first);
     this.flush(true);
+    if (refused) this.post({ type: 'error', kind: 'config', message: refused });
     this.upgrade?.offer(config);
+  }
+
+  /** Post the trainer's state (not of a diverged run: there is nothing to resume). */
+  private async checkpoint(): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer || trainer.stepCount === 0 || this.stoppedAt !== null) return;
+    this.lastCheckpoint = performance.now();
+    // A pause right after a checkpoint (or a second pause) has nothing new to save.
+    const { stepCount } = trainer;
+    if (this.checkpointed?.trainer === trainer && this.checkpointed.step === stepCount) return;
+    this.checkpointed = { trainer, step: stepCount };
+    const checkpoint = await trainer.checkpoint();
+    this.post({ type: 'checkpoint', step: checkpoint.step, checkpoint });
   }
 
   private async stop(): Promise<void> {
@@ -233,8 +286,13 @@ export class TrainingSession {
       // Each report reads back and checks anyway, naming the exact first bad step.
       await trainer.step(count, { check: false });
       this.meter.add(count);
-      if (report) this.pending.push(await trainer.report());
+      if (report) this.pushReport(await trainer.report());
     }
+  }
+
+  private pushReport(report: Report): void {
+    this.pending.push(report);
+    this.clock.mark(performance.now());
   }
 
   private async run(): Promise<void> {
@@ -245,7 +303,12 @@ export class TrainingSession {
         const steps = this.chunk;
         const first = this.firstChunk;
         this.firstChunk = false;
+        const reportsBefore = this.pending.length;
         await this.advance(steps, first);
+        // A slow run (long steps or a large reportEvery) still gets a chart point every so often.
+        const now = performance.now();
+        if (this.pending.length === reportsBefore && this.clock.due(now) && this.trainer)
+          this.pushReport(await this.trainer.report());
         // Double buffering: wait until the device has finished the previous chunk. It then always has this
         // one queued (no idle gap on a slow GPU), JS stays at most two chunks ahead of it (pause is prompt),
         // and the chunk's time measures the device, not only the cost of issuing its work.
@@ -254,6 +317,14 @@ export class TrainingSession {
         this.chunk = nextChunk(steps, steps, performance.now() - started);
         this.applyLive();
         this.flush(first);
+        if (
+          performance.now() - this.lastCheckpoint >=
+          (this.options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS)
+        ) {
+          // After the reports up to this step, so that the stored history and the checkpoint agree.
+          this.flush(true);
+          await this.checkpoint();
+        }
         for (const task of this.betweenChunks.splice(0)) {
           const done = task();
           this.exclusive = done.catch(() => undefined);

@@ -39,7 +39,12 @@ function mainThreadChunks(): string[] {
 
 /** The source modules bundled into a chunk, from its sourcemap. */
 function sourcesOf(file: string): string[] {
-  const map = JSON.parse(readFileSync(join(DIST, `${file}.map`), 'utf8')) as { sources: string[] };
+  const mapPath = join(DIST, `${file}.map`);
+  // rolldown's runtime-helper chunk (CommonJS interop for papaparse) has no sourcemap: it names no
+  // module, so its own text is what could mention tfjs.
+  if (!existsSync(mapPath))
+    return readFileSync(join(DIST, file), 'utf8').includes('@tensorflow/') ? [`${file} (@tensorflow/)`] : [];
+  const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources: string[] };
   return map.sources;
 }
 

@@ -3,11 +3,12 @@
  * playwright-core. WebGPU in headless Chromium here is SwiftShader (a CPU emulation: slow but real), enabled
  * by --enable-unsafe-webgpu on a localhost origin.
  */
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -90,4 +91,38 @@ export function collectErrors(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/**
+ * For a whole test file: the built app served from localhost and one browser profile (IndexedDB persists
+ * across its pages and reloads, as for a user), opened before the first test and closed after the last.
+ * Screenshots go to test/artifacts/.
+ */
+export function browserForFile(opts: { webgpu: boolean }): {
+  readonly server: Awaited<ReturnType<typeof serveDist>>;
+  readonly context: BrowserContext;
+} {
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    mkdirSync('test/artifacts', { recursive: true });
+    context = await launch(opts);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`browserForFile: the ${what} is used before beforeAll ran`);
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server, 'server');
+    },
+    get context() {
+      return ready(context, 'browser context');
+    },
+  };
 }

@@ -79,6 +79,21 @@ describe('runStudy', () => {
     expect(b.summary.groups[0]?.seeds).toEqual([]);
   });
 
+  it('hears a cancel sent from another task while a run trains (a worker message, a timer)', async () => {
+    const spec = parseStudy({
+      base: { steps: 100_000, reportEvery: 100_000, batchSize: 8 },
+      grid: { 'method.id': ['ew'] },
+      seeds: 1,
+      baselines: false,
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const { runs } = await runStudy(spec, { signal: controller.signal });
+    expect(runs[0]?.status).toBe('stopped');
+    expect(runs[0]?.final?.step).toBe(0);
+    expect(runs[0]?.stopReason).toMatch(/^cancelled at step \d+ of 100000$/);
+  });
+
   it('records a diverged run with its reason and counts it in no estimate', async () => {
     const spec = parseStudy({
       base: {

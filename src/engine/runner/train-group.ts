@@ -1,11 +1,16 @@
 /**
- * A group of a study: configs that differ only in their seed, trained into one RunRecord each. Today one
- * after the other (`trainOneByOne`); a trainer that steps all seeds as replicas of one batched step plugs
- * in here, keeping `trainOneByOne` as the reference it must agree with.
+ * A group of a study: configs that differ only in their seed, trained into one RunRecord each. Where the
+ * config allows (train/seed-batch-blocker.ts) and the backend gains from it, the seeds train side by side
+ * as replicas of one batched step (train-seed-batch.ts); otherwise, and for a batch in which a replica
+ * diverged, one after the other (`trainOneByOne`, the reference the batch agrees with).
  */
+import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/types';
 import type { RunRecord } from '../study/types';
+import { TrainingDivergedError } from '../train/errors';
+import { seedBatchBlocker } from '../train/seed-batch-blocker';
 import { trainOne, type TrainHooks } from './train-one';
+import { seedBatches, trainSeedBatch } from './train-seed-batch';
 
 export interface GroupHooks extends TrainHooks {
   /** Called as each run ends (finished, diverged or stopped), with its index in `configs`. */
@@ -30,10 +35,41 @@ export async function trainOneByOne(
   return records;
 }
 
+/**
+ * Whether a group's seeds train as one batch: two seeds or more, a config the batch reproduces exactly, and
+ * not tfjs's plain-JS CPU backend, whose step is all arithmetic, so batching saves nothing there
+ * (docs/benchmarks.md, "Seeds side by side").
+ */
+export function batchesSeeds(configs: readonly ExperimentConfig[]): boolean {
+  const first = configs[0];
+  return configs.length > 1 && !!first && seedBatchBlocker(first) === null && tf.getBackend() !== 'cpu';
+}
+
 /** Train one group (same config but the seed). */
-export function trainGroup(
+export async function trainGroup(
   configs: readonly ExperimentConfig[],
   hooks: GroupHooks = {},
 ): Promise<RunRecord[]> {
-  return trainOneByOne(configs, hooks);
+  if (!batchesSeeds(configs)) return trainOneByOne(configs, hooks);
+  const records: RunRecord[] = [];
+  for (const batch of seedBatches(configs)) {
+    if (hooks.signal?.aborted) break;
+    const offset = records.length;
+    let done: RunRecord[];
+    try {
+      done = await trainSeedBatch(batch, hooks);
+    } catch (error) {
+      if (!(error instanceof TrainingDivergedError)) throw error;
+      // Which seeds diverged, when, and why: each seed's own run says it.
+      done = await trainOneByOne(batch, {
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        ...(hooks.onSteps ? { onSteps: (steps: number) => hooks.onSteps?.(steps) } : {}),
+      });
+    }
+    done.forEach((record, i) => {
+      records.push(record);
+      hooks.onRun?.(record, offset + i);
+    });
+  }
+  return records;
 }

@@ -14,13 +14,29 @@ import type { Report } from '../train/report';
 import { createTrainer } from '../train/trainer';
 
 /** Steps between cancel checks inside one report interval (a readback-free `step(n, {check: false})`). */
-const CANCEL_CHUNK = 50;
+export const CANCEL_CHUNK = 50;
 
 export interface TrainHooks {
   /** Cancels: the run in progress ends as 'stopped' with what it reported so far. */
   signal?: AbortSignal;
   /** Called after every report with the steps this run has taken. */
   onSteps?(steps: number): void;
+}
+
+/**
+ * Let the event loop run (a worker's cancel message, a page's input) before the next chunk of steps. A
+ * MessageChannel round trip, not setTimeout(0), which browsers clamp to 4 ms once nested.
+ */
+export function yieldToEvents(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** A fresh id for a run or a study: time then randomness, so ids sort by creation. */
@@ -45,8 +61,11 @@ export async function trainOne(config: ExperimentConfig, hooks: TrainHooks = {})
     history.push(await trainer.report());
     while (trainer.stepCount < config.steps) {
       const target = Math.min(trainer.stepCount + config.reportEvery, config.steps);
-      while (trainer.stepCount < target && !hooks.signal?.aborted)
+      while (trainer.stepCount < target && !hooks.signal?.aborted) {
         await trainer.step(Math.min(CANCEL_CHUNK, target - trainer.stepCount), { check: false });
+        // Only a cancellable run needs to hear about the cancel between chunks.
+        if (hooks.signal) await yieldToEvents();
+      }
       if (hooks.signal?.aborted) {
         status = 'stopped';
         stopReason = `cancelled at step ${trainer.stepCount} of ${config.steps}`;

@@ -35,6 +35,11 @@ export interface RunRecord {
   createdAt: number;
   /** The study it belongs to, if any, and its grid point / seed / baseline role there. */
   study?: { id: string; group: string; seed: number; baselineTask?: string };
+  /**
+   * How many seeds trained side by side with this one as replicas of one batched step (a study's seeds,
+   * runner/train-seed-batch.ts); `wallSeconds` is then the batch's time shared equally. Absent: alone.
+   */
+  seedBatch?: number;
   /** Mid-run changes (learning rate or method), for marks on the time charts. */
   changes?: RunChange[];
 }

@@ -18,14 +18,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { sizeOf, unpackShared } from '../architectures/layout';
-import type { DenseChain, DenseRef, ParamRef, SharedSegment, TaskParam } from '../architectures/types';
+import type { DenseRef, ParamRef } from '../architectures/types';
 import { activate } from '../architectures/mlp';
 import type { Activation } from '../architectures/specs';
 import { activationGrad } from '../kernels/activation-grad';
 import { taskLossAndGrad } from '../kernels/task-loss';
-import type { LossKind } from '../tasks/losses';
 import type { Batch } from './batches';
-import type { TaskGradients } from './model';
+import type { ChainNetwork, TaskGradients } from './model';
 
 /** tf.fused.matMul folds the bias and these activations into the product: one kernel per layer. */
 const FUSABLE: ReadonlySet<Activation> = new Set(['linear', 'relu', 'sigmoid', 'elu']);
@@ -36,7 +35,7 @@ const FUSABLE: ReadonlySet<Activation> = new Set(['linear', 'relu', 'sigmoid', '
  * was created with, so a reshaped [1, out] segment of θ is refused): there, the bias and the activation
  * are separate kernels, which cost little on a CPU.
  */
-function denseForward(
+export function denseForward(
   h: tf.Tensor3D,
   kernel: tf.Tensor3D,
   bias: tf.Tensor,
@@ -50,12 +49,8 @@ function denseForward(
   return tf.fused.matMul({ a: h, b: kernel, bias: bias3d, activation: fused }) as tf.Tensor3D;
 }
 
-export interface ChainNetwork {
-  chain: DenseChain;
-  shared: readonly SharedSegment[];
-  taskParams: readonly TaskParam[];
-  lossKinds: readonly LossKind[];
-}
+/** The network the hand-written pass runs (declared in model.ts, which the models expose it from). */
+export type { ChainNetwork };
 
 /**
  * Whether the chain covers every parameter exactly once (else the hand-written backward would miss one

@@ -21,17 +21,26 @@ export class TrainingDivergedError extends Error {
      * loss grew to 1.2e+9 ..."); null for the watch's non-finite values, whose wording is fixed below.
      */
     readonly detail: string | null = null,
+    /**
+     * The seed of the replica that broke, when several seeds trained as one batch (seed-batch.ts): the
+     * others are stopped with it, and the message must say which run was at fault.
+     */
+    readonly seed: number | null = null,
   ) {
     super(
       detail !== null
-        ? `training diverged at step ${step}: ${detail}`
+        ? `training diverged at ${where(step, seed)}: ${detail}`
         : task !== null
-          ? `training diverged at step ${step}: task '${task}' has a non-finite loss or gradient (NaN or Inf). ` +
+          ? `training diverged at ${where(step, seed)}: task '${task}' has a non-finite loss or gradient (NaN or Inf). ` +
             'The run was stopped; lower the learning rate or choose a steadier method, then reset.'
-          : `training diverged at step ${step}: the method '${method}' produced a non-finite update (NaN or Inf) ` +
+          : `training diverged at ${where(step, seed)}: the method '${method}' produced a non-finite update (NaN or Inf) ` +
             'although every task loss was finite. The run was stopped; this method may not suit these losses ' +
             '(e.g. negative ones); choose another method, then reset.',
     );
     this.name = 'TrainingDivergedError';
   }
 }
+
+/** "step 12", or "step 12 (seed 3)" for one replica of a seed batch. */
+const where = (step: number, seed: number | null) =>
+  seed === null ? `step ${step}` : `step ${step} (seed ${seed})`;

@@ -14,6 +14,9 @@ import type { Optimizer } from '../optim/types';
 import type { Rng } from '../random/rng';
 import type { Model } from './model';
 
+/** What a method needs to know of the model it serves (a single run's, or a seed batch's replicas). */
+export type MethodHost = Pick<Model, 'tasks' | 'replicas' | 'numShared' | 'representationSize' | 'kpis'>;
+
 export class MethodSlot {
   instance!: MethodInstance;
   optimizer: Optimizer | null = null;
@@ -24,7 +27,7 @@ export class MethodSlot {
   probe: tf.Tensor3D | undefined;
 
   constructor(
-    private readonly model: Model,
+    private readonly model: MethodHost,
     private readonly rng: Rng,
   ) {}
 
@@ -64,7 +67,7 @@ export class MethodSlot {
  * properties of the model, so parseConfig cannot tell. Throws ConfigError otherwise. Allocates nothing, so
  * build-model.ts runs it before the trainer allocates anything and `install` before it replaces anything.
  */
-export function checkMethodFits(model: Model, next: ExperimentConfig): MethodEntry {
+export function checkMethodFits(model: MethodHost, next: ExperimentConfig): MethodEntry {
   const entry = findMethod(next.method.id);
   if (!entry) throw new ConfigError([{ path: 'method.id', message: `unknown method '${next.method.id}'` }]);
   if ((entry.needsRepGrads?.(next.method.params) ?? false) && model.representationSize === undefined)

@@ -4,8 +4,9 @@
  * over tasks, and a loss function of both. The trainer knows nothing else about suites or architectures.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import type { TaskParam } from '../architectures/types';
-import type { TaskInfo } from '../tasks/types';
+import type { DenseChain, SharedSegment, TaskParam } from '../architectures/types';
+import type { LossKind } from '../tasks/losses';
+import type { TaskInfo, TaskSplit } from '../tasks/types';
 import type { SamplerEntry, SamplerFeedback, SamplerInstance } from '../sampling/types';
 import type { Batch } from './batches';
 
@@ -19,6 +20,14 @@ export interface TaskGradients {
   taskParams: tf.Tensor[];
   /** [R, T, B·Z] gradients with respect to the shared representation, when a probe was given. */
   representation?: tf.Tensor3D;
+}
+
+/** A dense-layer chain with its parameters' layout and each task's loss (dense-chain-gradients.ts). */
+export interface ChainNetwork {
+  chain: DenseChain;
+  shared: readonly SharedSegment[];
+  taskParams: readonly TaskParam[];
+  lossKinds: readonly LossKind[];
 }
 
 /** A shared layer for per-layer gradient statistics: the ranges of θ its segments occupy. */
@@ -51,6 +60,8 @@ export interface Model {
     batch: Batch,
     withRepresentation: boolean,
   ) => TaskGradients;
+  /** The dense chain `chainGradients` runs (seed batching runs it over several seeds' parameters at once). */
+  network?: ChainNetwork;
   /**
    * Task losses [R, T]. `shared` is [R, S, P] with S = 1 (every task reads copy 0) or S = T (task t reads
    * copy t). `batch` is null for objective models; `probe` [T, B, Z] is added to the representation.
@@ -75,6 +86,12 @@ export interface Model {
     /** Per task, the train loss of every sample of its pool, with the given parameters. */
     sampleLosses(shared: tf.Tensor2D, taskParams: tf.Tensor[]): Promise<Float32Array[]>;
   };
+  /**
+   * Data models: the training split as plain arrays, and whether a batch carries slot weights [T, B] (the
+   * sampling strategy pads some slots) or every slot counts. Seed batching (seed-batch-data.ts) gathers
+   * several seeds' batches from one upload of all their splits.
+   */
+  training?: { split: TaskSplit; weighted: boolean; inputDim: number; outputDim: number };
   /** Samples per task in the training split (for validation messages); empty for objective models. */
   trainCounts: number[];
   dispose(): void;

@@ -50,7 +50,15 @@ export interface StepState {
   agg?: Aggregation;
 }
 
-export type Stage = (state: StepState, env: StepEnv, scope: StepScope) => void | Promise<void>;
+/**
+ * A stage reads only the parts of the environment it names (K), so that a trainer with another model, such
+ * as seed batching's replicas (seed-batch.ts), can reuse it.
+ */
+export type Stage<K extends keyof StepEnv = keyof StepEnv> = (
+  state: StepState,
+  env: Pick<StepEnv, K>,
+  scope: StepScope,
+) => void | Promise<void>;
 
 function need<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`step stage out of order: no ${what} yet`);
@@ -73,7 +81,7 @@ const gradients: Stage = (state, env, scope) => {
   );
 };
 
-const isolate: Stage = (state, env, scope) => {
+export const isolate: Stage<'isolation' | 'partial' | 'slot'> = (state, env, scope) => {
   const grads = need(state.grads, 'gradients');
   // Masks and per-task clipping change what every later stage sees, telemetry included.
   const shared = scope.own(env.isolation.taskGradients(grads.shared));
@@ -85,7 +93,7 @@ const isolate: Stage = (state, env, scope) => {
   );
 };
 
-const aggregate: Stage = async (state, env, scope) => {
+export const aggregate: Stage<'slot' | 'isolation'> = async (state, env, scope) => {
   const grads = need(state.grads, 'gradients');
   const seen = need(state.seen, 'isolated gradients');
   const agg = scope.own(
@@ -139,7 +147,7 @@ const apply: Stage = async (state, env, scope) => {
 };
 
 /** Device-side telemetry, no readback: running loss sums and the first non-finite step per task. */
-const monitor: Stage = (state, env) => {
+export const monitor: Stage<'lossSum' | 'watch'> = (state, env) => {
   const grads = need(state.grads, 'gradients');
   const agg = need(state.agg, 'aggregation');
   tf.tidy(() => {

@@ -107,9 +107,11 @@ export function createSupervisedModel(
       ? {
           chainGradients: (theta, taskParams, batch, withRepresentation) =>
             chainTaskGradients(net, theta, taskParams, batch, withRepresentation),
+          network: net,
         }
       : {}),
     trainCounts,
+    training: { split: suite.train, weighted: !allSlotsCount, inputDim, outputDim },
     losses(shared, taskParams, batch, probe) {
       if (!batch) throw new Error('a data model needs a batch');
       return tf.tidy(() => {

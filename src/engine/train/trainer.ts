@@ -26,8 +26,8 @@ import { allFinite, DivergenceWatch } from './divergence-watch';
 import type { Report } from './report';
 import { TrainingHealth } from './training-health';
 import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
+import { runStep, StepKeepers } from './step-keepers';
 import { trainerInfo, type TrainerInfo } from './trainer-info';
-import { StepScope } from './step-scope';
 import { DeviceState } from '../stateful/device-state';
 import type { MethodState } from '../stateful/state';
 import {
@@ -40,7 +40,7 @@ import {
   tensorFrom,
   type TrainerCheckpoint,
 } from './checkpoint';
-import { STEP_STAGES, type StepEnv, type StepState } from './step-stages';
+import { STEP_STAGES, type StepEnv } from './step-stages';
 
 export interface Trainer {
   readonly config: ExperimentConfig;
@@ -110,8 +110,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
   // Only strategies that may leave tasks out need the last-loss/last-gradient bookkeeping.
   const partial = model.sampling?.entry.partial ? new PartialTasks(R, T, model.numShared) : null;
   const feedback = new SamplerFeedbackSource(model);
-  let lastGrads: tf.Tensor3D | null = null;
-  let lastWeights: tf.Tensor2D | null = null;
+  const last = new StepKeepers();
 
   let current = config;
   const slot = new MethodSlot(model, rng);
@@ -138,25 +137,8 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
     config: () => current,
   };
 
-  /** One step through the stages; the scope keeps only the telemetry gradients and the weights. */
-  async function oneStep(): Promise<void> {
-    const scope = new StepScope();
-    const state: StepState = { step: steps };
-    try {
-      for (const stage of STEP_STAGES) await stage.run(state, env, scope);
-    } catch (error) {
-      scope.close();
-      throw error;
-    }
-    const telemetry = state.seen?.telemetry ?? null;
-    const weights = state.agg?.weights ?? null;
-    scope.close([telemetry, weights]);
-    // The previous step's keepers go unless this step kept the very same tensors.
-    if (lastGrads !== telemetry) lastGrads?.dispose();
-    if (lastWeights !== weights) lastWeights?.dispose();
-    lastGrads = telemetry;
-    lastWeights = weights;
-  }
+  /** One step through the stages (step-keepers.ts). */
+  const oneStep = () => runStep(STEP_STAGES, env, steps, last);
 
   /** Gradients on a fresh batch for a report before the first step: every task's, whatever the strategy trains. */
   function firstGradients(): TaskGradients {
@@ -195,8 +177,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
     }
     rng.setTreeState(resume.rng);
     steps = resume.step;
-    lastGrads = tensorFrom(resume.last.grads);
-    lastWeights = tensorFrom(resume.last.weights);
+    last.replace(tensorFrom(resume.last.grads), tensorFrom(resume.last.weights));
   }
   const info = trainerInfo(model, strategy);
   // Judged from each report's values in JS: explosions stop the run, a collapse is explained in the report.
@@ -221,9 +202,9 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
     },
     async report() {
       if (watch.diverged) throw watch.diverged;
-      const fresh = lastGrads ? null : firstGradients();
+      const fresh = last.grads ? null : firstGradients();
       const tensors = tf.tidy(() => {
-        const g = lastGrads ?? (fresh as TaskGradients).shared;
+        const g = last.grads ?? (fresh as TaskGradients).shared;
         const stats = gradientStats(g, model.layers);
         const train = model.evaluate(theta, taskVars, 'train');
         const test = model.evaluate(theta, taskVars, 'test');
@@ -238,7 +219,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
           testMetric: test.metric,
           norms: stats.norms,
           cosine: stats.cosine,
-          weights: lastWeights ?? tf.ones([R, T]),
+          weights: last.weights ?? tf.ones([R, T]),
           // Networks read back one flag; objective suites read θ itself, the trajectory the app draws.
           thetaFinite: allFinite(theta),
           ...(model.kind === 'objective' ? { theta } : {}),
@@ -267,7 +248,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
         return report;
       } finally {
         tf.dispose(
-          Object.values(tensors).filter((t) => t !== theta && t !== lastWeights && t !== watch.badStep),
+          Object.values(tensors).filter((t) => t !== theta && t !== last.weights && t !== watch.badStep),
         );
         if (fresh)
           tf.dispose([
@@ -312,7 +293,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
         config: current,
         step: steps,
         parts: await snapshotParts(stateParts()),
-        last: { grads: await readTensor(lastGrads), weights: await readTensor(lastWeights) },
+        last: { grads: await readTensor(last.grads), weights: await readTensor(last.weights) },
         rng: rngState,
       };
     },
@@ -329,6 +310,6 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
     isolation.dispose();
     affinity.dispose();
     partial?.dispose();
-    for (const t of [lastGrads, lastWeights]) t?.dispose();
+    last.dispose();
   }
 }

@@ -79,6 +79,20 @@ export class RunDb {
   putRun(run: RunRecord): Promise<void> {
     return guarded(`the run "${run.name}"`, async () => void (await this.db.runs.put(run)));
   }
+  /** Several runs (and the study they belong to) in one transaction: all are stored, or (storage full) none. */
+  putRuns(runs: RunRecord[], study?: StudyRecord): Promise<void> {
+    const what = study
+      ? `the study "${study.name}"`
+      : runs.length === 1
+        ? `the run "${runs[0]?.name}"`
+        : `${runs.length} runs`;
+    return guarded(what, () =>
+      this.db.transaction('rw', this.db.runs, this.db.studies, async () => {
+        await this.db.runs.bulkPut(runs);
+        if (study) await this.db.studies.put(study);
+      }),
+    );
+  }
   /** Newest first. */
   async listRuns(): Promise<RunRecord[]> {
     return (await this.db.runs.orderBy('createdAt').toArray()).reverse();
@@ -112,6 +126,9 @@ export class RunDb {
   async latestCheckpoint(): Promise<CheckpointRecord | undefined> {
     const all = await this.db.checkpoints.toArray();
     return all.sort((a, b) => b.savedAt - a.savedAt)[0];
+  }
+  getCheckpoint(id: string): Promise<CheckpointRecord | undefined> {
+    return this.db.checkpoints.get(id);
   }
   async deleteCheckpoint(id: string): Promise<void> {
     await this.db.checkpoints.delete(id);

@@ -1,10 +1,12 @@
 /**
  * The frame of every chart: a titled section with an optional info tip (a button described by the tip
- * text, shown on hover and focus), controls on the right, an empty state until `ready`, and a footer. Its
- * look is the stylesheet's (.chart-card and friends in styles.css).
- * `data-chart` / `data-ready` let browser tests wait for each chart to draw.
+ * text, shown on hover and focus), controls on the right, an Export menu (PNG, SVG) once it draws, an
+ * empty state until `ready`, and a footer. Its look is the stylesheet's (.chart-card and friends in
+ * styles.css, charts.css). `data-chart` / `data-ready` let browser tests wait for each chart to draw.
  */
-import { useId, useState, type CSSProperties, type ReactNode } from 'react';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import './charts.css';
+import { ExportMenu } from './ExportMenu';
 
 export interface ChartCardProps {
   /** Stable id for tests: data-chart="loss" etc. */
@@ -57,7 +59,7 @@ function InfoTip({ text }: { text: string }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   return (
-    <span style={{ position: 'relative', display: 'inline-flex' }}>
+    <span style={{ position: 'relative', display: 'inline-flex' }} data-export-skip>
       <button
         type="button"
         style={tipButton}
@@ -92,8 +94,10 @@ export function ChartCard({
   children,
 }: ChartCardProps) {
   const titleId = useId();
+  const card = useRef<HTMLElement>(null);
   return (
     <section
+      ref={card}
       className="chart-card"
       data-chart={id}
       data-ready={dataReady ? 'true' : 'false'}
@@ -102,7 +106,12 @@ export function ChartCard({
       <header className="chart-header">
         <h3 id={titleId}>{title}</h3>
         {info ? <InfoTip text={info} /> : null}
-        {controls && ready ? <div className="chart-controls">{controls}</div> : null}
+        {controls && ready ? (
+          <div className="chart-controls" data-export-skip>
+            {controls}
+          </div>
+        ) : null}
+        {ready ? <ExportMenu card={card} id={id} title={typeof title === 'string' ? title : id} /> : null}
       </header>
       {ready ? (
         children

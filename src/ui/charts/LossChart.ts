@@ -32,5 +32,10 @@ export const lossChart = defineTimeSeries({
       },
     ]);
   },
-  footer: ({ history }) => (history.reports ? 'Solid: train · dashed: test' : null),
+  footer: ({ history, overlay }) =>
+    overlay.length
+      ? 'Live run: solid train, dashed test · kept runs: their own style, test fainter'
+      : history.reports
+        ? 'Solid: train · dashed: test'
+        : null,
 });

@@ -1,6 +1,7 @@
 /**
  * What a Recharts time chart draws inside its LineChart: grid, axes with our ranges and ticks, the
- * tooltip (only under the pointer), the zero line over the conflict area, and the lines. The chart keeps
+ * tooltip (only under the pointer; TimeTooltip.tsx), the zero line over the conflict area, the marks of
+ * live changes (marks.ts) and the lines, the live run's and the overlaid runs'. The chart keeps
  * these elements in a memo, so an update that only brings new rows gives Recharts the same children:
  * React skips them and only the components that follow the data render again (issue 11).
  */
@@ -15,8 +16,12 @@ import {
   YAxis,
   type LabelProps,
 } from 'recharts';
+import { MarkLabel } from './ChartLabels';
 import type { SeriesSpec } from './define';
+import type { Row } from './downsample';
+import type { Mark } from './marks';
 import { formatNumber } from './series';
+import { TimeTooltip } from './TimeTooltip';
 
 /** The y axis' room for tick labels and its title. */
 export const Y_AXIS_WIDTH = 58;
@@ -29,17 +34,8 @@ const xLabel: LabelProps = {
   fill: 'var(--muted)',
   fontSize: 12,
 };
-const tooltipStyle = {
-  background: 'var(--card)',
-  border: '1px solid var(--border)',
-  borderRadius: 6,
-  color: 'var(--fg)',
-  fontSize: 12,
-};
-const tooltipLabelStyle = { color: 'var(--fg)' };
-const tip = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
-const stepLabel = (s: unknown) => `step ${tip(s)}`;
-
+/** The tooltip sits above the lines and the marks, and lets the pointer through to them. */
+const tooltipWrapper = { zIndex: 30, pointerEvents: 'none' as const };
 /** The y axis title, turned along the axis. */
 export const yLabelOf = (value: string): LabelProps => ({
   value,
@@ -50,26 +46,55 @@ export const yLabelOf = (value: string): LabelProps => ({
   style: { textAnchor: 'middle' },
 });
 
-/** The tooltip's rows: the value, and the series' full name (its title) when the legend shortens it. */
-export function tooltipFormatter(lines: readonly SeriesSpec[]) {
-  const titles = new Map(lines.map((s) => [s.name ?? s.key, s.title ?? s.name ?? s.key]));
-  return (value: unknown, name: unknown) => [tip(value), titles.get(String(name)) ?? String(name)];
-}
+/**
+ * The tooltip's content for these lines: one function per set of lines, so the Tooltip keeps its props
+ * while rows arrive; it reads the rows drawn at the moment it renders.
+ */
+export const tooltipContent = (lines: readonly SeriesSpec[], rows: () => readonly Row[]) =>
+  function Content(props: object) {
+    return <TimeTooltip lines={lines} rows={rows} {...props} />;
+  };
 
-/** One Recharts line per series: no dots, no animation, dashed for test series. */
-export const lineElements = (lines: readonly SeriesSpec[]) =>
-  lines.map((s) => (
-    <Line
-      key={s.key}
-      dataKey={s.key}
-      name={s.name ?? s.key}
-      stroke={s.color}
-      strokeWidth={1.8}
-      {...(s.dashed ? { strokeDasharray: '5 4' } : {})}
-      dot={false}
-      isAnimationActive={false}
+/** A dashed vertical line per mark, its short label on the plot and the full text as the label's title. */
+export const markElements = (marks: readonly Mark[]) =>
+  marks.map((m) => (
+    <ReferenceLine
+      key={`mark-${m.step}`}
+      x={m.step}
+      stroke="var(--fg)"
+      strokeOpacity={0.55}
+      strokeWidth={1.2}
+      strokeDasharray="3 3"
+      zIndex={460}
+      label={<MarkLabel short={m.short} full={m.full} />}
     />
   ));
+
+/**
+ * One Recharts line per series: no dots, no animation, dashed for test series, an overlaid run in its own
+ * style. With overlaid runs, rows of different runs interleave (their reports fall on other steps), so a
+ * line bridges the rows that lack it; alone, a missing value stays a gap.
+ */
+export const lineElements = (lines: readonly SeriesSpec[]) => {
+  const bridge = lines.some((s) => s.run !== undefined);
+  return lines.map((s) => {
+    const dash = s.dash ?? (s.dashed ? '5 4' : undefined);
+    return (
+      <Line
+        key={s.key}
+        dataKey={s.key}
+        name={s.name ?? s.key}
+        stroke={s.color}
+        strokeWidth={s.run !== undefined ? 1.6 : 1.8}
+        {...(dash ? { strokeDasharray: dash } : {})}
+        {...(s.opacity !== undefined ? { strokeOpacity: s.opacity } : {})}
+        connectNulls={bridge}
+        dot={false}
+        isAnimationActive={false}
+      />
+    );
+  });
+};
 
 export interface PartsOptions {
   xTicks: number[];
@@ -79,9 +104,11 @@ export interface PartsOptions {
   yLabel: LabelProps;
   /** Whether the pointer is over the chart (the tooltip exists only then). */
   hovered: boolean;
-  formatter: ReturnType<typeof tooltipFormatter>;
+  content: ReturnType<typeof tooltipContent>;
   /** The zero line's label when the chart has a zero line and 0 is on the axis. */
   zeroLabel: ReactElement<SVGElement> | null;
+  /** The marks of live changes (markElements). */
+  marks: ReactNode;
   lines: ReactNode;
 }
 
@@ -116,10 +143,9 @@ export function timeChartParts(o: PartsOptions): ReactNode {
       />
       {o.hovered ? (
         <Tooltip
-          contentStyle={tooltipStyle}
-          labelStyle={tooltipLabelStyle}
-          formatter={o.formatter}
-          labelFormatter={stepLabel}
+          content={o.content}
+          wrapperStyle={tooltipWrapper}
+          cursor={{ stroke: 'var(--muted)', strokeWidth: 1 }}
           isAnimationActive={false}
         />
       ) : null}
@@ -137,6 +163,7 @@ export function timeChartParts(o: PartsOptions): ReactNode {
           label={o.zeroLabel}
         />
       ) : null}
+      {o.marks}
       {o.lines}
     </>
   );

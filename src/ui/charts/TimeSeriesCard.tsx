@@ -1,5 +1,9 @@
-/** Draws a time chart described as data (define.ts): its card, its lines from the history, the log toggle. */
+/**
+ * Draws a time chart described as data (define.ts): its card, its lines from the history, the log toggle,
+ * the marks of live changes and the overlaid runs' lines (computed once per selection: overlay.ts).
+ */
 import { useMemo, useState } from 'react';
+import type { RunStyle } from './ChartLabels';
 import { ChartCard } from './ChartCard';
 import { latestSummary, useLogScale } from './chartParts';
 import {
@@ -9,21 +13,33 @@ import {
   type ChartContext,
   type TimeSeriesChartSpec,
 } from './define';
+import { marksOf, marksSummary } from './marks';
+import { mergeRows, overlaySeries } from './overlay';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: ChartContext }) {
   const [wanted, setWanted] = useState(spec.log?.on ?? false);
   // The history view is new after every (throttled) batch of reports: recompute then, from its bounded
   // rows; a config change alone keeps the rows, so the memoised chart below does not redraw.
-  const { history, info, names } = ctx;
-  const { lines, rows } = useMemo(
-    () => timeSeriesData(spec, { history, info, names }),
-    [spec, history, info, names],
+  const { history, info, names, overlay, changes } = ctx;
+  const live = useMemo(() => timeSeriesData(spec, { history, info, names }), [spec, history, info, names]);
+  // Stored runs do not change while the live one trains: their rows are built when the selection changes.
+  const stored = useMemo(() => overlaySeries(spec, overlay), [spec, overlay]);
+  const lines = useMemo(
+    () => (stored.lines.length ? [...live.lines, ...stored.lines] : live.lines),
+    [live.lines, stored.lines],
   );
+  const rows = useMemo(() => mergeRows(live.rows, stored.rows), [live.rows, stored.rows]);
+  const runs = useMemo<RunStyle[]>(
+    () =>
+      overlay.length ? [{ name: 'live run' }, ...overlay.map((r) => ({ name: r.name, dash: r.dash }))] : [],
+    [overlay],
+  );
+  const marks = useMemo(() => marksOf(changes), [changes]);
   const keys = useMemo(() => lines.map((l) => l.key), [lines]);
   const scale = useLogScale(rows, keys, wanted, setWanted, spec.log?.what);
   const log = spec.log ? scale.log : false;
-  const ready = timeSeriesReady(spec, ctx, lines);
+  const ready = timeSeriesReady(spec, ctx, live.lines) || stored.lines.length > 0;
   const title = textOf(spec.title, ctx);
   const yLabel = textOf(spec.yLabel, ctx);
   const footer = ready ? [spec.footer?.(ctx), spec.log ? scale.note : null].filter(Boolean) : [];
@@ -44,10 +60,12 @@ export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: 
         series={lines}
         yLabel={log ? `${yLabel} (log)` : yLabel}
         log={log}
+        marks={marks}
+        runs={runs}
         {...(spec.domain ? { domain: spec.domain } : {})}
         {...(spec.ticks ? { ticks: spec.ticks } : {})}
         {...(spec.zeroLine ? { zeroLine: spec.zeroLine } : {})}
-        ariaLabel={`${title} ${latestSummary(rows, lines)}`}
+        ariaLabel={`${title} ${latestSummary(live.rows, live.lines)}${marksSummary(marks)}`}
       />
     </ChartCard>
   );

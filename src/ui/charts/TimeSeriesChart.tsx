@@ -5,15 +5,24 @@
  * thread (issue 11), so Recharts gets as little to do as we can give it: about one row per few px of plot
  * (min/max kept), axes whose ranges and ticks we compute (axis.ts) and it never measures, no animation,
  * no dots, children that keep their identity between updates (TimeChartParts.tsx), and a tooltip
- * mounted only under the pointer.
+ * mounted only under the pointer. Overlaid runs' lines come in `series` (each with its run), their rows
+ * merged into `rows`; marks of live changes and the run legend follow their own (rare) changes.
  */
 import { LineChart } from 'recharts';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { xAxisFor, yAxisFor } from './axis';
-import { ChartLegend, ZeroLabel } from './ChartLabels';
+import { ChartLegend, RunLegend, ZeroLabel, type RunStyle } from './ChartLabels';
 import type { SeriesSpec } from './define';
 import { downsampleRows, rowBudget, type Row } from './downsample';
-import { lineElements, timeChartParts, tooltipFormatter, Y_AXIS_WIDTH, yLabelOf } from './TimeChartParts';
+import type { Mark } from './marks';
+import {
+  lineElements,
+  markElements,
+  timeChartParts,
+  tooltipContent,
+  Y_AXIS_WIDTH,
+  yLabelOf,
+} from './TimeChartParts';
 import { useStableNumbers } from './use-stable';
 import { useWidth } from './use-width';
 
@@ -32,7 +41,14 @@ export interface TimeSeriesChartProps {
   zeroLine?: string;
   /** Height of the plot (the legend sits above it). */
   height?: number;
+  /** Live changes of the run: a dashed vertical line each. */
+  marks?: readonly Mark[];
+  /** With overlaid runs: every run's line style, the live run first (a legend row says which is which). */
+  runs?: readonly RunStyle[];
 }
+
+const NO_MARKS: readonly Mark[] = [];
+const NO_RUNS: readonly RunStyle[] = [];
 
 export const CHART_HEIGHT = 210;
 
@@ -48,6 +64,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   ticks,
   zeroLine,
   height = CHART_HEIGHT,
+  marks = NO_MARKS,
+  runs = NO_RUNS,
 }: TimeSeriesChartProps) {
   const frame = useRef<HTMLDivElement>(null);
   const width = useWidth(frame);
@@ -56,6 +74,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   const seriesKey = JSON.stringify(series);
   const lines = useMemo(() => JSON.parse(seriesKey) as SeriesSpec[], [seriesKey]);
   const keys = useMemo(() => lines.map((s) => s.key), [lines]);
+  // The task legend names the live run's lines; the run legend says which style is which run.
+  const liveLines = useMemo(() => lines.filter((s) => s.run === undefined), [lines]);
   const plotWidth = width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
   const drawn = useMemo(() => downsampleRows(rows, rowBudget(plotWidth), keys), [rows, plotWidth, keys]);
   // The x range follows the data (Recharts' dataMin..dataMax, a constant prop); its round ticks, and the
@@ -68,7 +88,13 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   const yDomain = useStableNumbers(yAxis.domain);
   const yTicks = useStableNumbers(yAxis.ticks);
   const yLabelProps = useMemo(() => yLabelOf(yLabel), [yLabel]);
-  const formatter = useMemo(() => tooltipFormatter(lines), [lines]);
+  // The tooltip reads the rows drawn when it renders, so new rows do not give the Tooltip new props.
+  const drawnRef = useRef(drawn);
+  useLayoutEffect(() => {
+    drawnRef.current = drawn;
+  }, [drawn]);
+  const content = useMemo(() => tooltipContent(lines, () => drawnRef.current), [lines]);
+  const markParts = useMemo(() => markElements(marks), [marks]);
   const plotted = useMemo(() => lineElements(lines), [lines]);
   const zeroShown = Boolean(zeroLine) && !log && yDomain[0] <= 0 && 0 <= yDomain[1];
   const zeroLabel = useMemo(
@@ -84,21 +110,24 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         log,
         yLabel: yLabelProps,
         hovered,
-        formatter,
+        content,
         zeroLabel,
+        marks: markParts,
         lines: plotted,
       }),
-    [xTicks, yDomain, yTicks, log, yLabelProps, hovered, formatter, zeroLabel, plotted],
+    [xTicks, yDomain, yTicks, log, yLabelProps, hovered, content, zeroLabel, markParts, plotted],
   );
   return (
     <div style={{ width: '100%' }}>
-      <ChartLegend series={lines} />
+      <ChartLegend series={liveLines} />
+      {runs.length > 1 ? <RunLegend runs={runs} /> : null}
       <div
         ref={frame}
         role="img"
         aria-label={ariaLabel}
         data-series={lines.length}
         data-points={drawn.length}
+        data-marks={marks.length}
         style={{ width: '100%', height }}
         onMouseEnter={() => setHovered(true)}
         onMouseLeave={() => setHovered(false)}

@@ -6,11 +6,24 @@
  * is tested in Node without the DOM.
  */
 import type { ExperimentConfig } from '../../engine/config/types';
+import type { RunChange } from '../../engine/study/types';
 import type { TrainerInfo } from '../../engine/train/trainer-info';
 import type { ViewKind, ViewSpec } from '../../engine/views';
 import type { HistoryView } from '../../state/history';
 import type { PlaygroundStore } from '../../state/store';
 import { downsampleColumns, MAX_POINTS, type Row } from './downsample';
+
+/** A stored run drawn beside the live one (overlay.ts prepares it once per selection). */
+export interface OverlayRun {
+  id: string;
+  /** Unique among the overlaid runs (a repeated name gets its position). */
+  name: string;
+  /** Its line style: a stroke-dasharray (overlay.ts RUN_DASHES). */
+  dash: string;
+  history: HistoryView;
+  names: string[];
+  info: TrainerInfo | null;
+}
 
 /** Everything a chart may read. */
 export interface ChartContext {
@@ -21,6 +34,10 @@ export interface ChartContext {
   names: string[];
   /** For pictures that follow their own part of the state (the decision grid). */
   store: PlaygroundStore;
+  /** Live changes of this run (learning rate, method): a dashed mark on every time chart. */
+  changes: readonly RunChange[];
+  /** Stored runs drawn beside the live one (prepared once per selection: overlay.ts). */
+  overlay: readonly OverlayRun[];
 }
 
 /**
@@ -39,6 +56,12 @@ export interface SeriesSpec {
   title?: string;
   color: string;
   dashed?: boolean;
+  /** An explicit stroke-dasharray (an overlaid run's line style); wins over `dashed`. */
+  dash?: string;
+  /** Stroke opacity (an overlaid run's secondary lines are fainter). Default 1. */
+  opacity?: number;
+  /** The overlaid run this line belongs to (its name); absent for the live run. */
+  run?: string;
 }
 
 /** A line and the history series it draws (state/history.ts SERIES). */

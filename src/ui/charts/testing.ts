@@ -63,5 +63,7 @@ export function contextOf(reports: readonly Report[], raw: object = {}, budget?:
     config: parseConfig(raw),
     names: reports.at(-1)?.tasks.map((t) => t.name) ?? [],
     store: createPlaygroundStore(''),
+    changes: [],
+    overlay: [],
   };
 }

@@ -3,13 +3,18 @@
  * in the chart registry's order. The panel itself renders only when the config or the trainer changes;
  * each chart follows the history on its own (a transient subscription through the frame scheduler,
  * charts/use-scheduled.ts), so a report redraws each chart at most once per refresh, one frame slot each,
- * and never re-renders the page around it (issue 11).
+ * and never re-renders the page around it (issue 11). The marks of live changes and the runs ticked for
+ * overlay (the runs store) change rarely: the panel passes them down, and overlaid runs are prepared once
+ * per selection (charts/overlay.ts).
  */
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { viewsOf } from '../../engine/config/views';
 import type { HistoryView } from '../../state/history';
+import { runsStore as appRunsStore, selectOverlay, type RunsStore } from '../../state/runs/runs-store';
 import type { PlaygroundState, PlaygroundStore } from '../../state/store';
+import { ChartStepContext } from '../charts/chart-step';
+import { prepareOverlay } from '../charts/overlay';
 import {
   CHARTS,
   chartsFor,
@@ -45,17 +50,29 @@ const LiveChart = memo(function LiveChart({
   return chart.kind === 'time-series' ? <TimeSeriesCard spec={chart} ctx={ctx} /> : chart.render(ctx, view);
 });
 
-export function ChartsPanel({ store }: { store: PlaygroundStore }) {
+const selectChanges = (s: PlaygroundState) => s.changes;
+
+export function ChartsPanel({ store, runs = appRunsStore }: { store: PlaygroundStore; runs?: RunsStore }) {
   const info = useStore(store, (s) => s.info);
   const config = useStore(store, (s) => s.config);
+  const changes = useStore(store, selectChanges);
+  const records = useStore(runs, selectOverlay);
+  const overlay = useMemo(() => prepareOverlay(records), [records]);
   const views = useMemo(() => viewsOf(config), [config]);
-  const base = useMemo<BaseContext>(() => ({ info, config, store }), [info, config, store]);
+  const base = useMemo<BaseContext>(
+    () => ({ info, config, store, changes, overlay }),
+    [info, config, store, changes, overlay],
+  );
   const instances = useMemo(() => chartsFor(CHARTS, views), [views]);
+  // Read when a chart is exported, so that no card re-renders for it: the newest report's step.
+  const stepNow = useCallback(() => store.getState().history.latest?.step ?? null, [store]);
   return (
-    <div className="charts">
-      {instances.map((instance) => (
-        <LiveChart key={instance.key} instance={instance} base={base} />
-      ))}
-    </div>
+    <ChartStepContext.Provider value={stepNow}>
+      <div className="charts">
+        {instances.map((instance) => (
+          <LiveChart key={instance.key} instance={instance} base={base} />
+        ))}
+      </div>
+    </ChartStepContext.Provider>
   );
 }

@@ -1,0 +1,31 @@
+/**
+ * How the study on screen moves with the worker's progress messages: its plan and backend once started,
+ * each finished run, and the steps, elapsed time and ETA in between. Pure: the controller stores and
+ * saves.
+ */
+import type { FromStudyWorker } from '../../worker/study/study-protocol';
+import type { StudyView } from './study-store';
+
+export type ProgressMessage = Extract<FromStudyWorker, { type: 'started' | 'progress' | 'steps' }>;
+
+export function advance(view: StudyView, message: ProgressMessage): StudyView {
+  switch (message.type) {
+    case 'started':
+      return { ...view, total: message.total, backend: message.label };
+    case 'progress':
+      return {
+        ...view,
+        runs: [...view.runs, message.run],
+        total: message.total,
+        elapsed: message.elapsed,
+        eta: message.eta,
+      };
+    case 'steps':
+      return {
+        ...view,
+        steps: { done: message.done, total: message.total },
+        elapsed: message.elapsed,
+        eta: message.eta,
+      };
+  }
+}
