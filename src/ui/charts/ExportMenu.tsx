@@ -20,12 +20,12 @@ export function ExportMenu({
   const stepNow = useContext(ChartStepContext);
   const menu = useRef<HTMLDetailsElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
+  // Listening all the time, not only once React has seen the menu open: the toggle event that tells it
+  // comes a task later, and an Escape pressed in between must still close the menu.
   useEffect(() => {
-    if (!open) return;
     const close = (e: Event) => {
       const details = menu.current;
-      if (!details) return;
+      if (!details?.open) return;
       if (e instanceof KeyboardEvent ? e.key === 'Escape' : !details.contains(e.target as Node))
         details.open = false;
     };
@@ -35,7 +35,7 @@ export function ExportMenu({
       document.removeEventListener('pointerdown', close);
       document.removeEventListener('keydown', close);
     };
-  }, [open]);
+  }, []);
   const save = async (ext: 'png' | 'svg') => {
     if (menu.current) menu.current.open = false;
     const node = card.current;
@@ -50,7 +50,7 @@ export function ExportMenu({
   };
   return (
     <span className="chart-export" data-export-skip>
-      <details ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <details ref={menu}>
         <summary title="Save this chart as a picture (PNG) or a drawing (SVG)">Export</summary>
         <div className="chart-export-menu">
           <button type="button" onClick={() => void save('png')}>
