@@ -5,8 +5,8 @@ import { CheckpointError, type TrainerCheckpoint } from './checkpoint';
 import type { Report } from './report';
 import { createTrainer, type Trainer } from './trainer';
 
-/** What a report says, without `health` (its history of the run is JS bookkeeping, not training state). */
-const numbers = ({ health: _health, ...rest }: Report) => rest;
+/** Everything a report says, health included (its memory of the run is saved too). */
+const numbers = (report: Report) => report;
 
 async function advance(trainer: Trainer, steps: number): Promise<Report> {
   await trainer.step(steps);
@@ -20,11 +20,13 @@ async function advance(trainer: Trainer, steps: number): Promise<Report> {
 async function resumedEqualsUninterrupted(raw: Record<string, unknown>, at = 12, more = 9) {
   const config = parseConfig({ steps: 100, batchSize: 16, ...raw });
   const whole = createTrainer(config);
+  await whole.report(); // as the app and the CLI do at step 0
   await advance(whole, at);
   const expected = await advance(whole, more);
   whole.dispose();
 
   const first = createTrainer(config);
+  await first.report();
   await advance(first, at);
   const checkpoint = JSON.parse(JSON.stringify(await first.checkpoint())) as TrainerCheckpoint;
   first.dispose();
@@ -35,6 +37,7 @@ async function resumedEqualsUninterrupted(raw: Record<string, unknown>, at = 12,
   resumed.dispose();
   expect(tf.memory().numTensors).toBe(before);
   expect(numbers(got)).toEqual(numbers(expected));
+  return expected;
 }
 
 describe('trainer checkpoints', () => {
@@ -59,6 +62,17 @@ describe('trainer checkpoints', () => {
 
   it('carry a stateful method (DWA) and the affinity average', async () => {
     await resumedEqualsUninterrupted({ method: { id: 'dwa' }, isolation: { affinityEvery: 5 } });
+  });
+
+  it('carry a partial sampling strategy’s left-out tasks and an adaptive one’s view of the losses', async () => {
+    await resumedEqualsUninterrupted({ sampling: { id: 'round-robin' }, method: { id: 'mgda' } });
+    await resumedEqualsUninterrupted({ sampling: { id: 'bandit' } });
+  });
+
+  it('carry the health record, so a collapse is dated from where it began', async () => {
+    // ReLU units switched off at learning rate 10: the health issue's `since` must survive the interruption.
+    const report = await resumedEqualsUninterrupted({ learningRate: 10, batchSize: 64 }, 50, 50);
+    expect(report.health?.[0]).toMatchObject({ kind: 'collapsed', since: 50 });
   });
 
   it('carry the toy’s start points', async () => {

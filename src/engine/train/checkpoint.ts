@@ -34,6 +34,8 @@ export interface TrainerCheckpoint {
   /** Steps taken. */
   step: number;
   parts: Record<string, StateSnapshot>;
+  /** Plain-JS bookkeeping that only reports read (health, the sampler's view of the losses), by name. */
+  js: Record<string, unknown>;
   /** The last step's task gradients [R, T, P] and weights [R, T], which the next report describes. */
   last: { grads: TensorSnapshot | null; weights: TensorSnapshot | null };
   rng: Record<string, RngState>;
@@ -74,6 +76,26 @@ export function restoreParts(
   for (const [name, state] of Object.entries(parts)) writeState(state, saved[name] as StateSnapshot);
 }
 
+/** A holder of plain-JS state: what `save` returns, `restore` takes back (throwing when it does not fit). */
+export interface JsStateHolder {
+  save(): unknown;
+  restore(saved: unknown): void;
+}
+
+/** Restore every holder; the first that refuses names itself. Run after restoreParts (nothing half-written). */
+export function restoreJs(
+  holders: Readonly<Record<string, JsStateHolder>>,
+  saved: Readonly<Record<string, unknown>>,
+): void {
+  for (const [name, holder] of Object.entries(holders)) {
+    try {
+      holder.restore(saved[name]);
+    } catch (error) {
+      throw new CheckpointError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
 export class CheckpointError extends Error {
   constructor(reason: string) {
     super(`Cannot resume from this checkpoint: ${reason}.`);
@@ -97,8 +119,8 @@ export function checkCheckpoint(raw: unknown, config: ExperimentConfig): Trainer
     );
   if (!Number.isInteger(raw.step) || (raw.step as number) < 0)
     throw new CheckpointError('step: expected a whole number ≥ 0');
-  if (!isRecord(raw.parts) || !isRecord(raw.rng) || !isRecord(raw.last))
-    throw new CheckpointError('expected parts, rng and last');
+  if (!isRecord(raw.parts) || !isRecord(raw.rng) || !isRecord(raw.last) || !isRecord(raw.js))
+    throw new CheckpointError('expected parts, js, rng and last');
   let saved: ExperimentConfig;
   try {
     saved = parseConfig(raw.config);

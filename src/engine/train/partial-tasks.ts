@@ -7,22 +7,29 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { PartialTaskPolicy } from '../methods/card';
-import { variableFrom } from '../variables';
+import { DeviceState } from '../stateful/device-state';
+import type { Box } from '../stateful/state';
 
 export class PartialTasks {
+  /** What a checkpoint saves of it (train/checkpoint.ts). */
+  readonly state = new DeviceState();
   private readonly lastLoss: tf.Variable;
   private readonly lastGrad: tf.Variable;
-  /** Steps each task took part in since the last report. */
-  readonly counts: number[];
+  private readonly countBox: Box<number[]>;
 
   constructor(
     replicas: number,
     private readonly numTasks: number,
     numShared: number,
   ) {
-    this.lastLoss = variableFrom(() => tf.zeros([replicas, numTasks]));
-    this.lastGrad = variableFrom(() => tf.zeros([replicas, numTasks, numShared]));
-    this.counts = Array.from({ length: numTasks }, () => 0);
+    this.lastLoss = this.state.variable('lastLoss', [replicas, numTasks], 0);
+    this.lastGrad = this.state.variable('lastGrad', [replicas, numTasks, numShared], 0);
+    this.countBox = this.state.box('counts', new Array<number>(numTasks).fill(0));
+  }
+
+  /** Steps each task took part in since the last report. */
+  get counts(): number[] {
+    return this.countBox.value;
   }
 
   /**
@@ -74,7 +81,6 @@ export class PartialTasks {
   }
 
   dispose(): void {
-    this.lastLoss.dispose();
-    this.lastGrad.dispose();
+    this.state.dispose();
   }
 }

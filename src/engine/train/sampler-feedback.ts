@@ -15,6 +15,28 @@ export class SamplerFeedbackSource {
 
   constructor(private readonly model: Model) {}
 
+  /** What it has learnt of the run (plain JSON), for a checkpoint (checkpoint.ts). */
+  save(): unknown {
+    return structuredClone({ last: this.last ?? null, initial: this.initial ?? null, calls: this.calls });
+  }
+
+  /** Continue from `save()`'s value; throws, changing nothing, when it does not fit. */
+  restore(saved: unknown): void {
+    const s = saved as { last?: unknown; initial?: unknown; calls?: unknown } | null;
+    const T = this.model.tasks.length;
+    const losses = (v: unknown): v is number[] =>
+      Array.isArray(v) && v.length === T && v.every((x) => typeof x === 'number');
+    const last = s?.last as { losses?: unknown; step?: unknown } | null | undefined;
+    const fits =
+      typeof s?.calls === 'number' &&
+      (s.initial === null || losses(s.initial)) &&
+      (last === null || (typeof last === 'object' && losses(last?.losses) && typeof last?.step === 'number'));
+    if (!fits) throw new Error(`its sampler feedback does not describe ${T} tasks`);
+    this.last = last ? { losses: [...(last.losses as number[])], step: last.step as number } : undefined;
+    this.initial = s.initial === null ? undefined : [...(s.initial as number[])];
+    this.calls = s.calls as number;
+  }
+
   /** The feedback for the step about to be drawn. */
   async next(
     step: number,

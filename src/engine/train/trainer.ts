@@ -35,6 +35,7 @@ import {
   CHECKPOINT_VERSION,
   checkCheckpoint,
   readTensor,
+  restoreJs,
   restoreParts,
   snapshotParts,
   tensorFrom,
@@ -164,13 +165,19 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
       ...(slot.optimizer ? { 'method-optimizer': slot.optimizer.state } : {}),
       ...(model.sampling ? { sampler: model.sampling.instance.state } : {}),
       affinity: affinity.state,
+      ...(partial ? { partial: partial.state } : {}),
     };
   }
 
   installMethod(config);
+  const info = trainerInfo(model, strategy);
+  // Judged from each report's values in JS: explosions stop the run, a collapse is explained in the report.
+  const health = new TrainingHealth(info);
+  const jsState = { health, feedback };
   if (resume) {
     try {
       restoreParts(stateParts(), resume.parts);
+      restoreJs(jsState, resume.js);
     } catch (error) {
       disposeAll();
       throw error;
@@ -179,9 +186,6 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
     steps = resume.step;
     last.replace(tensorFrom(resume.last.grads), tensorFrom(resume.last.weights));
   }
-  const info = trainerInfo(model, strategy);
-  // Judged from each report's values in JS: explosions stop the run, a collapse is explained in the report.
-  const health = new TrainingHealth(info);
 
   const trainer: Trainer = {
     get config() {
@@ -293,6 +297,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
         config: current,
         step: steps,
         parts: await snapshotParts(stateParts()),
+        js: Object.fromEntries(Object.entries(jsState).map(([name, holder]) => [name, holder.save()])),
         last: { grads: await readTensor(last.grads), weights: await readTensor(last.weights) },
         rng: rngState,
       };

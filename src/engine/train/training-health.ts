@@ -66,6 +66,30 @@ export class TrainingHealth {
     private readonly info: { kind: 'data' | 'objective'; tasks: { name: string; metric: MetricKind }[] },
   ) {}
 
+  /** Its memory of the run (plain JSON), for a checkpoint (checkpoint.ts). */
+  save(): unknown {
+    return structuredClone({ tracks: this.tracks, lastStep: this.lastStep });
+  }
+
+  /** Continue from `save()`'s value; throws, changing nothing, when it does not describe these tasks. */
+  restore(saved: unknown): void {
+    const s = saved as { tracks?: unknown; lastStep?: unknown } | null;
+    const fields = ['firstNorm', 'firstLoss', 'best', 'since', 'reports'] as const;
+    const isTrack = (t: unknown): t is Track =>
+      typeof t === 'object' &&
+      t !== null &&
+      fields.every((f) => typeof (t as Record<string, unknown>)[f] === 'number') &&
+      [null, 'collapsed', 'unstable'].includes((t as { sign?: unknown }).sign as string | null);
+    const tracks = s?.tracks;
+    const fits =
+      typeof s?.lastStep === 'number' &&
+      (tracks === null ||
+        (Array.isArray(tracks) && tracks.length === this.info.tasks.length && tracks.every(isTrack)));
+    if (!fits) throw new Error(`its health record does not describe ${this.info.tasks.length} tasks`);
+    this.tracks = structuredClone(tracks);
+    this.lastStep = s.lastStep as number;
+  }
+
   /**
    * This report's health issues. Throws TrainingDivergedError when the report shows an explosion.
    * `thetaFinite`: whether the shared parameters were all finite when it was read back; `config` the

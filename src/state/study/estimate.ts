@@ -25,6 +25,8 @@ export const estimateSeconds = (steps: number, rate: RateSource | null): number 
 /** "45 s", "3 min 20 s", "1 h 5 min": a duration a person reads at a glance. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  // "0 s" would read as "instant" or "broken": say how short it is instead.
+  if (seconds < 1) return 'under 1 s';
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
