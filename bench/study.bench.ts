@@ -6,7 +6,7 @@
  * Rounds interleave the three so a busy machine slows them alike; each figure is the median over rounds.
  * The goal (issue 12): batched-5 at most 1.5x the wall time of one run on WASM.
  *
- *   npx tsx bench/study.bench.ts [--steps N] [--rounds N] [--seeds N] [--backends cpu,wasm]
+ *   npx tsx bench/study.bench.ts [--steps N] [--rounds N] [--seeds N] [--backends cpu,wasm] [--method ID]
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,8 @@ export interface StudyBenchOptions {
   steps: number;
   rounds: number;
   seeds: number;
+  /** The gradient method (default ew). */
+  method?: string;
   log?: (line: string) => void;
 }
 
@@ -94,7 +96,7 @@ export async function runStudyBench(o: StudyBenchOptions): Promise<{ markdown: s
   for (const backend of o.backends) {
     try {
       const name = await initNodeBackend(backend);
-      const config = parseConfig({});
+      const config = parseConfig({ method: { id: o.method ?? 'ew' } });
       await timeWay('seeds batched', config, seeds, Math.min(50, o.steps)); // warm-up: kernels, V8
       await timeWay('one run', config, seeds, Math.min(50, o.steps));
       const times = new Map<Way, { wall: number; cpu: number }[]>(WAYS.map((w) => [w, []]));
@@ -122,7 +124,7 @@ export async function runStudyBench(o: StudyBenchOptions): Promise<{ markdown: s
     }
   }
   const head = ['where', 'how', 'seconds', 'run-steps/s', 'time / one run', 'CPU s', 'CPU / one run'];
-  const intro = `The default experiment, ${o.steps} steps, a report every 100 steps, building included; median of ${o.rounds} interleaved rounds. run-steps/s counts each seed's step; CPU s is this process's user + system time.\n\n`;
+  const intro = `The default experiment (method ${o.method ?? 'ew'}), ${o.steps} steps, a report every 100 steps, building included; median of ${o.rounds} interleaved rounds. run-steps/s counts each seed's step; CPU s is this process's user + system time.\n\n`;
   return {
     markdown: intro + markdownTable(head, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']) + notMeasured(notes),
   };
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
       rounds: { type: 'string' },
       seeds: { type: 'string' },
       backends: { type: 'string' },
+      method: { type: 'string' },
     },
   });
   const { markdown } = await runStudyBench({
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
     rounds: parseCount('--rounds', values.rounds, 3) as number,
     seeds: parseCount('--seeds', values.seeds, 5) as number,
     log: (line) => process.stderr.write(`${line}\n`),
+    ...(values.method ? { method: values.method } : {}),
   });
   process.stdout.write(markdown);
 }

@@ -19,7 +19,7 @@ describe('seeds trained as one batch equal their one-by-one runs on WASM', () =>
     await initNodeBackend('cpu');
   });
 
-  for (const method of ['ew', 'mgda']) {
+  for (const method of ['ew', 'mgda', 'pcgrad']) {
     it(`${method} on the default experiment, 3 seeds, 30 steps`, async () => {
       expect(tf.getBackend()).toBe('wasm');
       const seeds = [2, 9, 4];

@@ -12,6 +12,7 @@ import type { MethodEntry, MethodInstance } from '../methods/types';
 import { createOptimizer } from '../optim/registry';
 import type { Optimizer } from '../optim/types';
 import type { Rng } from '../random/rng';
+import { perSeedMethod } from './per-seed-method';
 import type { Model } from './model';
 
 /** What a method needs to know of the model it serves (a single run's, or a seed batch's replicas). */
@@ -26,9 +27,14 @@ export class MethodSlot {
   /** Zeros [T, B, Z] added to the representation when the method needs its gradients (MGDA-UB). */
   probe: tf.Tensor3D | undefined;
 
+  /**
+   * `seeds`: the replicas are these seeds' runs (seed-batch.ts); a stochastic method then gets one
+   * instance per seed with that seed's own random stream (per-seed-method.ts).
+   */
   constructor(
     private readonly model: MethodHost,
     private readonly rng: Rng,
+    private readonly seeds?: readonly number[],
   ) {}
 
   install(next: ExperimentConfig): void {
@@ -37,13 +43,11 @@ export class MethodSlot {
     const needsRep = entry.needsRepGrads?.(next.method.params) ?? false;
     this.dispose();
     const T = model.tasks.length;
-    this.instance = entry.create({
-      numTasks: T,
-      numReplicas: model.replicas,
-      numShared: model.numShared,
-      params: next.method.params,
-      rng: this.rng.fork(`method:${entry.id}`),
-    });
+    const ctx = { numTasks: T, numShared: model.numShared, params: next.method.params };
+    this.instance =
+      this.seeds && entry.stochastic
+        ? perSeedMethod(entry, ctx, this.seeds)
+        : entry.create({ ...ctx, numReplicas: model.replicas, rng: this.rng.fork(`method:${entry.id}`) });
     this.optimizer = this.instance.trainables.length
       ? createOptimizer(next.optimizer, next.learningRate, this.instance.trainables)
       : null;

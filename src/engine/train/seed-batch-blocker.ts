@@ -2,7 +2,8 @@
  * Whether a config's seeds can train as one batch (seed-batch.ts) and give each seed exactly the numbers of
  * its one-by-one run; if not, why not, in words the study shows the user. Batching is offered where it is
  * exact and common: the layer-sharing network (any mask; the hand-written dense-chain pass), data suites,
- * methods that draw no random numbers, sampling whose batches come from each seed's own stream alone, and
+ * any method that needs no KPIs (a stochastic one runs per seed with each seed's own draws:
+ * per-seed-method.ts), sampling whose batches come from each seed's own stream alone, and
  * no setting that would need a per-seed readback or a per-seed choice inside the step. Everything else
  * trains its seeds one by one, which is always correct, only slower.
  *
@@ -28,8 +29,6 @@ export function seedBatchBlocker(config: ExperimentConfig): string | null {
     return `gradients '${config.gradients}' asks for autodiff passes; seeds share a pass only with 'auto' or 'fused', ${ONE_BY_ONE}`;
   const method = findMethodCard(config.method.id);
   if (!method) return `the method '${config.method.id}' is unknown`;
-  if (method.stochastic)
-    return `the method '${method.id}' draws random numbers, and in one batch every seed would share its draws, ${ONE_BY_ONE}`;
   if (method.needsKpis)
     return `the method '${method.id}' weighs tasks by a per-batch KPI that the batched pass does not compute, ${ONE_BY_ONE}`;
   const sampler = findSampler(config.sampling.id);

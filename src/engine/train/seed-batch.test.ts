@@ -1,7 +1,7 @@
 /**
  * Seeds trained side by side (seed-batch.ts) give every seed exactly its one-by-one run: the reports of a
  * batch equal createTrainer({ ...config, seed }).report() at the same step, before the first step and after
- * 30, for several deterministic methods and a non-default network; configs that would not are refused in
+ * 30, for deterministic and stochastic methods and a non-default network; configs that would not are refused in
  * words; a step leaks no tensor; a diverging replica is named by its seed. CPU backend (the WASM twin is
  * test/seed-batch-wasm.test.ts).
  */
@@ -33,6 +33,15 @@ const CASES: Record<string, Record<string, unknown>> = {
     isolation: { clipPerTask: [1, 0, 0.5], gradientMask: [[1, 0]], clipNorm: 2 },
     batchSize: 32,
   },
+  // Stochastic methods run per seed with each seed's own draws (per-seed-method.ts); 3 tasks, so PCGrad's
+  // random order matters and GradVac's state and RLW's draws are per seed.
+  'PCGrad, 3 tasks': { method: { id: 'pcgrad' }, task: { id: 'sinusoids', params: { numTasks: 3 } } },
+  'GradVac (stateful), 3 tasks': {
+    method: { id: 'gradvac' },
+    task: { id: 'sinusoids', params: { numTasks: 3 } },
+  },
+  'RLW, the default experiment': { method: { id: 'rlw' } },
+  'GradDrop, the default experiment': { method: { id: 'graddrop' } },
   'CAGrad, independent nets (nothing shared)': {
     method: { id: 'cagrad' },
     architecture: { id: 'layer-sharing', params: { widths: [8], shared: [false] } },
@@ -77,7 +86,6 @@ describe('seedBatchBlocker', () => {
     'an objective suite': [{ task: { id: 'toy' }, architecture: { id: 'point' } }, /start points/],
     'an architecture that is not a dense chain': [{ architecture: { id: 'mmoe' } }, /'mmoe'/],
     'autodiff gradients': [{ gradients: 'loop' }, /gradients 'loop'/],
-    'a stochastic method': [{ method: { id: 'pcgrad' } }, /'pcgrad' draws random numbers/],
     'a method that reads KPIs': [{ method: { id: 'dtp' } }, /'dtp' weighs tasks by a per-batch KPI/],
     'a strategy that leaves tasks out': [{ sampling: { id: 'round-robin' } }, /'round-robin' leaves/],
     'a strategy that reads losses': [{ sampling: { id: 'bandit' } }, /'bandit'/],
@@ -109,21 +117,23 @@ describe('seedBatchBlocker', () => {
 });
 
 describe('a seed batch leaks nothing and names the seed that diverged', () => {
-  it('keeps the tensor count flat across steps and reports, and frees everything on dispose', async () => {
-    const before = tf.memory().numTensors;
-    const batch = createSeedBatchTrainer(parseConfig({ method: { id: 'mgda' } }), [1, 2, 3]);
-    await batch.step(2);
-    await batch.reports();
-    const settled = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) {
-      await batch.step(3);
-      expect(tf.memory().numTensors).toBe(settled);
+  for (const method of ['mgda', 'gradvac']) {
+    it(`keeps the tensor count flat across steps and reports, and frees everything on dispose (${method})`, async () => {
+      const before = tf.memory().numTensors;
+      const batch = createSeedBatchTrainer(parseConfig({ method: { id: method } }), [1, 2, 3]);
+      await batch.step(2);
       await batch.reports();
-      expect(tf.memory().numTensors).toBe(settled);
-    }
-    batch.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+      const settled = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) {
+        await batch.step(3);
+        expect(tf.memory().numTensors).toBe(settled);
+        await batch.reports();
+        expect(tf.memory().numTensors).toBe(settled);
+      }
+      batch.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
 
   it('stops all seeds when one explodes, with that seed named as its own run names the step', async () => {
     // Seed 1's run explodes at step 10 on this step size; seeds 2 and 3 train on (measured one by one).

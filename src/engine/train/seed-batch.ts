@@ -125,8 +125,9 @@ export function createSeedBatchTrainer(config: ExperimentConfig, seeds: readonly
     ),
     isolation: createGradientIsolation(config.isolation, model.layers, T, P),
     partial: null,
-    // One method instance over R replicas; a deterministic method never reads its random stream.
-    slot: new MethodSlot({ ...pickHost(model), replicas: R }, rngs[0] as Rng),
+    // One method instance over R replicas; a stochastic method, one per seed with that seed's own
+    // random stream (per-seed-method.ts).
+    slot: new MethodSlot({ ...pickHost(model), replicas: R }, rngs[0] as Rng, seeds),
   };
   env.slot.install(config);
   const healths = models.map((m) => new TrainingHealth(trainerInfo(m, 'fused')));
