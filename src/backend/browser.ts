@@ -15,6 +15,7 @@ import wasmSimdThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import { fixWasmEmptyReductions } from './wasm-empty-reductions';
+import { registerWasmGroupMatMul } from './wasm-group-matmul';
 import {
   findGpuAdapter,
   isSoftwareAdapter,
@@ -47,6 +48,7 @@ setWasmPaths({
 });
 // Independent nets have an empty θ: WASM must answer empty reductions as the other backends do.
 fixWasmEmptyReductions();
+registerWasmGroupMatMul();
 
 /** tfjs-backend-webgpu's MatMulProgramType.MatMulPackedProgram (not exported by the package). */
 const MATMUL_PACKED_PROGRAM = 3;

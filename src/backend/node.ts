@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type * as WasmModule from '@tensorflow/tfjs-backend-wasm';
 import { fixWasmEmptyReductions } from './wasm-empty-reductions';
+import { registerWasmGroupMatMul } from './wasm-group-matmul';
 
 /** The backends Node can run, the default first. */
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
@@ -49,6 +50,7 @@ function registerWasm(): void {
   wasm.setWasmPaths(`${dist}/`);
   // Independent nets have an empty θ: WASM must answer empty reductions as the CPU backend does.
   fixWasmEmptyReductions();
+  registerWasmGroupMatMul();
   wasmRegistered = true;
 }
 

@@ -1,23 +1,26 @@
 /**
  * A batched product of G independent pairs, a_g b_g (each optionally transposed), for the seed batch's
- * products with a shared layer's kernel, one pair per seed (seed-batch-chain.ts).
+ * products, one pair per seed or per (seed, task) (seed-batch-chain.ts).
  *
  * Why not just tf.matMul: tfjs's WASM backend hands a product to XNNPACK's SIMD kernels only when both
  * operands have a batch of 1 and neither is transposed; any other product runs a plain loop. Measured in
  * Node on a busy 2-core machine: [5, 128, 32] x [5, 32, 32] took 1.5 ms where the same multiply-adds as
- * [1, 640, 32] x [1, 32, 32] took 0.22 ms, and one [1, 128, 32] x [1, 32, 32] 0.02 ms. A run's step has
- * mostly batch-1 products; the seed batch's carry the replica axis, so on WASM its large ones are split
- * into G batch-1 products (transposes made explicit first): a few more kernels, each on the fast path.
- * Small products (below LARGE multiply-adds per pair) and the other backends keep the one batched kernel.
+ * [1, 640, 32] x [1, 32, 32] took 0.22 ms, and one [1, 128, 32] x [1, 32, 32] 0.02 ms.
  *
- * The split has a price: tfjs-wasm's slice copies its whole input (readSync) for every piece, so splitting
- * into many pieces costs more than it saves. The chain therefore splits only the products of a shared
- * kernel (one piece per seed), not the weight gradients (one piece per seed and task): measured in CPU
- * time per step of 5 seeds, splitting both cost 4.4-5.4 ms, neither 4.0-4.3 ms, only the first 3.7-4.6 ms.
+ * So on WASM a large product runs as the grouped kernel src/backend/wasm-group-matmul.ts registers: one
+ * XNNPACK product per pair on slices of the operands' memory, no copies (transposes are made explicit
+ * first, one tf.transpose of the whole [G, ...] tensor). Splitting with tf.split instead, as before, cost
+ * a copy of the whole input per piece (tfjs-wasm's slice reads it all), which made splitting the
+ * weight-gradient products (G = seeds x tasks) slower than not splitting them. Small products (below
+ * LARGE multiply-adds per pair), other backends, and a WASM backend without the kernel registered keep
+ * tf.matMul. The engine names the kernel; the entry points register it (src/backend/node.ts, browser.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-/** Multiply-adds per pair from which splitting pays on WASM (a 64 x 32 x 32 product is 65,536). */
+/** The grouped product's kernel name: a [G, m, k] times b [G, k, n], float32, no transposes. */
+export const GROUP_MATMUL_KERNEL = 'MtlGroupMatMul';
+
+/** Multiply-adds per pair from which the grouped kernel pays on WASM (a 64 x 32 x 32 product is 65,536). */
 const LARGE = 16_384;
 
 export function groupMatMul(
@@ -26,18 +29,20 @@ export function groupMatMul(
   transposeA = false,
   transposeB = false,
 ): tf.Tensor3D {
-  const [groups = 1, a1 = 0, a2 = 0] = a.shape;
+  const [, a1 = 0, a2 = 0] = a.shape;
   const rows = transposeA ? a2 : a1;
   const inner = transposeA ? a1 : a2;
   const cols = transposeB ? b.shape[1] : b.shape[2];
-  if (tf.getBackend() !== 'wasm' || groups === 1 || rows * inner * cols < LARGE)
+  if (
+    tf.getBackend() !== 'wasm' ||
+    rows * inner * cols < LARGE ||
+    a.shape[0] !== b.shape[0] ||
+    !tf.getKernel(GROUP_MATMUL_KERNEL, 'wasm')
+  )
     return tf.matMul(a, b, transposeA, transposeB);
   return tf.tidy(() => {
-    const left = tf.split(transposeA ? tf.transpose(a, [0, 2, 1]) : a, groups);
-    const right = tf.split(transposeB ? tf.transpose(b, [0, 2, 1]) : b, groups);
-    return tf.concat<tf.Tensor3D>(
-      left.map((x, g) => tf.matMul(x as tf.Tensor3D, right[g] as tf.Tensor3D)),
-      0,
-    );
+    const left = transposeA ? tf.transpose(a, [0, 2, 1]) : a;
+    const right = transposeB ? tf.transpose(b, [0, 2, 1]) : b;
+    return tf.engine().runKernel(GROUP_MATMUL_KERNEL, { a: left, b: right }) as tf.Tensor3D;
   });
 }

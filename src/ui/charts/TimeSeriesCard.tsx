@@ -13,7 +13,7 @@ import {
   type ChartContext,
   type TimeSeriesChartSpec,
 } from './define';
-import { marksOf, marksSummary } from './marks';
+import { allMarks, marksSummary } from './marks';
 import { mergeRows, overlaySeries } from './overlay';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
@@ -35,7 +35,7 @@ export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: 
       overlay.length ? [{ name: 'live run' }, ...overlay.map((r) => ({ name: r.name, dash: r.dash }))] : [],
     [overlay],
   );
-  const marks = useMemo(() => marksOf(changes), [changes]);
+  const marks = useMemo(() => allMarks(changes, overlay), [changes, overlay]);
   const keys = useMemo(() => lines.map((l) => l.key), [lines]);
   const scale = useLogScale(rows, keys, wanted, setWanted, spec.log?.what);
   const log = spec.log ? scale.log : false;

@@ -23,6 +23,8 @@ export interface OverlayRun {
   history: HistoryView;
   names: string[];
   info: TrainerInfo | null;
+  /** Its mid-run learning-rate and method changes (marked on the charts, named after the run). */
+  changes: readonly RunChange[];
 }
 
 /** Everything a chart may read. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marksOf, marksSummary, shortChange } from './marks';
+import { allMarks, marksOf, marksSummary, shortChange } from './marks';
 
 describe('marks of live changes', () => {
   it('labels a change in a few characters on the plot', () => {
@@ -27,5 +27,21 @@ describe('marks of live changes', () => {
       ' Changes: at step 400, learning rate 0.01 → 0.003. at step 1,200, method Equal weights → PCGrad; learning rate 0.003 → 0.001.',
     );
     expect(marksSummary([])).toBe('');
+  });
+});
+
+describe('marks of overlaid runs', () => {
+  it('follow the live run’s and name their run', () => {
+    const marks = allMarks(
+      [{ step: 400, what: 'learning rate 0.01 → 0.003' }],
+      [
+        { name: 'EW · seed 1', changes: [{ step: 250, what: 'method Equal weights → PCGrad' }] },
+        { name: 'EW · seed 2', changes: [] },
+      ],
+    );
+    expect(marks).toEqual([
+      { step: 400, short: 'lr 0.003', full: 'learning rate 0.01 → 0.003' },
+      { step: 250, short: 'PCGrad', full: 'EW · seed 1: method Equal weights → PCGrad' },
+    ]);
   });
 });

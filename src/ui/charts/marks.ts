@@ -42,6 +42,20 @@ export function marksOf(changes: readonly RunChange[]): Mark[] {
     }));
 }
 
+/**
+ * The live run's marks, then each overlaid run's, whose text names the run ("EW · seed 1: learning rate
+ * 0.01 → 0.003"): a line at a step says which run changed there.
+ */
+export function allMarks(
+  live: readonly RunChange[],
+  overlaid: readonly { name: string; changes: readonly RunChange[] }[],
+): Mark[] {
+  return [
+    ...marksOf(live),
+    ...overlaid.flatMap((run) => marksOf(run.changes).map((m) => ({ ...m, full: `${run.name}: ${m.full}` }))),
+  ];
+}
+
 /** For the chart's aria-label: "Changes: at step 400, learning rate 0.01 → 0.003." or nothing. */
 export const marksSummary = (marks: readonly Mark[]): string =>
   marks.length

@@ -38,6 +38,7 @@ export function prepareOverlay(records: readonly RunRecord[]): OverlayRun[] {
       history: view,
       names: taskNames(view.latest, record.info),
       info: record.info,
+      changes: record.changes ?? [],
     };
   });
 }
