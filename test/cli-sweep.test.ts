@@ -216,13 +216,17 @@ describe('the example studies', () => {
 
   it('lists every study file with an id, a title and a description', () => {
     expect(index.studies.map((s) => [s.id, s.file])).toEqual([
+      ['ew-vs-pcgrad-playground-2d', 'ew-vs-pcgrad-playground-2d.json'],
       ['methods-playground-2d', 'methods-playground-2d.json'],
       ['sharing-sinusoids', 'sharing-sinusoids.json'],
     ]);
     for (const s of index.studies) expect(s.title.length * s.description.length).toBeGreaterThan(0);
   });
 
-  it('parse and plan: five methods × 5 seeds plus baselines; three masks × 3 seeds plus baselines', () => {
+  it('parse and plan: two methods and five methods × 5 seeds plus baselines; three masks × 3 seeds plus baselines', () => {
+    const two = planned('ew-vs-pcgrad-playground-2d.json');
+    expect(two).toHaveLength(2 * 5 + 5);
+    expect([...new Set(two.map((r) => r.config.method.id))]).toEqual(['ew', 'pcgrad']);
     const methods = planned('methods-playground-2d.json');
     expect(methods).toHaveLength(5 * 5 + 5);
     expect([...new Set(methods.map((r) => r.config.method.id))]).toEqual([

@@ -73,11 +73,12 @@ describe('studies', () => {
 
   it('one click starts the example study; cancel mid-way keeps the finished runs and summarises them', async () => {
     const { page, errors } = await openStudies(30, 10);
-    // The menu's first example: EW, PCGrad, MGDA, CAGrad and UPGrad over 5 seeds with baselines.
+    // The menu's second example: EW, PCGrad, MGDA, CAGrad and UPGrad over 5 seeds with baselines (30 runs:
+    // long enough to cancel mid-way; the first, EW vs PCGrad, has 15).
     await expect
       .poll(() => page.getByLabel('Run an example study').locator('option').count())
       .toBeGreaterThan(1);
-    await page.getByLabel('Run an example study').selectOption({ index: 1 });
+    await page.getByLabel('Run an example study').selectOption({ index: 2 });
     await expect
       .poll(() => page.locator('.study-progress-line').textContent(), { timeout: 120_000 })
       .toMatch(/Runs done: [1-9]\d* of 30/);
@@ -95,6 +96,25 @@ describe('studies', () => {
     const cells = await rowCells(page, 'method.id=ew');
     expect(cells.some((c) => /\d/.test(c))).toBe(true);
     await page.screenshot({ path: 'test/artifacts/study-cancelled-1280x800.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('one click compares EW and PCGrad over 5 seeds with baselines, and the table answers', async () => {
+    const { page, errors } = await openStudies(30, 10);
+    await expect
+      .poll(() => page.getByLabel('Run an example study').locator('option').count())
+      .toBeGreaterThan(1);
+    await page.getByLabel('Run an example study').selectOption({ index: 1 });
+    await page.locator('.study-table').waitFor({ timeout: 300_000 });
+    const number = /-?\d+(\.\d+)?(e-?\d+)? ± \d/;
+    for (const group of ['method.id=ew', 'method.id=pcgrad']) {
+      const cells = await rowCells(page, group);
+      expect(cells.filter((c) => number.test(c)).length).toBeGreaterThanOrEqual(5);
+    }
+    // PCGrad's row says whether it is within seed noise of EW's.
+    expect((await rowCells(page, 'method.id=pcgrad')).at(-1)).toMatch(/^(yes|no)$/);
+    await expect.poll(() => page.locator('.study-past li').first().textContent()).toContain('15 of 15 runs');
     expect(errors).toEqual([]);
     await page.close();
   });

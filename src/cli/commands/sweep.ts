@@ -35,6 +35,8 @@ function compactRun(record: RunRecord, history: boolean) {
     ...(record.stopReason !== undefined ? { stopReason: record.stopReason } : {}),
     final: record.final,
     wallSeconds: Number(record.wallSeconds.toFixed(3)),
+    // Trained side by side with this many seeds (wallSeconds is then the batch's time shared equally).
+    ...(record.seedBatch !== undefined ? { seedBatch: record.seedBatch } : {}),
     ...(history ? { history: record.history } : {}),
   };
 }

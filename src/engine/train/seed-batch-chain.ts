@@ -83,7 +83,7 @@ export class ReplicaChain {
         const layer = net.chain.layers[l] as DenseRef;
         if (withRepresentation && l === net.chain.representationDepth - 1) representation = cotangent;
         const dz = activationGrad(cotangent, outputs[l + 1] as tf.Tensor, layer.activation) as tf.Tensor3D;
-        grads.set(layer.kernel, tf.matMul(outputs[l] as tf.Tensor3D, dz, true, false));
+        grads.set(layer.kernel, groupMatMul(outputs[l] as tf.Tensor3D, dz, true, false));
         grads.set(layer.bias, tf.sum(dz, 1));
         if (l > 0) cotangent = this.backward(dz, layer, tensorOf);
       }
@@ -112,17 +112,17 @@ export class ReplicaChain {
   private forward(h: tf.Tensor3D, layer: DenseRef, tensorOf: (ref: ParamRef) => tf.Tensor): tf.Tensor3D {
     const kernel = tensorOf(layer.kernel) as tf.Tensor3D;
     const bias = tensorOf(layer.bias);
-    if (layer.kernel.role === 'task') return dense(h, kernel, bias, layer.activation, false);
+    if (layer.kernel.role === 'task') return dense(h, kernel, bias, layer.activation);
     const [rows = 0, batch = 0, width = 0] = h.shape;
     const perSeed = h.reshape<tf.Tensor3D>([this.replicas, (rows / this.replicas) * batch, width]);
-    const out = dense(perSeed, kernel, bias, layer.activation, true);
+    const out = dense(perSeed, kernel, bias, layer.activation);
     return out.reshape<tf.Tensor3D>([rows, batch, kernel.shape[2]]);
   }
 
   /** The cotangent of a layer's input, dz Wᵀ, per (seed, task). */
   private backward(dz: tf.Tensor3D, layer: DenseRef, tensorOf: (ref: ParamRef) => tf.Tensor): tf.Tensor3D {
     const kernel = tensorOf(layer.kernel) as tf.Tensor3D;
-    if (layer.kernel.role === 'task') return tf.matMul(dz, kernel, false, true);
+    if (layer.kernel.role === 'task') return groupMatMul(dz, kernel, false, true);
     const [rows = 0, batch = 0, width = 0] = dz.shape;
     const perSeed = dz.reshape<tf.Tensor3D>([this.replicas, (rows / this.replicas) * batch, width]);
     return groupMatMul(perSeed, kernel, false, true).reshape<tf.Tensor3D>([rows, batch, kernel.shape[1]]);
@@ -133,14 +133,8 @@ export class ReplicaChain {
  * act(h W + b): a run's dense step (dense-chain-gradients.ts denseForward), except that on WASM, where
  * that step is a plain product, bias and activation anyway, the product is seed-batch-matmul.ts's.
  */
-function dense(
-  h: tf.Tensor3D,
-  kernel: tf.Tensor3D,
-  bias: tf.Tensor,
-  activation: Activation,
-  perSeed: boolean,
-): tf.Tensor3D {
-  if (!perSeed || tf.getBackend() !== 'wasm') return denseForward(h, kernel, bias, activation);
+function dense(h: tf.Tensor3D, kernel: tf.Tensor3D, bias: tf.Tensor, activation: Activation): tf.Tensor3D {
+  if (tf.getBackend() !== 'wasm') return denseForward(h, kernel, bias, activation);
   const [copies = 1, out = 1] = bias.shape;
   return activate(tf.add(groupMatMul(h, kernel), bias.reshape([copies, 1, out])), activation) as tf.Tensor3D;
 }
