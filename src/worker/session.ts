@@ -38,9 +38,9 @@ import { describe, errorMessage } from './errors';
 import { answerGrid } from './grid-answer';
 import { BackendUpgrade, type Standby, type UpgradeHooks } from './upgrade';
 import { warmUpWebGpu } from './warmup';
+import { CheckpointClock } from './checkpoint-clock';
 
-/** Issue 12: "a run in progress is checkpointed at least every 10 s so a reload can resume it". */
-export const CHECKPOINT_EVERY_MS = 10_000;
+export { CHECKPOINT_EVERY_MS } from './checkpoint-clock';
 
 /** What picking a backend produced: the one in use, and a faster one to move to once ready. */
 export interface BackendStart {
@@ -87,14 +87,14 @@ export class TrainingSession {
   private upgrade: BackendUpgrade | null = null;
   /** Reports on time, not only every `reportEvery` steps, when training is slow (pacing.ts). */
   private readonly clock = new ReportClock();
-  /** When the last checkpoint was posted (training time: set on play), and at which step of which trainer. */
-  private lastCheckpoint = 0;
-  private checkpointed: { trainer: Trainer; step: number } | null = null;
+  private readonly checkpoints: CheckpointClock;
 
   constructor(
     private readonly post: Post,
     private readonly options: SessionOptions = {},
-  ) {}
+  ) {
+    this.checkpoints = new CheckpointClock(options.checkpointEveryMs);
+  }
 
   handle(message: ToWorker): Promise<void> {
     return this.enqueue(() => this.dispatch(message));
@@ -132,7 +132,7 @@ export class TrainingSession {
         this.firstChunk = true;
         this.meter.start(performance.now());
         this.clock.start(performance.now());
-        this.lastCheckpoint = performance.now();
+        this.checkpoints.start(performance.now());
         this.loop = this.run();
         return;
       case 'pause':
@@ -231,13 +231,8 @@ export class TrainingSession {
   private async checkpoint(): Promise<void> {
     const trainer = this.trainer;
     if (!trainer || trainer.stepCount === 0 || this.stoppedAt !== null) return;
-    this.lastCheckpoint = performance.now();
-    // A pause right after a checkpoint (or a second pause) has nothing new to save.
-    const { stepCount } = trainer;
-    if (this.checkpointed?.trainer === trainer && this.checkpointed.step === stepCount) return;
-    this.checkpointed = { trainer, step: stepCount };
-    const checkpoint = await trainer.checkpoint();
-    this.post({ type: 'checkpoint', step: checkpoint.step, checkpoint });
+    const checkpoint = await this.checkpoints.take(trainer, performance.now());
+    if (checkpoint) this.post({ type: 'checkpoint', step: checkpoint.step, checkpoint });
   }
 
   private async stop(): Promise<void> {
@@ -317,10 +312,7 @@ export class TrainingSession {
         this.chunk = nextChunk(steps, steps, performance.now() - started);
         this.applyLive();
         this.flush(first);
-        if (
-          performance.now() - this.lastCheckpoint >=
-          (this.options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS)
-        ) {
+        if (this.checkpoints.due(performance.now())) {
           // After the reports up to this step, so that the stored history and the checkpoint agree.
           this.flush(true);
           await this.checkpoint();
