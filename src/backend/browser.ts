@@ -14,7 +14,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmSimdThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import { fixWasmEmptyReductions } from './wasm-empty-reductions';
+import { fixWasmEmptyReductions, fixWebGpuEmptyReductions } from './wasm-empty-reductions';
 import { registerWasmGroupMatMul } from './wasm-group-matmul';
 import {
   findGpuAdapter,
@@ -46,8 +46,9 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdThreaded,
 });
-// Independent nets have an empty θ: WASM must answer empty reductions as the other backends do.
+// Independent nets have an empty θ: WASM and WebGPU must answer empty reductions as the CPU backend does.
 fixWasmEmptyReductions();
+fixWebGpuEmptyReductions();
 registerWasmGroupMatMul();
 
 /** tfjs-backend-webgpu's MatMulProgramType.MatMulPackedProgram (not exported by the package). */

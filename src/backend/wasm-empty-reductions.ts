@@ -8,6 +8,10 @@
  * pass every non-empty call straight to the stock kernel. Products with an empty output are answered here
  * too (XNNPACK refuses them noisily). wasm-empty-reductions.test.ts checks each
  * against the CPU backend.
+ *
+ * tfjs-backend-webgpu 4.22 fails on the same calls differently: its reduce program sizes a buffer by the
+ * reduced axis and throws creating one of NaN bytes, so independent nets could not even build there. The
+ * same answers are installed for it (fixWebGpuEmptyReductions; test/browser/kernels.test.ts checks them).
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -76,24 +80,56 @@ function emptyProduct(
   return { shape, value: 0 };
 }
 
-let installed = false;
+/** How a backend makes a filled output the size of an empty reduction's answer. */
+type Filler = (backend: unknown, shape: number[], dtype: tf.DataType, value: number) => tf.TensorInfo;
 
-/** Wrap the WASM kernels above, once; call after '@tensorflow/tfjs-backend-wasm' is imported. */
-export function fixWasmEmptyReductions(): void {
-  if (installed) return;
+const wasmFiller: Filler = (backend, shape, dtype, value) =>
+  filled(backend as WasmBackendLike, shape, dtype, value);
+
+/** WebGPU uploads the values (its reduce program sizes a uniform buffer by the reduced axis: NaN for 0). */
+const uploadFiller: Filler = (backend, shape, dtype, value) =>
+  (
+    backend as { makeTensorInfo(s: number[], d: tf.DataType, v: Float32Array | Int32Array): tf.TensorInfo }
+  ).makeTensorInfo(
+    shape,
+    dtype,
+    dtype === 'int32'
+      ? new Int32Array(tf.util.sizeFromShape(shape)).fill(value)
+      : new Float32Array(tf.util.sizeFromShape(shape)).fill(value),
+  );
+
+const installed = new Set<string>();
+
+function wrapEmptyReductions(backendName: string, fill: Filler): void {
+  if (installed.has(backendName)) return;
   for (const [name, emptyAnswer] of Object.entries(EMPTY_ANSWERS)) {
-    const stock = tf.getKernel(name, 'wasm');
-    if (!stock) throw new Error(`tfjs-backend-wasm has no '${name}' kernel to wrap (was it imported?)`);
-    tf.unregisterKernel(name, 'wasm');
+    const stock = tf.getKernel(name, backendName);
+    if (!stock)
+      throw new Error(`tfjs's ${backendName} backend has no '${name}' kernel to wrap (was it imported?)`);
+    tf.unregisterKernel(name, backendName);
     tf.registerKernel({
       ...stock,
       kernelFunc: (args) => {
         const answer = emptyAnswer(args);
         if (!answer) return stock.kernelFunc(args);
         const x = Object.values(args.inputs)[0] as tf.TensorInfo;
-        return filled(args.backend as unknown as WasmBackendLike, answer.shape, x.dtype, answer.value);
+        return fill(args.backend, answer.shape, x.dtype, answer.value);
       },
     });
   }
-  installed = true;
+  installed.add(backendName);
+}
+
+/** Wrap the WASM kernels above, once; call after '@tensorflow/tfjs-backend-wasm' is imported. */
+export function fixWasmEmptyReductions(): void {
+  wrapEmptyReductions('wasm', wasmFiller);
+}
+
+/**
+ * The same for WebGPU, whose reductions over an empty axis throw while creating a buffer of NaN bytes
+ * ("Failed to read the 'size' property from 'GPUBufferDescriptor'"): independent nets could not train on
+ * it. Call after '@tensorflow/tfjs-backend-webgpu' is imported.
+ */
+export function fixWebGpuEmptyReductions(): void {
+  wrapEmptyReductions('webgpu', uploadFiller);
 }

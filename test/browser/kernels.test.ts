@@ -69,6 +69,15 @@ describe('fused kernels on WebGPU', () => {
     expect(d['activation gradient (relu), fused']).toBe(1);
     expect(d['adam step, unfused (3 variables)']).toBeGreaterThan(6);
     expect(d['divergence watch, unfused']).toBeGreaterThan(1);
+    // Reductions over an empty axis answer as on the CPU (stock WebGPU threw creating a NaN-byte buffer),
+    // so independent nets (an empty θ) train on WebGPU.
+    expect(report.empty).toEqual([
+      [2, 3, 0, 0, 0, 0, 0, 0],
+      [3, 0, 0, 0],
+      [1, 2, 2, 0, 0, 0, 0],
+    ]);
+    expect(report.independentLosses).toHaveLength(2);
+    for (const loss of report.independentLosses) expect(Number.isFinite(loss) && loss > 0).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-webgpu';
+import { fixWebGpuEmptyReductions } from '../../../src/backend/wasm-empty-reductions';
+import { parseConfig } from '../../../src/engine/config/parse';
+import { createTrainer } from '../../../src/engine/train/trainer';
 import { activationGrad } from '../../../src/engine/kernels/activation-grad';
 import { runKernelCases, type CaseResult } from '../../../src/engine/kernels/testing';
 import { taskLossAndGrad } from '../../../src/engine/kernels/task-loss';
@@ -23,6 +26,10 @@ export interface KernelPageReport {
   results: CaseResult[];
   /** Dispatches per call, averaged over calls after a warm-up one. */
   dispatches: Record<string, number>;
+  /** Empty reductions (sum, mean, a product with inner dimension 0) as [shape..., values...]. */
+  empty: number[][];
+  /** Independent nets (nothing shared, an empty θ): each task's test loss after 3 steps. */
+  independentLosses: number[];
   /** Largest |θ_fused − θ_unfused| after 5 Adam steps from the same start. */
   adamAgreement: number;
   tensorsBefore: number;
@@ -123,6 +130,31 @@ async function countDispatches(): Promise<{ counts: Record<string, number>; agre
   return { counts, agreement };
 }
 
+/** What the app's WebGPU backend does with empty axes (src/backend/browser.ts installs the same fix). */
+async function emptyAxes(): Promise<{ empty: number[][]; independentLosses: number[] }> {
+  fixWebGpuEmptyReductions();
+  const empty: number[][] = [];
+  for (const make of [
+    () => tf.sum(tf.zeros([2, 3, 0]), 2),
+    () => tf.mean(tf.zeros([3, 0]), 1),
+    () => tf.matMul(tf.zeros([1, 2, 0]), tf.zeros([1, 2, 0]), false, true),
+  ]) {
+    const t = tf.tidy(make);
+    empty.push([...t.shape, ...Array.from(await t.data())]);
+    t.dispose();
+  }
+  const trainer = createTrainer(
+    parseConfig({ architecture: { id: 'layer-sharing', params: { shared: [false, false] } } }),
+  );
+  try {
+    await trainer.step(3);
+    const report = await trainer.report();
+    return { empty, independentLosses: report.tasks.map((t) => t.testLoss) };
+  } finally {
+    trainer.dispose();
+  }
+}
+
 async function run(): Promise<KernelPageReport> {
   if (!(await tf.setBackend('webgpu'))) throw new Error('kernels page: WebGPU did not initialise');
   await tf.ready();
@@ -133,13 +165,17 @@ async function run(): Promise<KernelPageReport> {
   const tensorsBefore = tf.memory().numTensors;
   const { counts, agreement } = await countDispatches();
   await runKernelCases();
+  const tensorsAfter = tf.memory().numTensors;
+  const { empty, independentLosses } = await emptyAxes();
   return {
     backend: tf.getBackend(),
+    empty,
+    independentLosses,
     results,
     dispatches: counts,
     adamAgreement: agreement,
     tensorsBefore,
-    tensorsAfter: tf.memory().numTensors,
+    tensorsAfter,
   };
 }
 
