@@ -17,6 +17,8 @@ const ENTRY_POINTS = [
   '^src/worker/browser-session\\.ts$',
   '^src/cli/main\\.ts$',
   '^bench/',
+  // The WebGPU kernels test page picks its backend itself, as the app's entry points do.
+  '^test/browser/kernels-page/',
   '^test/setup-tf\\.ts$',
 ];
 /** Page-safe modules of the engine: the page, the config parser and `cli list` read them. */
