@@ -49,6 +49,20 @@ export function denseForward(
   return tf.fused.matMul({ a: h, b: kernel, bias: bias3d, activation: fused }) as tf.Tensor3D;
 }
 
+/**
+ * dz Wᵀ for every task: [T, B, out] x [1 or T, in, out]ᵀ. On WASM a shared kernel's product is made one
+ * batch-1 product without a transpose ([1, T·B, out] x [1, out, in]), the only shape tfjs-wasm hands to
+ * XNNPACK's SIMD kernels; the broadcast, transposed product runs a plain loop several times slower
+ * (docs/benchmarks.md, seeds side by side). Elsewhere the one broadcasting product.
+ */
+function cotangentBelow(dz: tf.Tensor, kernel: tf.Tensor3D): tf.Tensor3D {
+  const [T = 1, B = 1, out = 1] = dz.shape;
+  const [copies = 1, inner = 1] = kernel.shape;
+  if (tf.getBackend() !== 'wasm' || copies !== 1) return tf.matMul(dz, kernel, false, true);
+  const product = tf.matMul(dz.reshape([1, T * B, out]), tf.transpose(kernel, [0, 2, 1]));
+  return product.reshape([T, B, inner]);
+}
+
 /** The network the hand-written pass runs (declared in model.ts, which the models expose it from). */
 export type { ChainNetwork };
 
@@ -100,7 +114,7 @@ export function chainTaskGradients(
       const dz = activationGrad(cotangent, outputs[l + 1] as tf.Tensor, layer.activation);
       grads.set(layer.kernel, tf.matMul(outputs[l] as tf.Tensor3D, dz, true, false));
       grads.set(layer.bias, tf.sum(dz, 1));
-      if (l > 0) cotangent = tf.matMul(dz, kernelOf(layer), false, true);
+      if (l > 0) cotangent = cotangentBelow(dz, kernelOf(layer));
     }
 
     const gradOf = (role: ParamRef['role'], index: number): tf.Tensor => {
