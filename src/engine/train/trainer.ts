@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 import { parseConfig } from '../config/parse';
-import type { ExperimentConfig, Selection } from '../config/types';
+import type { ExperimentConfig } from '../config/types';
 import { gradientStats } from '../metrics/gradient-stats';
 import { readAll } from '../metrics/readback';
 import { AffinityAverage } from '../metrics/affinity';
@@ -23,11 +23,10 @@ import { Rng } from '../random/rng';
 import { assembleReport, replicaMatrix } from './assemble-report';
 import { buildModel } from './build-model';
 import { allFinite, DivergenceWatch } from './divergence-watch';
-import type { Report } from './report';
 import { TrainingHealth } from './training-health';
 import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
 import { runStep, StepKeepers } from './step-keepers';
-import { trainerInfo, type TrainerInfo } from './trainer-info';
+import { trainerInfo } from './trainer-info';
 import { DeviceState } from '../stateful/device-state';
 import type { MethodState } from '../stateful/state';
 import {
@@ -39,51 +38,11 @@ import {
   restoreParts,
   snapshotParts,
   tensorFrom,
-  type TrainerCheckpoint,
 } from './checkpoint';
+import type { Trainer, TrainerOptions } from './trainer-types';
 import { STEP_STAGES, type StepEnv } from './step-stages';
 
-export interface Trainer {
-  readonly config: ExperimentConfig;
-  readonly info: TrainerInfo;
-  /** Steps taken so far. */
-  readonly stepCount: number;
-  /**
-   * Take n optimizer steps. Rejects with TrainingDivergedError when a loss or gradient turned non-finite.
-   * `check: false` skips that check's readback (a GPU round trip) for callers that report right after:
-   * `report()` always checks, and still names the exact first bad step and task.
-   */
-  step(n?: number, options?: { check?: boolean }): Promise<void>;
-  /**
-   * Losses, metrics, gradient statistics, weights and health now: one readback. Rejects with
-   * TrainingDivergedError when a value turned non-finite or a loss exploded (training-health.ts).
-   */
-  report(): Promise<Report>;
-  /**
-   * Model outputs for N inputs (row-major [N, inputDim]) with the current parameters: [T, N, outputDim]
-   * row-major (logits for classification). Data suites only: objective suites have no inputs.
-   */
-  predict(inputs: Float32Array, count: number): Promise<Float32Array>;
-  /** Applies from the next step on, keeping optimizer state. */
-  setLearningRate(lr: number): void;
-  /** Switch the gradient method mid-run (its state starts fresh); throws ConfigError if invalid. */
-  setMethod(selection: Selection): void;
-  /**
-   * Everything needed to continue this run later (checkpoint.ts): call it between steps. Rejects with the
-   * TrainingDivergedError of a diverged run (there is nothing to resume).
-   */
-  checkpoint(): Promise<TrainerCheckpoint>;
-  dispose(): void;
-}
-
-export interface TrainerOptions {
-  /**
-   * Continue from this checkpoint (taken with the same `config`: pass `checkpoint.config`): the run goes on
-   * with exactly the numbers it would have had. Throws CheckpointError, allocating nothing, when it does
-   * not fit.
-   */
-  resume?: TrainerCheckpoint;
-}
+export type { Trainer, TrainerOptions } from './trainer-types';
 
 export function createTrainer(config: ExperimentConfig, options: TrainerOptions = {}): Trainer {
   const resume = options.resume && checkCheckpoint(options.resume, config);
