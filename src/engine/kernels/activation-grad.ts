@@ -25,11 +25,16 @@ export const ACTIVATION_GRAD: FusedKernel<GradAttrs> = {
   inputs: ['dy', 'h'],
   outputShape: ([dy]) => dy,
   compute([dy, h], out, [, hShape], { activation }) {
+    // One loop per block of dy: h is one block every task reuses ([1, B, W]) or as large as dy (no modulo).
     const slope = SLOPE[activation].js;
     const hSize = h.length;
-    const broadcast = hShape[0] === 1;
-    for (let i = 0; i < out.length; i++)
-      out[i] = (dy[i] as number) * slope(h[broadcast ? i % hSize : i] as number);
+    const blocks = hShape[0] === 1 ? out.length / hSize : 1;
+    const span = hShape[0] === 1 ? hSize : out.length;
+    for (let b = 0, base = 0; b < blocks; b++, base += span) {
+      const dyBlock = dy.subarray(base, base + span);
+      const outBlock = out.subarray(base, base + span);
+      for (let i = 0; i < span; i++) outBlock[i] = (dyBlock[i] as number) * slope(h[i] as number);
+    }
   },
   webgpu: ([dyShape, hShape], { activation }) => {
     const broadcast = hShape[0] === 1;
@@ -80,5 +85,8 @@ export function activationGrad(dy: tf.Tensor, h: tf.Tensor, activation: Activati
     throw new Error(
       `activationGrad: h is [${h.shape.join(', ')}], dy is [${dy.shape.join(', ')}]; accepted h: [1 or T, B, W] for dy [T, B, W]`,
     );
+  // On WASM relu's slope is two native SIMD kernels (Step, Mul): 28 µs for a 5-seed layer [10, 64, 32] in
+  // Node where the JavaScript loop over the heap took 107 µs. The numbers are the same: dy · 1 or dy · 0.
+  if (activation === 'relu' && tf.getBackend() === 'wasm') return tf.tidy(() => tf.mul(dy, tf.step(h)));
   return runFused(ACTIVATION_GRAD, { dy, h }, { activation }) ?? activationGradComposed(dy, h, activation);
 }

@@ -125,12 +125,13 @@ export function createSupervisedModel(
         const parts = evalSets[which].parts;
         const losses: tf.Tensor[] = [];
         const metrics: tf.Tensor[] = [];
+        // Shared inputs: one forward pass serves every task; separate: task t's own samples.
+        const sharedOut = parts.length === 1 && parts[0] ? forward(shared, taskParams, parts[0].x) : null;
         for (let t = 0; t < numTasks; t++) {
-          // Shared inputs: one forward pass serves every task; separate: task t's own samples.
           const part = parts.length === 1 ? parts[0] : parts[t];
           if (!part) throw new Error(`no evaluation data for task ${t}`);
           const row = parts.length === 1 ? t : 0;
-          const out = forward(shared, taskParams, part.x);
+          const out = sharedOut ?? forward(shared, taskParams, part.x);
           const pred = out.slice([t, 0, 0], [1, -1, -1]).squeeze<tf.Tensor2D>([0]);
           const target = part.y.slice([row, 0, 0], [1, -1, -1]).squeeze<tf.Tensor2D>([0]);
           const task = suite.tasks[t];
