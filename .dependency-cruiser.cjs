@@ -20,10 +20,11 @@ const ENTRY_POINTS = [
   // The WebGPU kernels test page picks its backend itself, as the app's entry points do.
   '^test/browser/kernels-page/',
   '^test/setup-tf\\.ts$',
+  '^src/worker/explorer/explorer\\.worker\\.ts$',
 ];
 /** Page-safe modules of the engine: the page, the config parser and `cli list` read them. */
 const CATALOGUE_SIDE = [
-  '^src/engine/(params|config|random|tasks|sampling|study|export)/',
+  '^src/engine/(params|config|random|tasks|sampling|study|export|lessons)/',
   '^src/engine/views\\.ts$',
   '^src/engine/stateful/state\\.ts$',
   '\\.card\\.ts$',
@@ -34,7 +35,7 @@ const CATALOGUE_SIDE = [
  * caught by .dependency-cruiser-page.cjs, which follows what each catalogue module reaches.
  */
 const TFJS_SIDE = [
-  '^src/engine/(train|optim|metrics|kernels|runner)/',
+  '^src/engine/(train|optim|metrics|kernels|runner|lesson-checks)/',
   '^src/engine/stateful/device-state\\.ts$',
 ];
 const TYPE_ONLY = ['type-only'];
@@ -61,7 +62,19 @@ module.exports = {
       'engine-is-the-bottom',
       'The engine trains in the worker, in Node and in tests: it imports no outer layer, not even types.',
       { path: '^src/engine/' },
-      { path: '^src/(ui|state|worker|cli|backend)/' },
+      { path: '^src/(ui|state|worker|cli)/' },
+    ),
+    forbid(
+      'engine-below-backend',
+      "The engine uses whichever tfjs backend is current; only its tests pick one, as an entry point does (Node's).",
+      { path: '^src/engine/', pathNot: TESTS },
+      { path: '^src/backend/' },
+    ),
+    forbid(
+      'engine-tests-pick-node-backends',
+      'An engine test runs in Node: it may start a Node backend and its task data, never the browser ones.',
+      { path: '^src/engine/' },
+      { path: '^src/backend/', pathNot: '^src/backend/node(-task-data)?\\.ts$' },
     ),
     forbid(
       'worker-below-state',

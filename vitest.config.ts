@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'node_modules/**'],
+    // A lesson's finding check trains its setup over several seeds (tens of seconds each): those run in
+    // `npm run test:lessons` (vitest.lessons.config.ts), a README test command of their own.
+    exclude: ['test/browser/**', 'node_modules/**', '**/*.lesson.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup-tf.ts'],
     // Measured on a 2-core machine (issue 11): with a fresh process per file (vitest's default) each of

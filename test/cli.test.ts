@@ -295,7 +295,10 @@ describe('cli run', () => {
       await cli(['run', 'public/presets/toy.json', '--bogus']),
       /run: Unknown option '--bogus'/,
     );
-    expectUserError(await cli(['fly']), /unknown command 'fly'; accepted: run, sweep, aggregate, list, help/);
+    expectUserError(
+      await cli(['fly']),
+      /unknown command 'fly'; accepted: run, sweep, aggregate, list, lesson, help/,
+    );
     expectUserError(await cli(['list', '--method', 'ew']), /list: option --method does not apply/);
   });
 
@@ -396,7 +399,7 @@ describe('cli on hostile input', () => {
       [
         ['x'.repeat(100_000)],
         '',
-        /^error: unknown command 'x+…; accepted: run, sweep, aggregate, list, help$/,
+        /^error: unknown command 'x+…; accepted: run, sweep, aggregate, list, lesson, help$/,
       ],
     ];
     const results: Result[] = [];

@@ -16,6 +16,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import { fixWasmEmptyReductions, fixWebGpuEmptyReductions } from './wasm-empty-reductions';
 import { registerWasmGroupMatMul } from './wasm-group-matmul';
+import { registerWasmConvFilterGrad } from './wasm-conv-filter-grad';
 import {
   findGpuAdapter,
   isSoftwareAdapter,
@@ -50,6 +51,7 @@ setWasmPaths({
 fixWasmEmptyReductions();
 fixWebGpuEmptyReductions();
 registerWasmGroupMatMul();
+registerWasmConvFilterGrad();
 
 /** tfjs-backend-webgpu's MatMulProgramType.MatMulPackedProgram (not exported by the package). */
 const MATMUL_PACKED_PROGRAM = 3;

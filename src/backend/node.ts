@@ -3,6 +3,7 @@
  * quietly. @tensorflow/tfjs-node cannot be installed on our machines (it downloads a binary), so these two
  * are what Node has; the CLI picks one with --backend.
  */
+import { registerNodeTaskData } from './node-task-data';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -10,6 +11,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import type * as WasmModule from '@tensorflow/tfjs-backend-wasm';
 import { fixWasmEmptyReductions } from './wasm-empty-reductions';
 import { registerWasmGroupMatMul } from './wasm-group-matmul';
+import { registerWasmConvFilterGrad } from './wasm-conv-filter-grad';
 
 /** The backends Node can run, the default first. */
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
@@ -51,6 +53,7 @@ function registerWasm(): void {
   // Independent nets have an empty θ: WASM must answer empty reductions as the CPU backend does.
   fixWasmEmptyReductions();
   registerWasmGroupMatMul();
+  registerWasmConvFilterGrad();
   wasmRegistered = true;
 }
 
@@ -81,6 +84,8 @@ export async function initNodeBackend(name: NodeBackendName = 'cpu'): Promise<No
   if (!(NODE_BACKENDS as readonly string[]).includes(name))
     throw new Error(`backend: expected one of ${NODE_BACKENDS.join(', ')}, got ${JSON.stringify(name)}`);
   await registerOpsAndGradients();
+  // Task data (MultiMNIST's digits) is read from node_modules when a task first needs it.
+  registerNodeTaskData();
   // PROD silences tfjs's "install our node backend" banner, which would otherwise land on stderr
   // in the middle of the CLI's progress bar.
   tf.env().set('PROD', true);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { describeValue, oneLine, quoteKey } from '../engine/params/describe';
 import { TrainingDivergedError } from '../engine/train/errors';
 import { aggregateCommand } from './commands/aggregate';
+import { lessonCommand } from './commands/lesson';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { sweepCommand } from './commands/sweep';
@@ -68,10 +69,14 @@ async function dispatch(argv: readonly string[], io: CliIo, backends: CliBackend
     await io.writeOut(USAGE);
     return command ? EXIT.ok : EXIT.user;
   }
+  // `lesson list|check` parses its own sub-command and options (--all).
+  if (command === 'lesson') return lessonCommand(rest, io, backends, DEFAULT_BACKEND);
   const { values, positionals } = parse(command, rest);
   const flags = COMMAND_OPTIONS[command];
   if (!flags)
-    throw new UserError(`unknown command ${quoteKey(command)}; accepted: run, sweep, aggregate, list, help`);
+    throw new UserError(
+      `unknown command ${quoteKey(command)}; accepted: run, sweep, aggregate, list, lesson, help`,
+    );
   const misplaced = Object.keys(values).filter((k) => !(flags as string[]).includes(k));
   if (misplaced.length)
     throw new UserError(

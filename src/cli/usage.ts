@@ -10,6 +10,10 @@ Commands:
   aggregate --method ID [--params JSON] [--seed N] [--backend cpu|wasm] < INPUT.json
                                            apply a method to {"grads": [[...], ...], "losses": [...]}
   list                                     every task suite, architecture, method and setting, as JSON
+  lesson list                              the lessons (public/lessons/index.json) as [{ id, title, paper }]
+  lesson check ID|--all [--backend cpu|wasm]
+                                           train a lesson's check over its seeds: exit 0 when its finding
+                                           holds in most seeds, 1 (with the numbers) when it does not
   help                                     this text
 
 Options:
@@ -22,5 +26,6 @@ Examples:
   npm run -s cli -- run public/presets/toy.json --set method.id=pcgrad --set steps=500
   npm run -s cli -- run public/presets/sinusoids.json --set steps=200 --backend cpu
   npm run -s cli -- sweep public/studies/methods-playground-2d.json --set steps=200
+  npm run -s cli -- lesson check cagrad-toy
   echo '{"grads": [[1, 0], [-0.5, 1]], "losses": [1, 1]}' | npm run -s cli -- aggregate --method pcgrad
 `;

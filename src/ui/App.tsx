@@ -1,6 +1,21 @@
-/** The page: controls on the left (collapsed behind a toggle at phone width), transport and charts on the right. */
-import { useEffect, useState } from 'react';
+/**
+ * The page: controls on the left (collapsed behind a toggle at phone width), and the workspace tabs on the
+ * right: Lessons (the first visit's tab), Training (transport, the open lesson beside the charts),
+ * Studies and the gradient-geometry explorer. Keyboard shortcuts work on every tab (`?` lists them). A
+ * classroom link may hide parts, lock fields or embed one lesson or chart alone (ui/classroom).
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { classroomStore, showTab, type WorkspaceTab } from '../state/classroom/classroom-store';
+import { lessonStore } from '../state/lessons/lesson-store';
 import type { PlaygroundStore } from '../state/store';
+import { EmbedShell } from './classroom/EmbedShell';
+import { HelpOverlay } from './classroom/HelpOverlay';
+import { useClassroom } from './classroom/use-classroom';
+import { useShortcuts } from './classroom/use-shortcuts';
+import { LazyLessonPlayer as LessonPlayer, LazyLessonsPanel as LessonsPanel } from './lessons/lazy';
+import { useLessonFocus } from './lessons/use-lesson-focus';
+import { NetworkView } from './network/NetworkView';
 import { Banners } from './panels/Banners';
 import { ChartsPanel } from './panels/ChartsPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
@@ -9,7 +24,14 @@ import { Transport } from './panels/Transport';
 import { RunsPanel } from './runs/RunsPanel';
 import { StudyPanel } from './study/StudyPanel';
 
-type View = 'training' | 'studies';
+const TAB_LABELS: Record<WorkspaceTab, string> = {
+  lessons: 'Lessons',
+  training: 'Training',
+  studies: 'Studies',
+  explorer: 'Gradient geometry',
+};
+// The explorer is loaded on first open: a first visit does not pay for it (nor for KaTeX).
+const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel'));
 
 function useNarrow(): boolean {
   const query = '(max-width: 800px)';
@@ -23,49 +45,127 @@ function useNarrow(): boolean {
   return narrow;
 }
 
+/** Starting to train from the Lessons tab opens Training, where the charts are. */
+const toTraining = () => {
+  if (classroomStore.getState().tab === 'lessons') showTab('training');
+};
+
+/** A tab's content with the open lesson's player beside it (above it on narrow screens). */
+function WithLesson({ children }: { children: ReactNode }) {
+  const open = useStore(lessonStore, (s) => s.open !== null);
+  if (!open)
+    return (
+      <>
+        <LessonPlayer />
+        {children}
+      </>
+    );
+  return (
+    <div className="with-lesson">
+      <div className="lesson-main">{children}</div>
+      <LessonPlayer />
+    </div>
+  );
+}
+
 export function App({ store }: { store: PlaygroundStore }) {
   const narrow = useNarrow();
   const [showControls, setShowControls] = useState(false);
-  const [view, setView] = useState<View>('training');
+  const tab = useStore(classroomStore, (s) => s.tab);
+  const { view, hidden } = useClassroom();
+  const [help, setHelp] = useState(false);
+  const helpOpen = useRef(help);
+  useEffect(() => {
+    helpOpen.current = help;
+  }, [help]);
+  const helpControls = useMemo(
+    () => ({
+      isOpen: () => helpOpen.current,
+      toggle: () => setHelp((v) => !v),
+      close: () => setHelp(false),
+    }),
+    [],
+  );
+  const openHelp = useCallback(() => setHelp(true), []);
+  useShortcuts(store, helpControls, toTraining);
+  useLessonFocus();
+  const overlay = help ? <HelpOverlay onClose={helpControls.close} /> : null;
+
+  if (view.embed)
+    return (
+      <>
+        <EmbedShell store={store} embed={view.embed} />
+        {overlay}
+      </>
+    );
+
+  const controls = hidden('controls') ? null : narrow ? (
+    <div className="controls-toggle">
+      <button type="button" aria-expanded={showControls} onClick={() => setShowControls((v) => !v)}>
+        {showControls ? 'Hide controls' : 'Show controls'}
+      </button>
+      {showControls ? <ControlsPanel store={store} /> : null}
+    </div>
+  ) : (
+    <ControlsPanel store={store} />
+  );
   return (
-    <div className="app">
-      {narrow ? (
-        <div className="controls-toggle">
-          <button type="button" aria-expanded={showControls} onClick={() => setShowControls((v) => !v)}>
-            {showControls ? 'Hide controls' : 'Show controls'}
-          </button>
-          {showControls ? <ControlsPanel store={store} /> : null}
-        </div>
-      ) : (
-        <ControlsPanel store={store} />
-      )}
+    <div className={`app${hidden('controls') ? ' no-controls' : ''}`}>
+      {controls}
       <main className="workspace">
-        <Header store={store} />
-        <nav className="view-tabs" role="tablist" aria-label="Workspace">
-          {(['training', 'studies'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              role="tab"
-              aria-selected={view === v}
-              className={view === v ? 'active' : undefined}
-              onClick={() => setView(v)}
-            >
-              {v === 'training' ? 'Training' : 'Studies'}
-            </button>
-          ))}
-        </nav>
-        {view === 'training' ? (
+        <Header store={store} onHelp={openHelp} />
+        {hidden('tabs') ? null : (
+          <nav className="view-tabs" role="tablist" aria-label="Workspace">
+            {(Object.keys(TAB_LABELS) as WorkspaceTab[]).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                aria-selected={tab === t}
+                className={tab === t ? 'active' : undefined}
+                onClick={() => showTab(t)}
+              >
+                {TAB_LABELS[t]}
+              </button>
+            ))}
+          </nav>
+        )}
+        {tab === 'lessons' ? (
           <>
+            <Transport store={store} onTrain={toTraining} />
+            <Banners store={store} />
+            <LessonsPanel store={store} />
+          </>
+        ) : null}
+        {tab === 'training' ? (
+          <WithLesson>
             <Transport store={store} />
             <Banners store={store} />
-            <RunsPanel store={store} />
+            {hidden('network') ? null : (
+              <div data-part="network">
+                <NetworkView store={store} />
+              </div>
+            )}
+            {hidden('runs') ? null : (
+              <div data-part="runs">
+                <RunsPanel store={store} />
+              </div>
+            )}
             <ChartsPanel store={store} />
-          </>
-        ) : (
-          <StudyPanel store={store} />
-        )}
+          </WithLesson>
+        ) : null}
+        {tab === 'studies' ? (
+          <WithLesson>
+            <StudyPanel store={store} />
+          </WithLesson>
+        ) : null}
+        {tab === 'explorer' ? (
+          <Suspense fallback={<p className="muted">Loading the explorer…</p>}>
+            <ExplorerPanel />
+          </Suspense>
+        ) : null}
       </main>
+      {overlay}
     </div>
   );
 }

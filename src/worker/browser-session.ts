@@ -6,6 +6,7 @@
 import { lostDeviceMessage, onDeviceLost, startBrowserBackend } from '../backend/browser';
 import type { Post } from './protocol';
 import { TrainingSession } from './session';
+import { prepareTaskData } from './task-data';
 import type { Standby } from './upgrade';
 import { forgetWarmUps, isWarm, startWarmUp } from './warmup';
 import { webGpuStandby, type BackendStandby } from './webgpu-standby';
@@ -43,6 +44,7 @@ export function createBrowserSession(post: Post, note?: string): TrainingSession
   };
   const watchDevice = () => onDeviceLost((message) => session.deviceLost(`${message} ${STOPPED}`));
   const session: TrainingSession = new TrainingSession(postResolved, {
+    prepareData: prepareTaskData,
     async initBackend(preference) {
       const { choice, webGpuLater } = await startBrowserBackend(preference, { instantStart: true });
       forgetWarmUps(); // a new device compiles every pipeline again

@@ -53,6 +53,8 @@ export interface SessionOptions {
   initBackend?: (preference: BackendPreference) => Promise<BackendStart>;
   /** Runs before each trainer is built: the WebGPU shader warm-up by default (a no-op elsewhere). */
   warmUp?: (config: ExperimentConfig) => Promise<void>;
+  /** Loads what the config's task needs before its trainer builds (task-data.ts: MultiMNIST's digits). */
+  prepareData?: (config: ExperimentConfig) => Promise<void>;
   /** How often a checkpoint is posted while training (CHECKPOINT_EVERY_MS by default). */
   checkpointEveryMs?: number;
 }
@@ -201,6 +203,7 @@ export class TrainingSession {
     await this.drop();
     // A safe moment to move to a backend made ready in the background: nothing has trained yet.
     this.upgrade?.moveIfReady(config);
+    await this.options.prepareData?.(config);
     await (this.options.warmUp ?? warmUpWebGpu)(config);
     let trainer: Trainer;
     let refused: string | null = null;

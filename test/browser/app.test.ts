@@ -42,7 +42,7 @@ describe('with WebGPU', () => {
   it('trains on WebGPU: steps rise, every chart draws, PCGrad applies mid-run, Step and Reset work', async () => {
     const { page, errors } = await open(context, FORCE_WEBGPU);
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(50);
     // The standard charts, and the decision boundary the suite's view asks for (no landscape, no shares).
     expect(await chartIds(page)).toEqual([
@@ -88,7 +88,7 @@ describe('with WebGPU', () => {
   it('survives a real GPU process crash: says the device was lost and continues on WASM', async () => {
     const { page } = await open(context, FORCE_WEBGPU);
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WebGPU/);
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(5);
     // The DevTools protocol kills the GPU process: every WebGPU device of the browser is lost for real.
     const cdp = await context.newCDPSession(page);
@@ -97,7 +97,7 @@ describe('with WebGPU', () => {
     await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/GPU device was lost/);
     await page.getByRole('button', { name: 'Continue on WASM' }).click();
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/WASM/);
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     const resumed = await stepOf(page);
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(resumed + 20);
     await page.close();
@@ -106,7 +106,7 @@ describe('with WebGPU', () => {
   it('shows the toy landscapes with live trajectories, in dark mode and at phone width', async () => {
     const hash = `#config=${encodeURIComponent(JSON.stringify({ task: { id: 'toy' }, learningRate: 0.05, reportEvery: 10 }))}`;
     const { page, errors } = await open(context, FORCE_WEBGPU + hash);
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(30);
     await expect
       .poll(() => page.locator('[data-chart="landscape"]').getAttribute('data-ready'), { timeout: 60_000 })
@@ -143,7 +143,7 @@ describe('with WebGPU', () => {
     const groups = await Promise.all(optgroups.map((g) => g.getAttribute('label')));
     expect(groups).toEqual(['Loss weighting', 'Gradient surgery', 'Multi-objective', 'Robust aggregation']);
     await expect.poll(() => page.getByTestId('partial-note').textContent()).toMatch(/last gradient/);
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     // The strategy's task-shares view and the affinity the isolation settings measure; no boundary here.
     const ids = await chartIds(page);
     expect(ids).toContain('shares');
@@ -193,7 +193,7 @@ describe('without WebGPU', () => {
       await expect
         .poll(() => status(page).textContent(), { timeout: 60_000 })
         .toMatch(/(WebGL|WASM|CPU).*fell back: WebGPU/);
-      await page.getByRole('button', { name: 'Train' }).click();
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
       await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
       // Asking for the missing WebGPU must say so and keep the run, not silently start over.
       await page.getByRole('button', { name: 'Pause' }).click();

@@ -39,7 +39,7 @@ async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
 const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
 
 async function trainTo(page: Page, step: number): Promise<void> {
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(step);
 }
 

@@ -31,7 +31,7 @@ async function open(config: object) {
 describe('training health', () => {
   it('explains a collapsed run, keeps training, and lets the user dismiss it', async () => {
     const { page, errors } = await open({ task: { id: 'playground-2d' }, learningRate: 10 });
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     const banner = page.getByRole('alert', { name: 'Training has stopped learning' });
     await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toMatch(/exactly zero/);
     expect(await banner.textContent()).toMatch(/Lower the learning rate \(now 10/);
@@ -53,7 +53,7 @@ describe('training health', () => {
       optimizer: { id: 'sgd' },
       learningRate: 10,
     });
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/stopped \(diverged\)/);
     const text = (await page.getByRole('alert').filter({ hasText: 'diverged' }).textContent()) ?? '';
     const step = Number(text.match(/diverged at step (\d+)/)?.[1]);

@@ -41,7 +41,7 @@ describe('while training on WASM', () => {
     await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
     await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/Step 0 · WASM/);
 
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(200);
     const time = ['loss', 'metric', 'cosine', 'layer-cosine', 'norms', 'weights'];
     for (const id of [...time, 'heatmap', 'boundary'])
@@ -65,6 +65,8 @@ describe('while training on WASM', () => {
 
     // The tooltip follows the pointer over a chart.
     const plot = chart(page, 'loss').locator('[data-points]');
+    // The network view sits above the charts: bring the chart into the viewport before pointing at it.
+    await plot.scrollIntoViewIfNeeded();
     const box = await plot.boundingBox();
     if (!box) throw new Error('the loss chart has no plot box');
     expect(await chart(page, 'loss').textContent()).not.toMatch(/step \d/);

@@ -24,13 +24,15 @@ const runCount = async (page: Page) =>
 async function open(page: Page, hash = '') {
   await page.goto(browser.server.url + WASM + hash);
   await expect.poll(() => statusLine(page).textContent(), { timeout: 60_000 }).toMatch(/Step 0/);
+  // A first visit (no experiment in the link) opens on the lesson cards; the run list is in Training.
+  await page.getByRole('tab', { name: 'Training' }).click();
   await expect.poll(() => runCount(page), { timeout: 20_000 }).not.toBeNaN();
 }
 
 /** Train until the step passes `steps`, then Reset: the run so far is kept. */
 async function trainAndReset(page: Page, steps: number) {
   const before = await runCount(page);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(steps);
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(0);
@@ -155,7 +157,7 @@ describe('kept runs', () => {
     const before = await runCount(page);
     const names = await rows(page).locator('.run-name').allTextContents();
     await page.evaluate(() => ((globalThis as unknown as { __failNextPut?: boolean }).__failNextPut = true));
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Reset' }).click();
     const alert = page.locator('.runs-error[role="alert"]');
@@ -175,7 +177,7 @@ describe('kept runs', () => {
     const errors = collectErrors(page);
     // Many steps: a run that reached its `steps` is finished (kept, not checkpointed), and WASM is fast.
     await open(page, `#config=${encodeURIComponent(JSON.stringify({ steps: 10_000_000 }))}`);
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(50);
     // The session checkpoints at least every 10 s of training: wait for one, then "crash" (reload).
     await page.waitForTimeout(12_000);

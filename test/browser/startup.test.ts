@@ -45,7 +45,7 @@ interface Said {
 }
 
 const status = statusLine;
-const train = (page: Page) => page.getByRole('button', { name: 'Train' });
+const train = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
 const said = (page: Page) => page.evaluate<Said[]>('globalThis.__said');
 
 async function open(search = '') {

@@ -4,10 +4,9 @@
  * what the method makes of these task gradients on a first step. Prints {"direction": [...], "weights": [...]}.
  * Inputs beyond MAX_TASKS rows or MAX_ENTRIES numbers are refused up front, with the limit named.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import { aggregateOnce } from '../../engine/methods/aggregate-once';
 import { findMethod, METHODS } from '../../engine/methods/registry';
 import { validateParams } from '../../engine/params/validate';
-import { Rng } from '../../engine/random/rng';
 import { ConfigError } from '../../engine/config/types';
 import { describeValue, quoteKey, quoteKeys } from '../../engine/params/describe';
 import { EXIT, UserError } from '../errors';
@@ -136,36 +135,20 @@ export async function aggregateCommand(
       ? undefined
       : perTask(rawKpis, 'kpis', T, 'numbers in [0, 1]', (x) => x >= 0 && x <= 1);
 
-  const instance = method.create({
-    numTasks: T,
-    numReplicas: 1,
-    numShared: grads.cols,
+  const { direction, weights } = await aggregateOnce({
+    method,
     params: params.value,
-    rng: new Rng(seed).fork(`method:${method.id}`),
+    grads,
+    losses,
+    ...(rep ? { repGrads: rep } : {}),
+    ...(kpis ? { kpis } : {}),
+    seed,
   });
-  const G = tf.tensor3d(grads.data, [1, T, grads.cols]);
-  const L = tf.tensor2d(losses, [1, T]);
-  const R = rep ? tf.tensor3d(rep.data, [1, T, rep.cols]) : undefined;
-  const K = kpis ? tf.tensor2d(kpis, [1, T]) : undefined;
-  try {
-    const agg = await instance.aggregate({
-      grads: G,
-      losses: L,
-      step: 0,
-      ...(R ? { repGrads: R } : {}),
-      ...(K ? { kpis: K } : {}),
-    });
-    const [direction, weights] = await Promise.all([agg.direction.data(), agg.weights.data()]);
-    tf.dispose([agg.direction, agg.weights, ...(agg.trainableGrads ?? [])]);
-    await writeJson(io, {
-      method: method.id,
-      params: params.value,
-      direction: Array.from(direction),
-      weights: Array.from(weights),
-    });
-  } finally {
-    instance.dispose();
-    tf.dispose([G, L, ...(R ? [R] : []), ...(K ? [K] : [])]);
-  }
+  await writeJson(io, {
+    method: method.id,
+    params: params.value,
+    direction: Array.from(direction),
+    weights: Array.from(weights),
+  });
   return EXIT.ok;
 }

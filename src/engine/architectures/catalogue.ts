@@ -9,6 +9,7 @@ import { crossStitchCard } from './cross-stitch.card';
 import { dselectKCard } from './dselect-k.card';
 import { filmCard } from './film.card';
 import { layerSharingCard } from './layer-sharing.card';
+import { lenetCard } from './lenet.card';
 import { loraCard } from './lora.card';
 import { ltbCard } from './ltb.card';
 import { mmoeCard } from './mmoe.card';
@@ -27,6 +28,7 @@ export const ARCHITECTURE_CARDS: readonly ArchitectureCardEntry[] = [
   cgcCard,
   pleCard,
   dselectKCard,
+  lenetCard,
   pointCard,
 ];
 

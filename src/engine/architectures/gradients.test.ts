@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { B, CASES, D, O, buildEntry, dimsFor, forwardFlat, normalTensor, taskLosses } from './testing';
+import { B, CASES, O, buildEntry, dimsFor, forwardFlat, normalTensor, taskLosses } from './testing';
 
 const values = (t: tf.Tensor): number[] => Array.from(t.dataSync());
 const expectClose = (a: number[], b: number[], tol = 1e-5) => {
@@ -22,7 +22,7 @@ describe.each(CASES)('$name', ({ entry: e, params }) => {
     const b = buildEntry(e, params, dimsFor(e, T));
     const O2 = dimsFor(e, T).outputDim;
     tf.tidy(() => {
-      const x = normalTensor([Sx, B, D], 11) as tf.Tensor3D;
+      const x = normalTensor([Sx, B, dimsFor(e, 2).inputDim], 11) as tf.Tensor3D;
       const y = normalTensor([T, B, O2], 12) as tf.Tensor3D;
       const tiled = tf.tile<tf.Tensor2D>(b.theta, [T, 1]);
       // With nothing shared (P = 0) θ is off the path and tf.grads would refuse it: task parameters only.
@@ -65,7 +65,7 @@ describe.each(CASES.filter((c) => c.entry.group !== 'point'))(
         return;
       }
       tf.tidy(() => {
-        const x = normalTensor([1, B, D], 21) as tf.Tensor3D;
+        const x = normalTensor([1, B, dimsFor(e, 2).inputDim], 21) as tf.Tensor3D;
         const y = normalTensor([T, B, O], 22) as tf.Tensor3D;
         const loss = (p: tf.Tensor) =>
           tf.sum(taskLosses(forwardFlat(b, b.theta, x, b.taskParams, p as tf.Tensor3D), y));

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES, findArchitecture } from './registry';
-import { B, CASES, D, buildEntry, dimsFor, forwardFlat, normalTensor, withDefaults } from './testing';
+import { B, CASES, buildEntry, dimsFor, forwardFlat, normalTensor, withDefaults } from './testing';
 
 const values = (t: tf.Tensor): number[] => Array.from(t.dataSync());
 
@@ -49,7 +49,7 @@ describe.each(CASES)('$name', ({ entry: e, params }) => {
     const O2 = dimsFor(e, T).outputDim;
     for (const Sx of [1, T]) {
       tf.tidy(() => {
-        const x = normalTensor([Sx, B, D], 7 + Sx) as tf.Tensor3D;
+        const x = normalTensor([Sx, B, dimsFor(e, 2).inputDim], 7 + Sx) as tf.Tensor3D;
         const single = forwardFlat(b, b.theta, x);
         expect(single.shape).toEqual([T, B, O2]);
         values(single).forEach((v) => expect(Number.isFinite(v)).toBe(true));
@@ -74,7 +74,7 @@ describe.each(CASES)('$name', ({ entry: e, params }) => {
     // The point model's θ is zeros by design; every network draws its weights from the seed.
     if (e.group !== 'point') expect(inits(c)).not.toEqual(inits(a));
     tf.tidy(() => {
-      const x = normalTensor([1, B, D], 3) as tf.Tensor3D;
+      const x = normalTensor([1, B, dimsFor(e, 2).inputDim], 3) as tf.Tensor3D;
       expect(values(forwardFlat(b, b.theta, x))).toEqual(values(forwardFlat(a, a.theta, x)));
     });
     [a, b, c].forEach((x) => x.dispose());
@@ -83,7 +83,7 @@ describe.each(CASES)('$name', ({ entry: e, params }) => {
   it('leaks no tensor across repeated forward and backward passes', () => {
     const T = 2;
     const b = buildEntry(e, params, dimsFor(e, T));
-    const x = normalTensor([T, B, D], 5) as tf.Tensor3D;
+    const x = normalTensor([T, B, dimsFor(e, 2).inputDim], 5) as tf.Tensor3D;
     const run = () =>
       tf.tidy(() => {
         const tiled = tf.tile<tf.Tensor2D>(b.theta, [T, 1]);

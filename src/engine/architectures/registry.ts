@@ -7,6 +7,7 @@ import { crossStitch } from './cross-stitch';
 import { dselectK } from './dselect-k';
 import { film } from './film';
 import { layerSharing } from './layer-sharing';
+import { lenet } from './lenet';
 import { lora } from './lora';
 import { ltb } from './ltb';
 import { mmoe } from './mmoe';
@@ -26,6 +27,7 @@ export const ARCHITECTURES: readonly ArchitectureEntry[] = [
   cgc,
   ple,
   dselectK,
+  lenet,
   point,
 ];
 

@@ -187,6 +187,28 @@ export const CASES: { name: string; entry: ArchitectureEntry; params: AnyParams 
     params: withDefaults(entry('dselect-k'), { experts: 2, k: 1, gamma: 0.5, activation: 'tanh' }),
   },
   {
+    name: 'lenet small, a task-specific convolution',
+    entry: entry('lenet'),
+    params: withDefaults(entry('lenet'), {
+      channels: [2, 3],
+      kernel: 3,
+      denseWidth: 4,
+      shared: [true, false, true],
+    }),
+  },
+  {
+    name: 'lenet, a task-specific bottom under a shared top, head layer',
+    entry: entry('lenet'),
+    params: withDefaults(entry('lenet'), {
+      channels: [2, 3],
+      kernel: 3,
+      denseWidth: 4,
+      shared: [false, true, true],
+      headLayers: 1,
+      headWidth: 3,
+    }),
+  },
+  {
     name: 'mmoe 3 deep experts, sigmoid',
     entry: entry('mmoe'),
     params: withDefaults(entry('mmoe'), {
@@ -200,7 +222,8 @@ export const CASES: { name: string; entry: ArchitectureEntry; params: AnyParams 
 
 export const dimsFor = (e: ArchitectureEntry, numTasks: number): Dims => ({
   numTasks,
-  inputDim: D,
+  // The convolutional trunk reads square images: 16 x 16 pixels survive two 5 x 5 convolutions and poolings.
+  inputDim: e.id === 'lenet' ? 16 * 16 : D,
   // The point model outputs θ itself.
   outputDim: e.group === 'point' ? D : O,
 });

@@ -27,6 +27,23 @@ describe('taskLossAndGrad', () => {
     [1, 2, -0.25, 0.25].forEach((v, i) => expect(g[i]).toBeCloseTo(v, 6));
   });
 
+  it('worked by hand: softmax cross-entropy sums over the classes, its gradient is softmax − y', async () => {
+    // One task, two samples of 3 logits. Sample 1: z = (1, 2, 3), class 2: loss log(e + e² + e³) − 3
+    // = 0.4076059644; softmax (0.0900306, 0.2447285, 0.6652410). Sample 2: z = (0, 0, 0), class 0: loss
+    // log 3; softmax 1/3 each. Mean loss over 2 samples; gradient (softmax − y) / 2.
+    const pred = tf.tensor3d([1, 2, 3, 0, 0, 0], [1, 2, 3]);
+    const target = tf.tensor3d([0, 0, 1, 1, 0, 0], [1, 2, 3]);
+    const { losses, grad } = taskLossAndGrad(pred, target, ['softmax-ce']);
+    expect((await read(losses))[0]).toBeCloseTo((0.4076059644 + Math.log(3)) / 2, 6);
+    const want = [0.0900306, 0.2447285, 0.665241 - 1, 1 / 3 - 1, 1 / 3, 1 / 3].map((v) => v / 2);
+    (await read(grad)).forEach((v, i) => expect(v).toBeCloseTo(want[i] as number, 6));
+    // The reference composition and the loss the evaluation uses agree.
+    expect((await read(taskLosses(['softmax-ce'], pred, target)))[0]).toBeCloseTo(
+      (0.4076059644 + Math.log(3)) / 2,
+      6,
+    );
+  });
+
   it('counts only weighted samples, and a task with no weight has loss 0 and gradient 0', async () => {
     const pred = tf.tensor3d([1, 5, 2, 2], [2, 2, 1]);
     const target = tf.zeros<tf.Rank.R3>([2, 2, 1]);

@@ -123,10 +123,17 @@ function lossCase(name: string, kinds: LossKind[], weighted: boolean, predScale 
     run() {
       const [T, B, O] = [kinds.length, 16, 3];
       const pred = tf.tidy(() => tf.mul<tf.Tensor3D>(tf.round(normal([T, B, O])), predScale));
-      const target = (
-        kinds.some((k) => k === 'bce-logits')
-          ? tf.cast(tf.greater(uniform([T, B, O], 0, 1), 0.5), 'float32')
-          : normal([T, B, O])
+      // Each task's targets as its kind reads them: 0/1 for bce, one class (one-hot) for softmax-ce, reals for mse.
+      const target = tf.tidy(() =>
+        tf.concat(
+          kinds.map((kind) =>
+            kind === 'bce-logits'
+              ? tf.cast(tf.greater(uniform([1, B, O], 0, 1), 0.5), 'float32')
+              : kind === 'softmax-ce'
+                ? tf.oneHot(tf.cast(tf.floor(uniform([1, B], 0, O - 1e-3)), 'int32'), O).toFloat()
+                : normal([1, B, O]),
+          ),
+        ),
       ) as tf.Tensor3D;
       // Task 1 has no weight at all this step (a strategy left it out).
       const weights = weighted
@@ -175,6 +182,8 @@ export const KERNEL_CASES: KernelCase[] = [
   lossCase('bce, large logits', ['bce-logits', 'bce-logits'], false, 40),
   lossCase('mixed, weighted, an all-zero task', ['mse', 'bce-logits', 'mse'], true),
   lossCase('mixed, zeros', ['bce-logits', 'mse'], false, 0),
+  lossCase('softmax, large logits', ['softmax-ce', 'softmax-ce'], false, 40),
+  lossCase('softmax mixed, weighted, an all-zero task', ['softmax-ce', 'mse', 'bce-logits'], true),
   ...activationCases(),
 ];
 

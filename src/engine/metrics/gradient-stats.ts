@@ -27,18 +27,21 @@ export interface GradientStatTensors {
   cosine: tf.Tensor3D;
   /** per shared layer, [R, T, T] */
   layerCosine: tf.Tensor3D[];
+  /** per shared layer, ‖g_t‖ on that layer's segments [R, T] (where in the network the magnitudes differ) */
+  layerNorms: tf.Tensor2D[];
 }
 
 export function gradientStats(g: tf.Tensor3D, layers: readonly LayerRanges[]): GradientStatTensors {
   return tf.tidy(() => {
-    const layerCosine = layers.map((layer) => {
+    const layerGrads = layers.map((layer) => {
       const parts = layer.ranges.map((r) => g.slice([0, 0, r.offset], [-1, -1, r.size]));
-      return cosineMatrix((parts.length === 1 ? parts[0] : tf.concat(parts, 2)) as tf.Tensor3D);
+      return (parts.length === 1 ? parts[0] : tf.concat(parts, 2)) as tf.Tensor3D;
     });
     return {
       norms: tf.sqrt<tf.Tensor2D>(tf.sum(tf.square(g), 2)),
       cosine: cosineMatrix(g),
-      layerCosine,
+      layerCosine: layerGrads.map(cosineMatrix),
+      layerNorms: layerGrads.map((gl) => tf.sqrt<tf.Tensor2D>(tf.sum(tf.square(gl), 2))),
     };
   });
 }

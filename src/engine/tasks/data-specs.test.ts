@@ -88,7 +88,7 @@ describe.each(DATA_IDS)('%s with separate inputs', (id) => {
     const test = separate(inst.test);
     expect(train.counts).toEqual([20, 2000]);
     expect(train.x.map((x) => x.length)).toEqual([20 * inst.inputDim, 2000 * inst.inputDim]);
-    expect(train.y.map((y) => y.length)).toEqual([20, 2000]);
+    expect(train.y.map((y) => y.length)).toEqual([20 * inst.outputDim, 2000 * inst.outputDim]);
     expect(test.counts).toEqual([200, 200]);
     expect(Array.from(train.x[0]!)).not.toEqual(Array.from(train.x[1]!.subarray(0, 20 * inst.inputDim)));
     expect(Array.from(test.x[0]!)).not.toEqual(Array.from(test.x[1]!));

@@ -55,25 +55,35 @@ export function dataSpecs(targets: TargetKind, sizes: { train: number; test: num
       maxLength: MAX_TASKS,
     }),
     labelNoise: numList(
-      targets === 'binary'
+      targets === 'classes'
         ? {
             label: 'label noise',
-            help: 'Per task, the fraction of its training labels flipped (0.5: pure noise). Test labels stay clean, so the test loss shows the harm. Empty: no noise.',
+            help: 'Per task, the fraction of its training labels replaced by a random other class (with C classes, (C−1)/C is pure noise). Test labels stay clean, so the test loss shows the harm. Empty: no noise.',
             default: [],
             min: 0,
-            max: 0.5,
+            max: 1,
             minLength: 0,
             maxLength: MAX_TASKS,
           }
-        : {
-            label: 'label noise std',
-            help: 'Per task, the std of Gaussian noise added to its training targets (in label units, before any standardisation). Test targets stay clean, so the test loss shows the harm. Empty: no noise.',
-            default: [],
-            min: 0,
-            max: 10,
-            minLength: 0,
-            maxLength: MAX_TASKS,
-          },
+        : targets === 'binary'
+          ? {
+              label: 'label noise',
+              help: 'Per task, the fraction of its training labels flipped (0.5: pure noise). Test labels stay clean, so the test loss shows the harm. Empty: no noise.',
+              default: [],
+              min: 0,
+              max: 0.5,
+              minLength: 0,
+              maxLength: MAX_TASKS,
+            }
+          : {
+              label: 'label noise std',
+              help: 'Per task, the std of Gaussian noise added to its training targets (in label units, before any standardisation). Test targets stay clean, so the test loss shows the harm. Empty: no noise.',
+              default: [],
+              min: 0,
+              max: 10,
+              minLength: 0,
+              maxLength: MAX_TASKS,
+            },
     ),
     corruptFraction: numList({
       label: 'corrupt fraction',
@@ -119,13 +129,16 @@ export function checkDataParams(p: DataParams, numTasks: number): ConfigIssue[] 
 /**
  * Train and test splits of a generator as the block says. Train and test come from independent streams (so
  * changing the test size leaves train alone), and corruption and noise from per-task streams of their own
- * (so noising one task leaves the others' labels, and every input, unchanged).
+ * (so noising one task leaves the others' labels, and every input, unchanged). A suite whose test samples
+ * must come from other raw data than its train samples (MultiMNIST's disjoint digits) passes two generators.
  */
 export function buildSplits(
-  gen: SampleGenerator,
+  generators: SampleGenerator | { train: SampleGenerator; test: SampleGenerator },
   p: DataParams,
   rng: Rng,
 ): { train: TaskSplit; test: TaskSplit } {
+  const [gen, testGen] =
+    'train' in generators ? [generators.train, generators.test] : [generators, generators];
   const T = gen.numTasks;
   const trainRng = rng.fork('train');
   const testRng = rng.fork('test');
@@ -133,14 +146,14 @@ export function buildSplits(
   let test: TaskSplit;
   if (p.inputs === 'shared') {
     train = sharedSplit(gen, p.trainSamples, trainRng);
-    test = sharedSplit(gen, p.testSamples, testRng);
+    test = sharedSplit(testGen, p.testSamples, testRng);
   } else {
     const counts = p.trainSamplesPerTask.length
       ? p.trainSamplesPerTask
       : Array.from({ length: T }, () => p.trainSamples);
     train = separateSplit(gen, counts, trainRng);
     test = separateSplit(
-      gen,
+      testGen,
       Array.from({ length: T }, () => p.testSamples),
       testRng,
     );
@@ -180,7 +193,10 @@ export function corruptTargets(
   }
 }
 
-/** Regression: add N(0, level²) to every target. Binary: flip round(level·N) labels chosen at random. */
+/**
+ * Regression: add N(0, level²) to every target. Binary: flip round(level·N) labels chosen at random.
+ * Classes: give round(level·N) samples chosen at random a uniformly drawn other class (one-hot rows).
+ */
 export function noiseTargets(
   y: Float32Array,
   count: number,
@@ -194,6 +210,15 @@ export function noiseTargets(
     return;
   }
   for (const n of chosen(count, level, rng)) {
-    for (let o = 0; o < outputDim; o++) y[n * outputDim + o] = 1 - (y[n * outputDim + o] as number);
+    const row = y.subarray(n * outputDim, (n + 1) * outputDim);
+    if (targets === 'binary') {
+      for (let o = 0; o < outputDim; o++) row[o] = 1 - (row[o] as number);
+      continue;
+    }
+    if (outputDim < 2) continue; // one class has no other
+    const current = row.indexOf(Math.max(...row));
+    const draw = rng.int(outputDim - 1);
+    row.fill(0);
+    row[draw >= current ? draw + 1 : draw] = 1;
   }
 }

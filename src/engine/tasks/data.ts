@@ -9,13 +9,13 @@ import { int } from '../params/spec';
 import type { TaskSplit } from './types';
 
 /** What a task's targets are, which decides what label noise means for it. */
-export type TargetKind = 'regression' | 'binary';
+export type TargetKind = 'regression' | 'binary' | 'classes';
 
 export interface SampleGenerator {
   numTasks: number;
   inputDim: number;
   outputDim: number;
-  /** Real-valued targets, or 0/1 labels of a binary classification. */
+  /** Real-valued targets, 0/1 labels of a binary classification, or one-hot rows of a class label. */
   targets: TargetKind;
   /** `count` inputs, row-major [count, inputDim]. */
   inputs(count: number, rng: Rng): Float32Array;

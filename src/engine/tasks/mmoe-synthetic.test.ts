@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../params/spec';
 import { Rng } from '../random/rng';
-import { mmoeSyntheticSuite, mmoeWeights, orthonormalVectors } from './mmoe-synthetic';
+import { mmoeGenerator, mmoeSyntheticSuite, mmoeWeights, orthonormalVectors } from './mmoe-synthetic';
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let s = 0;
@@ -42,6 +42,20 @@ describe('mmoe-synthetic', () => {
     expect(cosine(w[0]!, w[1]!)).toBeCloseTo(p, 10);
     expect(cosine(w[0]!, w[3]!)).toBeCloseTo(p, 10);
     expect(cosine(w[1]!, w[2]!)).toBeCloseTo(p * p, 10);
+  });
+
+  it("labels follow Google's generator: y = z + Σ_{i=1..10} sin(i·z + (i-1)²), z = w·x", () => {
+    const w = mmoeWeights(2, 4, 0.5, new Rng(7));
+    const gen = mmoeGenerator(2, 4, 0.5, 0, new Rng(7));
+    // x = 0 gives z = 0: y = sin 0 + sin 1 + sin 4 + ... + sin 81, by hand -1.5789 (β_i = (i-1)², not i²).
+    expect(gen.labels(0, new Float32Array(4), 1, new Rng(1))[0]).toBeCloseTo(-1.5789, 3);
+    const x = Float32Array.from([0.5, -1, 0.25, 2]);
+    for (const task of [0, 1]) {
+      const z = dot(w[task]!, x);
+      let y = z;
+      for (let i = 1; i <= 10; i++) y += Math.sin(i * z + (i - 1) ** 2);
+      expect(gen.labels(task, x, 1, new Rng(1))[0]).toBeCloseTo(y, 4);
+    }
   });
 
   it('the empirical label correlation falls as p falls', () => {

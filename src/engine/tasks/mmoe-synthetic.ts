@@ -6,9 +6,14 @@
  *   y_k = w_k·x + Σ_{i=1..m} sin(α_i w_k·x + β_i) + ε_k,  ε_k ~ N(0, noise²).
  * For T = 2 this is exactly the paper's w_1, w_2. For T > 2, cos(w_1, w_k) = p and cos(w_j, w_k) = p² for
  * j, k ≥ 2: task 1 is the hub every other task is p-related to.
- * The paper leaves c, m, α, β open; we use Google's generator: c = 1, m = 10, α_i = i, β_i = i², noise std
- * 0.01 (keras-mmoe instead uses c = 0.3, m = 5, α, β ~ N(0, 1)). The label correlation is not p itself (the
- * sines are non-linear) but falls monotonically with p, which is what the paper's experiment varies.
+ * The paper leaves c, m, α, β open; we use Google's generator (google-research, the authors' employer:
+ * `generate_task_pairs` in its synthetic multi-task data module): c = 1, m = 10, α_i = i, β_i = (i - 1)²
+ * (Python's `[i ** 2 for i in range(m)]`: 0, 1, 4, ..., 81), noise std 0.01 (keras-mmoe instead uses
+ * c = 0.3, m = 5, α, β ~ N(0, 1)). The label correlation is not p itself (the sines are non-linear) but
+ * falls monotonically with p, which is what the paper's experiment varies.
+ * The function has frequencies up to 10 along w_k·x: learning it takes many samples. With the default
+ * 2,000 a network overfits within a few hundred steps and seed noise hides the effect of p; the lesson
+ * (public/lessons/mmoe-correlation.json) and the preset use 20,000, where test loss keeps falling.
  * Labels are standardised per task with train statistics by default (their std is about 2.4), so that the
  * usual learning rates work; with separate inputs each task's statistics come from its own train samples.
  */
@@ -69,7 +74,7 @@ export function mmoeGenerator(
         let z = 0;
         for (let i = 0; i < dim; i++) z += (wt[i] as number) * (x[n * dim + i] as number);
         let v = z;
-        for (let i = 1; i <= M; i++) v += Math.sin(i * z + i * i);
+        for (let i = 1; i <= M; i++) v += Math.sin(i * z + (i - 1) * (i - 1));
         y[n] = v + r.normal(0, noise);
       }
       return y;

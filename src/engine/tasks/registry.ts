@@ -1,7 +1,9 @@
 /** Every task suite, in menu order. Adding a suite: one file plus one line here. */
 import { linearTasksSuite } from './linear-tasks';
 import { mmoeSyntheticSuite } from './mmoe-synthetic';
+import { multiMnistSuite } from './multi-mnist';
 import { playground2dSuite } from './playground-2d';
+import { rotatedDomainsSuite } from './rotated-domains';
 import { sinusoidsSuite } from './sinusoids';
 import { toySuite } from './toy';
 import type { TaskSuiteEntry } from './types';
@@ -12,6 +14,8 @@ export const TASK_SUITES: readonly TaskSuiteEntry[] = [
   sinusoidsSuite,
   playground2dSuite,
   linearTasksSuite,
+  multiMnistSuite,
+  rotatedDomainsSuite,
 ];
 
 export function findTaskSuite(id: string): TaskSuiteEntry | undefined {

@@ -21,6 +21,8 @@ export interface TaskInfo {
   name: string;
   loss: LossKind;
   metric: MetricKind;
+  /** softmax-ce tasks: the number of classes (the suite's outputDim), for the chance level of accuracy. */
+  classes?: number;
 }
 
 /**

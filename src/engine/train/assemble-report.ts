@@ -14,6 +14,7 @@ export interface ReportValues {
   /** [R, P], read back for objective suites only (their θ is the trajectory the app draws). */
   theta?: Float32Array;
   [layer: `layer${number}`]: Float32Array; // [R, T, T]
+  [layerNorm: `layerNorm${number}`]: Float32Array; // [R, T]
 }
 
 /** Mean over replicas of a row-major [R, ...inner] block. */
@@ -59,6 +60,7 @@ export function assembleReport(
       layers: meta.layerNames.map((layer, l) => ({
         layer,
         cosine: matrix(replicaMean(v[`layer${l}`] ?? new Float32Array(R * T * T), R), T),
+        ...(v[`layerNorm${l}`] ? { norms: replicaMean(v[`layerNorm${l}`] as Float32Array, R) } : {}),
       })),
     },
     // The trainer's TrainingHealth fills this in: it needs the history of reports.

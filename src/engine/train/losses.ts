@@ -6,28 +6,37 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LossKind, MetricKind } from '../tasks/losses';
 
-/** Elementwise loss [T, B, O] before reduction. */
+/** Elementwise loss [T, B, O] before reduction (mse, bce-logits). */
 function elementLoss(kind: LossKind, pred: tf.Tensor3D, target: tf.Tensor3D): tf.Tensor3D {
   if (kind === 'mse') return tf.squaredDifference(pred, target);
   // Numerically stable binary cross-entropy on logits: max(z, 0) - z y + log(1 + exp(-|z|)).
   return tf.add(tf.sub(tf.relu(pred), tf.mul(pred, target)), tf.log1p(tf.exp(tf.neg(tf.abs(pred)))));
 }
 
-/** Loss per task and sample [T, B] (averaged over the outputs). Loss kinds may differ per task. */
+/**
+ * One kind's loss per sample [T, B]: mse and bce averaged over the outputs; softmax cross-entropy
+ * −Σ_o y_o log softmax(z)_o = logsumexp(z)·Σy − Σ y z, one number per sample (not averaged).
+ */
+function sampleLoss(kind: LossKind, pred: tf.Tensor3D, target: tf.Tensor3D): tf.Tensor2D {
+  if (kind === 'softmax-ce')
+    return tf.sub(tf.mul(tf.logSumExp(pred, 2), tf.sum(target, 2)), tf.sum(tf.mul(target, pred), 2));
+  return tf.mean<tf.Tensor2D>(elementLoss(kind, pred, target), 2);
+}
+
+/** Loss per task and sample [T, B]. Loss kinds may differ per task. */
 export function perSampleLosses(
   kinds: readonly LossKind[],
   pred: tf.Tensor3D,
   target: tf.Tensor3D,
 ): tf.Tensor2D {
   return tf.tidy(() => {
-    if (kinds.every((k) => k === kinds[0]))
-      return tf.mean<tf.Tensor2D>(elementLoss(kinds[0] ?? 'mse', pred, target), 2);
+    if (kinds.every((k) => k === kinds[0])) return sampleLoss(kinds[0] ?? 'mse', pred, target);
     const rows = kinds.map((kind, t) => {
       const p = tf.slice(pred, [t, 0, 0], [1, -1, -1]);
       const y = tf.slice(target, [t, 0, 0], [1, -1, -1]);
-      return tf.mean(elementLoss(kind, p, y), 2);
+      return sampleLoss(kind, p, y);
     });
-    return tf.concat(rows) as tf.Tensor2D;
+    return tf.concat<tf.Tensor2D>(rows);
   });
 }
 
@@ -43,7 +52,7 @@ export function taskLosses(
 ): tf.Tensor1D {
   return tf.tidy(() => {
     // The common case in one reduction (a kernel fewer per step on the GPU): one loss kind, no slot weights.
-    if (!weights && kinds.every((k) => k === kinds[0]))
+    if (!weights && kinds.every((k) => k === kinds[0]) && kinds[0] !== 'softmax-ce')
       return tf.mean<tf.Tensor1D>(elementLoss(kinds[0] ?? 'mse', pred, target), [1, 2]);
     const losses = perSampleLosses(kinds, pred, target);
     if (!weights) return tf.mean<tf.Tensor1D>(losses, 1);
@@ -63,6 +72,9 @@ export function taskMetric(
   return tf.tidy(() => {
     switch (kind) {
       case 'accuracy': {
+        // Classes: the largest logit against the target's class (one-hot).
+        if (loss === 'softmax-ce')
+          return tf.mean(tf.cast(tf.equal(tf.argMax(pred, 1), tf.argMax(target, 1)), 'float32'));
         // Binary: a logit above 0 predicts the positive class.
         const predicted = tf.greater(pred, 0);
         const actual = tf.greater(target, 0.5);
@@ -76,7 +88,7 @@ export function taskMetric(
       case 'mse':
         return tf.mean(tf.squaredDifference(pred, target));
       case 'loss':
-        return tf.mean(elementLoss(loss, pred.expandDims<tf.Tensor3D>(0), target.expandDims<tf.Tensor3D>(0)));
+        return tf.mean(sampleLoss(loss, pred.expandDims<tf.Tensor3D>(0), target.expandDims<tf.Tensor3D>(0)));
     }
   });
 }

@@ -18,8 +18,11 @@ export interface GradientReport {
   cosine: number[][];
   /** Share of task pairs with cosine < 0 (in conflict). */
   conflictShare: number;
-  /** The same cosine matrix restricted to each shared layer. */
-  layers: { layer: string; cosine: number[][] }[];
+  /**
+   * The same cosine matrix restricted to each shared layer, and ‖∇ L_t‖ per task on that layer alone
+   * (`norms`: optional only so that hand-made reports in tests need not spell it out).
+   */
+  layers: { layer: string; cosine: number[][]; norms?: number[] }[];
 }
 
 /** One start point of an objective suite (the toy): its trajectory is the sequence of `theta`s. */

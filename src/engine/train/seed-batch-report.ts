@@ -58,6 +58,7 @@ export async function seedBatchReports(input: SeedBatchReportInput): Promise<Rep
       cosine: stats.cosine,
       weights: input.weights ?? tf.ones([R, T]),
       ...Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c])),
+      ...Object.fromEntries(stats.layerNorms.map((n, l) => [`layerNorm${l}`, n])),
     };
   });
   try {

@@ -1,11 +1,18 @@
 /** Static facts about a trainer, for the UI's status line, the architecture diagram and the CLI output. */
 import * as tf from '@tensorflow/tfjs-core';
-import { METRICS, type MetricKind } from '../tasks/losses';
+import { chanceLevel, METRICS, type MetricKind } from '../tasks/losses';
 import type { Model } from './model';
 import type { GradientStrategy } from './task-grads';
 
 export interface TrainerInfo {
-  tasks: { name: string; metric: MetricKind; metricLabel: string; higherIsBetter: boolean }[];
+  tasks: {
+    name: string;
+    metric: MetricKind;
+    metricLabel: string;
+    higherIsBetter: boolean;
+    /** The metric's chance level (tasks/losses.ts chanceLevel), where it has one. */
+    chance?: number;
+  }[];
   kind: 'data' | 'objective';
   replicas: number;
   parameters: { shared: number; taskSpecificPerTask: number; total: number };
@@ -18,12 +25,16 @@ export function trainerInfo(model: Model, strategy: GradientStrategy): TrainerIn
   const T = model.tasks.length;
   const taskSpecific = model.taskParams.reduce((n, p) => n + p.init.length, 0);
   return {
-    tasks: model.tasks.map((t) => ({
-      name: t.name,
-      metric: t.metric,
-      metricLabel: METRICS[t.metric].label,
-      higherIsBetter: METRICS[t.metric].higherIsBetter,
-    })),
+    tasks: model.tasks.map((t) => {
+      const chance = chanceLevel(t);
+      return {
+        name: t.name,
+        metric: t.metric,
+        metricLabel: METRICS[t.metric].label,
+        higherIsBetter: METRICS[t.metric].higherIsBetter,
+        ...(chance === undefined ? {} : { chance }),
+      };
+    }),
     kind: model.kind,
     replicas: model.replicas,
     parameters: {

@@ -171,7 +171,10 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
         const stats = gradientStats(g, model.layers);
         const train = model.evaluate(theta, taskVars, 'train');
         const test = model.evaluate(theta, taskVars, 'test');
-        const layers = Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c]));
+        const layers = {
+          ...Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c])),
+          ...Object.fromEntries(stats.layerNorms.map((n, l) => [`layerNorm${l}`, n])),
+        };
         return {
           badStep: watch.badStep,
           trainLoss: lossCount.value

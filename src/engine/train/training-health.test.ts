@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse';
-import type { MetricKind } from '../tasks/losses';
+import { chanceLevel, type MetricKind } from '../tasks/losses';
 import { TrainingDivergedError } from './errors';
 import type { Report } from './report';
 import { TrainingHealth } from './training-health';
@@ -49,7 +49,11 @@ function feed(
 ) {
   const health = new TrainingHealth({
     kind,
-    tasks: (steps[0]?.[1] ?? []).map((_, t) => ({ name: `task${t + 1}`, metric })),
+    // As trainerInfo states it: a binary accuracy's chance level, R²'s, none for error metrics.
+    tasks: (steps[0]?.[1] ?? []).map((_, t) => {
+      const chance = chanceLevel({ loss: metric === 'accuracy' ? 'bce-logits' : 'mse', metric });
+      return { name: `task${t + 1}`, metric, ...(chance === undefined ? {} : { chance }) };
+    }),
   });
   return steps.map(([step, rows]) => health.review(report(step, rows), true, config));
 }

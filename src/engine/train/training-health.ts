@@ -24,12 +24,6 @@ import type { HealthIssue, Report } from './report';
  */
 export const VANISHED = 1e-3;
 /**
- * At or below this a metric is at chance: a constant prediction scores about 0.5 accuracy on the binary
- * tasks here (every playground pattern splits the box in half; measured 0.45–0.55) and R² ≤ 0.
- * Error-like metrics (MSE, the toy's loss) have no chance level: there only the loss rule applies.
- */
-export const CHANCE: Partial<Record<MetricKind, number>> = { accuracy: 0.6, r2: 0.05 };
-/**
  * Far above its best: the loss gave back more than this share of its scale (`scale` below). Healthy runs
  * gave back at most 0.25 (DB-MTL on the default); the saturated tanh preset at learning rate 10, 4.5 and more.
  */
@@ -63,7 +57,10 @@ export class TrainingHealth {
   private lastStep = -1;
 
   constructor(
-    private readonly info: { kind: 'data' | 'objective'; tasks: { name: string; metric: MetricKind }[] },
+    private readonly info: {
+      kind: 'data' | 'objective';
+      tasks: { name: string; metric: MetricKind; chance?: number }[];
+    },
   ) {}
 
   /** Its memory of the run (plain JSON), for a checkpoint (checkpoint.ts). */
@@ -118,7 +115,8 @@ export class TrainingHealth {
     report.tasks.forEach((task, i) => {
       const track = tracks[i] as Track;
       const norm = report.gradients.norms[i] ?? 0;
-      const chance = CHANCE[this.info.tasks[i]?.metric ?? 'loss'];
+      // At or below its chance level (tasks/losses.ts chanceLevel): accuracy near a constant prediction's.
+      const chance = this.info.tasks[i]?.chance;
       const atChance = chance !== undefined && task.trainMetric <= chance;
       const above = (task.trainLoss - track.best) / scale(track);
       track.best = Math.min(track.best, task.trainLoss);

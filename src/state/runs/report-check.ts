@@ -62,6 +62,7 @@ export function report(path: string, v: unknown): Report {
         return {
           layer: string(`${at}.layer`, layer['layer']),
           cosine: matrix(`${at}.cosine`, layer['cosine']),
+          ...(layer['norms'] === undefined ? {} : { norms: numbers(`${at}.norms`, layer['norms']) }),
         };
       }),
     },

@@ -5,7 +5,8 @@
  * charts/use-scheduled.ts), so a report redraws each chart at most once per refresh, one frame slot each,
  * and never re-renders the page around it (issue 11). The marks of live changes and the runs ticked for
  * overlay (the runs store) change rarely: the panel passes them down, and overlaid runs are prepared once
- * per selection (charts/overlay.ts).
+ * per selection (charts/overlay.ts). A classroom link may hide charts by id (`#hide=weights`), or embed one
+ * chart alone (`#embed=chart:loss`: `only`).
  */
 import { memo, useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
@@ -25,6 +26,7 @@ import {
   type ChartInstance,
   type ChartSpec,
 } from '../charts';
+import { useClassroom } from '../classroom/use-classroom';
 
 const selectHistory = (s: PlaygroundState) => s.history;
 /** A reset (fewer reports) shows at once; growth waits for the chart's next refresh slot. */
@@ -52,7 +54,17 @@ const LiveChart = memo(function LiveChart({
 
 const selectChanges = (s: PlaygroundState) => s.changes;
 
-export function ChartsPanel({ store, runs = appRunsStore }: { store: PlaygroundStore; runs?: RunsStore }) {
+export function ChartsPanel({
+  store,
+  runs = appRunsStore,
+  only,
+}: {
+  store: PlaygroundStore;
+  runs?: RunsStore;
+  /** Draw this chart alone (an embedded chart). */
+  only?: string;
+}) {
+  const { view: classroom } = useClassroom();
   const info = useStore(store, (s) => s.info);
   const config = useStore(store, (s) => s.config);
   const changes = useStore(store, selectChanges);
@@ -63,7 +75,13 @@ export function ChartsPanel({ store, runs = appRunsStore }: { store: PlaygroundS
     () => ({ info, config, store, changes, overlay }),
     [info, config, store, changes, overlay],
   );
-  const instances = useMemo(() => chartsFor(CHARTS, views), [views]);
+  const instances = useMemo(
+    () =>
+      chartsFor(CHARTS, views).filter(({ chart }) =>
+        only ? chart.id === only : !classroom.hide.includes(chart.id),
+      ),
+    [views, only, classroom.hide],
+  );
   // Read when a chart is exported, so that no card re-renders for it: the newest report's step.
   const stepNow = useCallback(() => store.getState().history.latest?.step ?? null, [store]);
   return (

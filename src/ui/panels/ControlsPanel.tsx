@@ -1,7 +1,10 @@
 /**
- * The experiment's controls, generated from the registries' parameter specs: task suite, architecture (with
- * its clickable diagram), method, sampling and isolation, and the training settings. Each control has a label
- * and an info tip; the validator's issues show beside the fields they name.
+ * The experiment's controls, generated from the registries' parameter specs: task suite, architecture (its
+ * layers are shared or split by clicking them in the Training tab's network view, ui/network; the mask's
+ * own field shows here when a classroom link hides that view), method, sampling and isolation, and the
+ * training settings. Each control has a label and an info tip; the validator's issues show beside the
+ * fields they name. A classroom link may hide a section or field (`#hide=method`) or lock it
+ * (`#lock=task`: shown, disabled, with a note): ui/classroom.
  */
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
@@ -20,7 +23,9 @@ import { fieldErrors } from '../components/field-errors';
 import { ParamField } from '../components/ParamField';
 import { ParamForm } from '../components/ParamForm';
 import { RegistrySelect } from '../components/RegistrySelect';
-import { ArchitectureDiagram, diagramRows, editsSharedMask } from './ArchitectureDiagram';
+import { Lockable } from '../classroom/Lockable';
+import { useClassroom } from '../classroom/use-classroom';
+import { diagramRows, editsSharedMask } from '../network/diagram-rows';
 import { DataIsolationSection } from './DataIsolationSection';
 
 type Key = 'task' | 'architecture' | 'method' | 'optimizer';
@@ -36,6 +41,7 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
   // A live change the worker refused (say, a method that does not fit the architecture) names its fields too.
   const refused = useStore(store, (s) => (s.error?.kind === 'config' ? s.error : null));
   const [error, setError] = useState<ConfigError | null>(null);
+  const { hidden, locked } = useClassroom();
   const issues = [...(error?.issues ?? []), ...(refused?.issues ?? [])];
   const errors = (prefix: string) => fieldErrors(issues, prefix);
   const apply = (next: unknown) => setError(changeConfig(next));
@@ -58,25 +64,34 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
   }, [config]);
   const chooseTask = (id: string) => apply(withTaskSuite(config, id));
   const taskNames = info?.tasks.map((t) => t.name) ?? [];
-  const shared = config.architecture.params[SHARED];
   const suite = findTaskSuite(config.task.id);
-  const section = (title: string, children: React.ReactNode) => (
-    <section className="controls-section">
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
+  /** One part of the form under its classroom name: left out when hidden, disabled when locked. */
+  const part = (name: string, children: React.ReactNode) =>
+    hidden(name) ? null : (
+      <Lockable key={name} part={name} locked={locked(name)}>
+        {children}
+      </Lockable>
+    );
+  const section = (name: string, title: string, children: React.ReactNode) =>
+    hidden(name) ? null : (
+      <section className="controls-section" data-part={name}>
+        <h2>{title}</h2>
+        {part(name, children)}
+      </section>
+    );
   const settings = (keys: (keyof typeof TRAINING_SETTINGS)[]) =>
-    keys.map((k) => (
-      <ParamField
-        key={k}
-        name={k}
-        spec={TRAINING_SETTINGS[k]}
-        value={config[k]}
-        onChange={(v) => apply({ ...config, [k]: v })}
-        error={errors('')[k]}
-      />
-    ));
+    keys.map((k) =>
+      part(
+        k,
+        <ParamField
+          name={k}
+          spec={TRAINING_SETTINGS[k]}
+          value={config[k]}
+          onChange={(v) => apply({ ...config, [k]: v })}
+          error={errors('')[k]}
+        />,
+      ),
+    );
 
   return (
     <aside className="controls" aria-label="Experiment controls">
@@ -86,6 +101,7 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
         </p>
       ) : null}
       {section(
+        'task',
         'Tasks',
         <>
           <RegistrySelect
@@ -103,6 +119,7 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
         </>,
       )}
       {section(
+        'architecture',
         'Architecture',
         <>
           <RegistrySelect
@@ -112,29 +129,17 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
             onChange={(id) => setSelection('architecture', { id, params: {} })}
             disabled={(o) => unfit.architecture.has(o.id)}
           />
-          <ArchitectureDiagram
-            config={config}
-            taskNames={taskNames}
-            info={info}
-            onToggleShared={(l) =>
-              isMask(shared) &&
-              setParam(
-                'architecture',
-                SHARED,
-                shared.map((s, i) => (i === l ? !s : s)),
-              )
-            }
-          />
           <ParamForm
             specs={ARCHITECTURE_CARDS.find((a) => a.id === config.architecture.id)?.params ?? {}}
             values={config.architecture.params}
             onChange={(k, v) => setParam('architecture', k, v)}
             errors={errors('architecture.params')}
-            hide={editsSharedMask(diagramRows(config, taskNames)) ? [SHARED] : []}
+            hide={editsSharedMask(diagramRows(config, taskNames)) && !hidden('network') ? [SHARED] : []}
           />
         </>,
       )}
       {section(
+        'method',
         'Method',
         <>
           <RegistrySelect
@@ -153,25 +158,32 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
         </>,
       )}
       {section(
+        'isolation',
         'Data sharing and isolation',
         <DataIsolationSection config={config} apply={apply} errors={errors} />,
       )}
       {section(
+        'training',
         'Training',
         <>
-          <RegistrySelect
-            label="Optimizer"
-            options={OPTIMIZER_CARDS.map((o) => ({ ...o, summary: o.label }))}
-            value={config.optimizer.id}
-            onChange={(id) => setSelection('optimizer', { id, params: {} })}
-          />
-          <ParamForm
-            specs={findOptimizerCard(config.optimizer.id)?.params ?? {}}
-            values={config.optimizer.params}
-            onChange={(k, v) => setParam('optimizer', k, v)}
-          />
+          {part(
+            'optimizer',
+            <>
+              <RegistrySelect
+                label="Optimizer"
+                options={OPTIMIZER_CARDS.map((o) => ({ ...o, summary: o.label }))}
+                value={config.optimizer.id}
+                onChange={(id) => setSelection('optimizer', { id, params: {} })}
+              />
+              <ParamForm
+                specs={findOptimizerCard(config.optimizer.id)?.params ?? {}}
+                values={config.optimizer.params}
+                onChange={(k, v) => setParam('optimizer', k, v)}
+              />
+            </>,
+          )}
           {settings(['learningRate', 'batchSize', 'seed', 'reportEvery', 'gradients'])}
-          <BackendField value={preference} />
+          {part('backend', <BackendField value={preference} />)}
         </>,
       )}
     </aside>

@@ -1,10 +1,15 @@
-/** Title, what the current experiment shows, and the presets menu (the same files the CLI runs). */
+/**
+ * Title, what the current experiment shows, the presets menu (the same files the CLI runs), "Share this
+ * view" (a classroom link) and the keyboard help.
+ */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { findMethodCard } from '../../engine/methods/catalogue';
 import { findTaskSuite } from '../../engine/tasks/registry';
 import { changeConfig } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
+import { ShareButton } from '../classroom/ShareButton';
+import { useClassroom } from '../classroom/use-classroom';
 
 interface Preset {
   file: string;
@@ -12,10 +17,13 @@ interface Preset {
   description: string;
 }
 
-export function Header({ store }: { store: PlaygroundStore }) {
+export function Header({ store, onHelp }: { store: PlaygroundStore; onHelp?: () => void }) {
   const config = useStore(store, (s) => s.config);
   const [presets, setPresets] = useState<Preset[]>([]);
   const [presetError, setPresetError] = useState<string | null>(null);
+  const { view, hidden } = useClassroom();
+  // A link that locks a field hides the presets too: a preset would change it all the same.
+  const presetsHidden = hidden('presets') || view.lock.length > 0;
   useEffect(() => {
     fetch('presets/index.json')
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
@@ -41,21 +49,31 @@ export function Header({ store }: { store: PlaygroundStore }) {
           {suite?.label}, combined by <strong>{method?.label}</strong>. {suite?.summary}
         </p>
       </div>
-      <label className="presets">
-        <span>Presets</span>
-        <select
-          value=""
-          onChange={(e) => e.target.value && void load(e.target.value)}
-          aria-label="Load a preset experiment"
-        >
-          <option value="">Load an example…</option>
-          {presets.map((p) => (
-            <option key={p.file} value={p.file} title={p.description}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="header-tools">
+        <ShareButton store={store} />
+        {onHelp ? (
+          <button type="button" onClick={onHelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+            Keys <kbd>?</kbd>
+          </button>
+        ) : null}
+        {presetsHidden ? null : (
+          <label className="presets">
+            <span>Presets</span>
+            <select
+              value=""
+              onChange={(e) => e.target.value && void load(e.target.value)}
+              aria-label="Load a preset experiment"
+            >
+              <option value="">Load an example…</option>
+              {presets.map((p) => (
+                <option key={p.file} value={p.file} title={p.description}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
       {presetError ? <p className="field-error">{presetError}</p> : null}
     </header>
   );

@@ -6,7 +6,19 @@ import { useStore } from 'zustand';
 import { pause, reset, stepOnce, train } from '../../state/actions';
 import type { PlaygroundStore } from '../../state/store';
 
-export function Transport({ store }: { store: PlaygroundStore }) {
+/**
+ * `onTrain`: also called when training starts here (on the Lessons tab it opens Training, where the charts
+ * are). `compact` leaves out Step and Reset (an embedded chart or lesson).
+ */
+export function Transport({
+  store,
+  onTrain,
+  compact = false,
+}: {
+  store: PlaygroundStore;
+  onTrain?: () => void;
+  compact?: boolean;
+}) {
   const status = useStore(store, (s) => s.status);
   const step = useStore(store, (s) => s.step);
   const rate = useStore(store, (s) => s.stepsPerSecond);
@@ -19,15 +31,25 @@ export function Transport({ store }: { store: PlaygroundStore }) {
       : `Step ${step.toLocaleString()}${running ? ` · ${rate.toFixed(0)} steps/s` : status === 'paused' ? ' · paused' : ''}${status === 'diverged' ? ' · stopped (diverged)' : ''}`;
   return (
     <div className="transport">
-      <button type="button" className="primary" onClick={running ? pause : train} disabled={blocked}>
+      <button
+        type="button"
+        className="primary"
+        onClick={running ? pause : () => (train(), onTrain?.())}
+        disabled={blocked}
+        aria-keyshortcuts="Space"
+      >
         {running ? 'Pause' : 'Train'}
       </button>
-      <button type="button" onClick={stepOnce} disabled={blocked || running}>
-        Step
-      </button>
-      <button type="button" onClick={reset} disabled={status === 'starting'}>
-        Reset
-      </button>
+      {compact ? null : (
+        <>
+          <button type="button" onClick={stepOnce} disabled={blocked || running} aria-keyshortcuts="S">
+            Step
+          </button>
+          <button type="button" onClick={reset} disabled={status === 'starting'} aria-keyshortcuts="R">
+            Reset
+          </button>
+        </>
+      )}
       <p role="status" className="status-line">
         <span>{statusText}</span>
         {backend ? (

@@ -23,6 +23,8 @@ export interface StudySessionOptions {
   initBackend?: (preference: BackendPreference) => Promise<BackendChoice>;
   /** Milliseconds, for elapsed and ETA (performance.now by default). */
   now?: () => number;
+  /** Loads what the study's tasks need before they build (../task-data.ts: MultiMNIST's digits). */
+  prepareData?: (config: { task: { id: string } }) => Promise<void>;
 }
 
 /** The tfjs backend already current (Node tests pick it before the session starts). */
@@ -89,6 +91,11 @@ export class StudySession {
       choice = await this.ensureBackend(message.backend);
     } catch (error) {
       return this.post({ type: 'error', studyId, kind: 'backend', message: describe(error) });
+    }
+    try {
+      for (const run of planStudy(spec)) await this.options.prepareData?.(run.config);
+    } catch (error) {
+      return this.post({ type: 'error', studyId, kind: 'internal', message: describe(error) });
     }
     const now = this.options.now ?? (() => performance.now());
     const start = now();

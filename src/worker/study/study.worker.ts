@@ -4,13 +4,14 @@
  * runs never block the page nor the live run in the Training tab. It picks the backend the app prefers
  * (`initBrowserBackend`, falling back in order and saying why) and hands every message to one StudySession.
  */
+import { prepareTaskData } from '../task-data';
 import { initBrowserBackend } from '../../backend/browser';
 import type { StudyPost, ToStudyWorker } from './study-protocol';
 import { StudySession } from './study-session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post: StudyPost = (message) => scope.postMessage(message);
-const session = new StudySession(post, { initBackend: initBrowserBackend });
+const session = new StudySession(post, { initBackend: initBrowserBackend, prepareData: prepareTaskData });
 
 scope.onmessage = (event: MessageEvent<ToStudyWorker>) => session.handle(event.data);
 

@@ -11,7 +11,7 @@ const SUITE_NOTES: Record<string, string> = {
     'TensorFlow Playground patterns (Smilkov, Carter et al. 2016, github.com/tensorflow/playground).',
   sinusoids: 'sine-wave regression after Finn et al., "Model-Agnostic Meta-Learning", ICML 2017.',
   'mmoe-synthetic':
-    'Ma et al., "Modeling Task Relationships in Multi-task Learning with Multi-gate Mixture-of-Experts", KDD 2018, section 3.2 (Google\'s generator: c = 1, m = 10, alpha_i = i, beta_i = i^2).',
+    'Ma et al., "Modeling Task Relationships in Multi-task Learning with Multi-gate Mixture-of-Experts", KDD 2018, section 3.2 (Google\'s generator: c = 1, m = 10, alpha_i = i, beta_i = (i-1)^2).',
   'linear-tasks':
     'linear tasks with one shared cosine, after Wu, Zhang & Re, "Understanding and Improving Information Transfer in Multi-Task Learning", ICLR 2020.',
 };

@@ -111,7 +111,7 @@ class MmoeGenerator:
         z = linear_features(self.w[task], x, count, self.input_dim)
         v = z.copy()
         for i in range(1, 11):
-            v = v + np.sin(i * z + i * i)
+            v = v + np.sin(i * z + (i - 1) ** 2)
         noise = np.array([rng.normal(0.0, self.noise) for _ in range(count)])
         return (v + noise).astype(np.float32)
 

@@ -22,6 +22,20 @@ const MAG = [
 ];
 
 describe('solveNashSystem', () => {
+  it('an indefinite float32 Gram matrix (anti-parallel gradients at a Pareto point): finite positive weights', () => {
+    // Read back from the toy at a Pareto-stationary point (lesson loss-scales-toy): det = −1.1e-8 < 0.
+    const A = [
+      [0.030756697058677673, -0.4600803256034851],
+      [-0.4600803256034851, 6.882205009460449],
+    ];
+    expect((A[0]?.[0] ?? 0) * (A[1]?.[1] ?? 0) - (A[0]?.[1] ?? 0) ** 2).toBeLessThan(0);
+    const r = solveNashSystem(A);
+    r.weights.forEach((w) => {
+      expect(Number.isFinite(w)).toBe(true);
+      expect(w).toBeGreaterThan(0);
+    });
+  });
+
   it('p = 1, random SPD A (T = 2..8): |Aα − 1/α| < 1e-8, α > 0, within 20 Newton steps', () => {
     for (let trial = 0; trial < 70; trial++) {
       const T = 2 + (trial % 7);

@@ -17,7 +17,10 @@
  * - a positive combination of the gradients that is zero (exact Pareto stationarity) would send w to
  *   infinity: each A_ii is multiplied by 1 + `ridge` (1e-12 by default: far below the float32 noise in A,
  *   and relative to each task's own squared norm, so that small gradients are not swamped). The weights
- *   then stay finite, and large there, while their direction Σ w_t g_t stays small.
+ *   then stay finite, and large there, while their direction Σ w_t g_t stays small;
+ * - near such a point the float32 Gram matrix can even come out indefinite (anti-parallel toy gradients
+ *   gave [[0.0308, −0.4601], [−0.4601, 6.8822]], det −1.1e-8): the ridge then grows tenfold, up to 1e-2,
+ *   until Â is positive definite (before, the solve returned NaN and the run diverged).
  */
 import { at, choleskySolve, dot, matVec, type Matrix } from './linear';
 
@@ -39,7 +42,21 @@ export function solveNashSystem(
   const n = idx.length;
   if (n === 0) return { weights: new Array<number>(T).fill(0), residual: 0, iterations: 0 };
   const s = idx.reduce((sum, i) => sum + at(A, i, i), 0) / n;
-  const Ah = idx.map((i) => idx.map((j) => (at(A, i, j) / s) * (i === j ? 1 + ridge : 1)));
+  // A Gram matrix computed in float32 can come out indefinite (det < 0) when the gradients are nearly
+  // (anti-)parallel, i.e. at a Pareto-stationary point: raise the ridge tenfold until Â is positive definite.
+  const scaled = (r: number) => idx.map((i) => idx.map((j) => (at(A, i, j) / s) * (i === j ? 1 + r : 1)));
+  let Ah = scaled(ridge);
+  for (
+    let r = ridge;
+    r < 1e-2 &&
+    !choleskySolve(
+      Ah,
+      Ah.map(() => 1),
+    );
+  ) {
+    r *= 10;
+    Ah = scaled(r);
+  }
   const pow = (w: number) => Math.pow(w, -p);
   const phi = (w: number) => (p === 1 ? Math.log(w) : Math.pow(w, 1 - p) / (1 - p));
   const f = (w: readonly number[]) => 0.5 * dot(w, matVec(Ah, w)) - w.reduce((sum, wi) => sum + phi(wi), 0);
