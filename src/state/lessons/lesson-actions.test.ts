@@ -121,6 +121,27 @@ describe('lesson player actions', () => {
     expect(lessons.getState().open?.done).toEqual([0, 1]);
   });
 
+  it('a step that trains after a run starts a fresh one (the old is kept) and pauses at the budget', async () => {
+    const { playground, sent, emit } = setup();
+    await openLesson('methods-stop');
+    await doStep();
+    const budget = playground.getState().config.steps;
+    // The first run trained on past its budget (the app does, outside lessons).
+    emit({ type: 'reports', reports: [], step: budget + 10, stepsPerSecond: 100, running: true });
+    goToStep(2);
+    sent.length = 0;
+    await doStep();
+    expect(sent.map((m) => m.type)).toEqual(['set-learning-rate', 'reset', 'play']);
+    // The old run's step is still shown until the worker's step-0 report: no pause for it.
+    emit({ type: 'reports', reports: [], step: budget + 10, stepsPerSecond: 100, running: true });
+    expect(sent.map((m) => m.type)).not.toContain('pause');
+    emit({ type: 'reports', reports: [], step: 0, stepsPerSecond: 0, running: true });
+    emit({ type: 'reports', reports: [], step: budget - 1, stepsPerSecond: 100, running: true });
+    expect(sent.map((m) => m.type)).not.toContain('pause');
+    emit({ type: 'reports', reports: [], step: budget, stepsPerSecond: 100, running: true });
+    expect(sent.filter((m) => m.type === 'pause')).toHaveLength(1);
+  });
+
   it('a link at step 3 applies the changes of steps 1 and 2, not 3', async () => {
     const { playground, lessons } = setup();
     await openLesson('methods-stop', { step: 3 });

@@ -12,7 +12,7 @@ import { ConfigError } from '../../engine/config/types';
 import type { Lesson, LessonStep } from '../../engine/lessons/types';
 import { applySettings } from '../../engine/study/grid';
 import type { StudySpec } from '../../engine/study/types';
-import { changeConfig, confirmChange, train } from '../actions';
+import { changeConfig, confirmChange, pause, reset, train } from '../actions';
 import { classroomStore, showTab, type ClassroomStore } from '../classroom/classroom-store';
 import type { PlaygroundStore } from '../store';
 import { configJson } from '../url-repair';
@@ -151,6 +151,32 @@ export function focusOn(target: string): void {
   store().setState({ focus: { target, seq: (store().getState().focus?.seq ?? 0) + 1 } });
 }
 
+let stopWatching: (() => void) | null = null;
+
+/**
+ * A lesson step that trains starts a fresh run (the one so far is kept in the run list, to overlay) and
+ * pauses at the config's budget, where the app would otherwise train on: the lesson's expected numbers are
+ * those of `cli lesson check`, which trains every setting from step 0 to `steps` (the toy's paths from the
+ * paper's starts, not from where the previous method left them).
+ */
+function trainFromStart(): void {
+  const playground = deps.playground;
+  const resetting = playground.getState().step > 0;
+  if (resetting) reset();
+  stopWatching?.();
+  const budget = playground.getState().config.steps;
+  // After a reset the old run's step shows until the worker's step-0 report: count only this run's steps.
+  let fresh = !resetting;
+  stopWatching = playground.subscribe((state) => {
+    if (state.step < budget) fresh = true;
+    if (!fresh || state.status !== 'running' || state.step < budget) return;
+    stopWatching?.();
+    stopWatching = null;
+    pause();
+  });
+  train();
+}
+
 /** "Do it": the step's changes, then training (or the study) if it says so, then where to look. */
 export async function doStep(): Promise<boolean> {
   const open = store().getState().open;
@@ -181,12 +207,16 @@ export async function doStep(): Promise<boolean> {
       starter.startSpec(study);
     } else {
       showTab('training', deps.classroom);
-      if (deps.playground.getState().status !== 'running') train();
+      trainFromStart();
     }
   }
   if (step.focus) focusOn(step.focus);
   return true;
 }
 
-export const closeLesson = () => store().setState({ open: null, error: null });
+export const closeLesson = () => {
+  stopWatching?.();
+  stopWatching = null;
+  store().setState({ open: null, error: null });
+};
 export const dismissLessonError = () => setError(null);
