@@ -6,7 +6,7 @@
  */
 import type { Rng } from '../random/rng';
 import { int } from '../params/spec';
-import type { TaskSplit } from './types';
+import type { DataSuiteInstance, TaskSplit } from './types';
 
 /** What a task's targets are, which decides what label noise means for it. */
 export type TargetKind = 'regression' | 'binary' | 'classes';
@@ -145,3 +145,22 @@ export const sampleParams = (trainDefault: number, testDefault: number) => ({
     scale: 'log',
   }),
 });
+
+/**
+ * A regression suite's instance over standard-normal inputs (one output per task, MSE and R²): the task
+ * names, the splits, and ±3 std per input as the box a plot would show (the inputs are unbounded).
+ */
+export function gaussianRegression(
+  names: readonly string[],
+  inputDim: number,
+  splits: { train: TaskSplit; test: TaskSplit },
+): DataSuiteInstance {
+  return {
+    kind: 'data',
+    tasks: names.map((name) => ({ name, loss: 'mse', metric: 'r2' })),
+    inputDim,
+    outputDim: 1,
+    ...splits,
+    inputBounds: Array.from({ length: inputDim }, (): [number, number] => [-3, 3]),
+  };
+}

@@ -19,7 +19,7 @@
  */
 import type { Rng } from '../random/rng';
 import { bool, int, num } from '../params/spec';
-import { standardizeTargets, type SampleGenerator } from './data';
+import { gaussianRegression, standardizeTargets, type SampleGenerator } from './data';
 import { buildSplits, checkDataParams, dataSpecs } from './data-specs';
 import { defineTaskSuite } from './types';
 
@@ -137,19 +137,7 @@ export const mmoeSyntheticSuite = defineTaskSuite({
     const gen = mmoeGenerator(p.numTasks, p.inputDim, p.correlation, p.noise, rng.fork('weights'));
     const { train, test } = buildSplits(gen, p, rng);
     if (p.standardize) standardizeTargets(train, test, p.numTasks, 1);
-    return {
-      kind: 'data',
-      tasks: Array.from({ length: p.numTasks }, (_, t) => ({
-        name: `task ${t + 1}`,
-        loss: 'mse',
-        metric: 'r2',
-      })),
-      inputDim: p.inputDim,
-      outputDim: 1,
-      train,
-      test,
-      // Inputs are unbounded Gaussians; ±3 std is the box a plot would show.
-      inputBounds: Array.from({ length: p.inputDim }, (): [number, number] => [-3, 3]),
-    };
+    const names = Array.from({ length: p.numTasks }, (_, t) => `task ${t + 1}`);
+    return gaussianRegression(names, p.inputDim, { train, test });
   },
 });

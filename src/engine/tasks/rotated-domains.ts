@@ -15,7 +15,7 @@
  */
 import type { Rng } from '../random/rng';
 import { choice, int, num } from '../params/spec';
-import { standardizeTargets, type SampleGenerator } from './data';
+import { gaussianRegression, standardizeTargets, type SampleGenerator } from './data';
 import { buildSplits, checkDataParams, dataSpecs } from './data-specs';
 import { orthonormalVectors } from './mmoe-synthetic';
 import { defineTaskSuite } from './types';
@@ -146,19 +146,7 @@ export const rotatedDomainsSuite = defineTaskSuite({
     const gen = domainsGenerator(p.numTasks, p.inputDim, p.teacherWidth, p.transform, p.noise, rng);
     const { train, test } = buildSplits(gen, p, rng);
     standardizeTargets(train, test, p.numTasks, 1);
-    return {
-      kind: 'data',
-      tasks: Array.from({ length: p.numTasks }, (_, t) => ({
-        name: `domain ${t + 1}`,
-        loss: 'mse',
-        metric: 'r2',
-      })),
-      inputDim: p.inputDim,
-      outputDim: 1,
-      train,
-      test,
-      // Inputs are unbounded Gaussians; ±3 std is the box a plot would show.
-      inputBounds: Array.from({ length: p.inputDim }, (): [number, number] => [-3, 3]),
-    };
+    const names = Array.from({ length: p.numTasks }, (_, t) => `domain ${t + 1}`);
+    return gaussianRegression(names, p.inputDim, { train, test });
   },
 });
