@@ -37,7 +37,39 @@ export interface AffinityView {
   kind: 'affinity';
 }
 
-export type ViewSpec = DecisionBoundaryView | LandscapeView | TaskSharesView | AffinityView;
+/**
+ * Test images of an image suite with each task's predicted class under them, right or wrong (MultiMNIST:
+ * the left and the right digit). The suite hands over its test images, so the page draws them without
+ * knowing the suite: the very images the trainer evaluates on, built page-side from the same seed.
+ */
+export interface ImagePredictionsView {
+  kind: 'image-predictions';
+  /** Side of the square grey images, in pixels. */
+  side: number;
+  /** How many test images the grid shows. */
+  count: number;
+  /** Each class's name (index = class), the same for every task. */
+  classNames: readonly string[];
+  /**
+   * The first `count` test images of the run with this config seed, as the trainer builds them. May throw
+   * when the suite's data is not loaded yet (the page loads it first: MultiMNIST's digits).
+   */
+  testImages: (seed: number, count: number) => TestImages;
+}
+
+/** Images with what the model sees and what it should answer. */
+export interface TestImages {
+  count: number;
+  /** Grey levels 0 (black) to 255 (white), [count, side·side] row-major, for drawing. */
+  grey: Uint8ClampedArray;
+  /** The model's inputs, [count, inputDim] row-major (what a prediction request sends). */
+  inputs: Float32Array;
+  /** Each image's true class per task, [count, tasks] row-major. */
+  classes: Int32Array;
+}
+
+export type ViewSpec =
+  DecisionBoundaryView | LandscapeView | TaskSharesView | AffinityView | ImagePredictionsView;
 export type ViewKind = ViewSpec['kind'];
 /** The view of one kind: `ViewOf<'landscape'>` is LandscapeView. */
 export type ViewOf<K extends ViewKind> = Extract<ViewSpec, { kind: K }>;

@@ -7,10 +7,13 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { classroomStore, showTab, type WorkspaceTab } from '../state/classroom/classroom-store';
+import { startData } from '../state/data/data-connection';
 import { lessonStore } from '../state/lessons/lesson-store';
 import type { PlaygroundStore } from '../state/store';
 import { EmbedShell } from './classroom/EmbedShell';
 import { HelpOverlay } from './classroom/HelpOverlay';
+import { DataDrop } from './data/DataDrop';
+import { YourData } from './data/YourData';
 import { useClassroom } from './classroom/use-classroom';
 import { useShortcuts } from './classroom/use-shortcuts';
 import { LazyLessonPlayer as LessonPlayer, LazyLessonsPanel as LessonsPanel } from './lessons/lazy';
@@ -72,7 +75,9 @@ export function App({ store }: { store: PlaygroundStore }) {
   const narrow = useNarrow();
   const [showControls, setShowControls] = useState(false);
   const tab = useStore(classroomStore, (s) => s.tab);
-  const { view, hidden } = useClassroom();
+  const { view, hidden, locked } = useClassroom();
+  // Own data changes the task: not where a classroom link hides or locks the task.
+  const noData = hidden('task') || locked('task');
   const [help, setHelp] = useState(false);
   const helpOpen = useRef(help);
   useEffect(() => {
@@ -89,6 +94,7 @@ export function App({ store }: { store: PlaygroundStore }) {
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(store, helpControls, toTraining);
   useLessonFocus();
+  useEffect(() => startData(store), [store]);
   const overlay = help ? <HelpOverlay onClose={helpControls.close} /> : null;
 
   if (view.embed)
@@ -146,6 +152,11 @@ export function App({ store }: { store: PlaygroundStore }) {
                 <NetworkView store={store} />
               </div>
             )}
+            {noData ? null : (
+              <div data-part="data">
+                <YourData />
+              </div>
+            )}
             {hidden('runs') ? null : (
               <div data-part="runs">
                 <RunsPanel store={store} />
@@ -165,6 +176,7 @@ export function App({ store }: { store: PlaygroundStore }) {
           </Suspense>
         ) : null}
       </main>
+      {noData ? null : <DataDrop />}
       {overlay}
     </div>
   );

@@ -14,6 +14,7 @@ import { connectRuns } from '../state/runs/connect-runs';
 import { appDb, runsStore } from '../state/runs/runs-store';
 import { createPlaygroundStore } from '../state/store';
 import { syncUrl } from '../state/url-sync';
+import { connectAppImagePredictions } from '../state/images/connect-images';
 import { createTrainingClient } from '../worker/client';
 import { App } from './App';
 import { unknownPartsNotice } from './classroom/parts';
@@ -32,6 +33,7 @@ classroomStore.setState({ tab: initialTab(classroom, experiment) });
 
 const client = createTrainingClient();
 connect(store, client);
+connectAppImagePredictions(client);
 // Every run trained becomes a stored run; a checkpointed one can be resumed after a reload.
 connectRuns(store, client, runsStore, appDb);
 connectLessons({

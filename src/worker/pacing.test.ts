@@ -33,6 +33,17 @@ describe('ReportClock', () => {
     expect(clock.due(1550)).toBe(true);
   });
 
+  it('waits four times as long as the last report took when reports are slow', () => {
+    const clock = new ReportClock(250);
+    clock.start(0);
+    clock.mark(1000, 200); // an evaluation of 200 ms: the next timed report waits 800 ms
+    expect(clock.due(1000 + 799)).toBe(false);
+    expect(clock.due(1000 + 800)).toBe(true);
+    clock.mark(2000, 10); // a cheap report: back to the 250 ms floor
+    expect(clock.due(2000 + 249)).toBe(false);
+    expect(clock.due(2000 + 250)).toBe(true);
+  });
+
   it('does not count time spent paused', () => {
     const clock = new ReportClock(100);
     clock.start(0);

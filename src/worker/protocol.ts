@@ -33,8 +33,10 @@ export type ToWorker =
   /** Live: the method's own state starts fresh; the model keeps training. */
   | { type: 'set-method'; method: Selection }
   /**
-   * Model outputs on `count` inputs (row-major [count, inputDim]) for decision-boundary heatmaps. Always
-   * answered by one 'grid' with the same requestId, so the page can keep one request in flight.
+   * Model outputs on `count` inputs (row-major [count, inputDim]): the decision-boundary heatmaps and the
+   * image grid's predictions. Always answered by one 'grid' with the same requestId, so the page can keep
+   * one request in flight per picture; the decision boundary counts its requestIds up from 1
+   * (state/actions.ts), the image grid down from −1 (state/images/), so neither takes the other's answer.
    */
   | { type: 'predict-grid'; requestId: number; inputs: Float32Array; count: number };
 

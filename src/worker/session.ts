@@ -284,13 +284,17 @@ export class TrainingSession {
       // Each report reads back and checks anyway, naming the exact first bad step.
       await trainer.step(count, { check: false });
       this.meter.add(count);
-      if (report) this.pushReport(await trainer.report());
+      if (report) await this.measuredReport(trainer);
     }
   }
 
-  private pushReport(report: Report): void {
+  /** A report, and how long it took (the report clock spaces timed reports by their cost). */
+  private async measuredReport(trainer: Trainer): Promise<void> {
+    const started = performance.now();
+    const report = await trainer.report();
+    const now = performance.now();
     this.pending.push(report);
-    this.clock.mark(performance.now());
+    this.clock.mark(now, now - started);
   }
 
   private async run(): Promise<void> {
@@ -306,7 +310,7 @@ export class TrainingSession {
         // A slow run (long steps or a large reportEvery) still gets a chart point every so often.
         const now = performance.now();
         if (this.pending.length === reportsBefore && this.clock.due(now) && this.trainer)
-          this.pushReport(await this.trainer.report());
+          await this.measuredReport(this.trainer);
         // Double buffering: wait until the device has finished the previous chunk. It then always has this
         // one queued (no idle gap on a slow GPU), JS stays at most two chunks ahead of it (pause is prompt),
         // and the chunk's time measures the device, not only the cost of issuing its work.

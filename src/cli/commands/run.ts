@@ -11,6 +11,7 @@ import type { Report } from '../../engine/train/report';
 import { createTrainer } from '../../engine/train/trainer';
 import { EXIT, UserError } from '../errors';
 import { type CliIo, readJsonFile, shownPath, writeJson } from '../io';
+import { withCsvBase } from '../csv-base';
 import { ProgressBar } from '../progress';
 
 export async function runCommand(positionals: string[], sets: string[], io: CliIo): Promise<number> {
@@ -25,6 +26,10 @@ export async function runCommand(positionals: string[], sets: string[], io: CliI
     );
   }
   for (const set of sets) raw = applyOverride(raw as Record<string, unknown>, set);
+  return withCsvBase(path, raw, () => train(raw, io));
+}
+
+async function train(raw: unknown, io: CliIo): Promise<number> {
   const config = parseConfig(raw);
 
   const trainer = createTrainer(config);

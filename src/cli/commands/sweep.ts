@@ -12,9 +12,10 @@ import { describeValue } from '../../engine/params/describe';
 import { runStudy } from '../../engine/runner/run-study';
 import { parseStudy } from '../../engine/study/parse-study';
 import { planStudy } from '../../engine/study/plan-study';
-import type { Estimate, GroupSummary, RunRecord } from '../../engine/study/types';
+import type { Estimate, GroupSummary, RunRecord, StudySpec } from '../../engine/study/types';
 import { EXIT, UserError } from '../errors';
 import { type CliIo, readJsonFile, shownPath, writeJson } from '../io';
+import { withCsvBase } from '../csv-base';
 import { ProgressBar } from '../progress';
 
 /** An estimate as the CLI prints it: mean and half-width (null for none; JSON has no NaN). */
@@ -42,7 +43,7 @@ function compactRun(record: RunRecord, history: boolean) {
 }
 
 /** The study file with --set applied to its base; a bad file is one line naming the field. */
-function readStudy(path: string, sets: readonly string[]) {
+function readStudy(path: string, sets: readonly string[]): Record<string, unknown> {
   const raw = readJsonFile(path);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new UserError(
@@ -58,6 +59,10 @@ function readStudy(path: string, sets: readonly string[]) {
     for (const set of sets) base = applyOverride(base as Record<string, unknown>, set);
     study.base = base;
   }
+  return study;
+}
+
+function parseStudyFile(path: string, study: Record<string, unknown>) {
   try {
     return parseStudy(study);
   } catch (error) {
@@ -79,7 +84,12 @@ export async function sweepCommand(
     );
   if (extra.length)
     throw new UserError(`sweep: expected one study file, got also ${describeValue(extra.join(' '))}`);
-  const spec = readStudy(path, sets);
+  const study = readStudy(path, sets);
+  // Every grid point's config is checked while parsing: its data paths already count from the study's folder.
+  return withCsvBase(path, study.base, () => sweep(parseStudyFile(path, study), history, io));
+}
+
+async function sweep(spec: StudySpec, history: boolean, io: CliIo): Promise<number> {
   const plan = planStudy(spec);
   const bar = new ProgressBar(
     plan.reduce((n, run) => n + run.config.steps, 0),

@@ -5,12 +5,14 @@
  * pooling and a ReLU, then a dense layer of 50 units, under per-task heads (theirs: 50 units, then the
  * classes). Each of its layers may be shared by all tasks or owned by each, as in layer-sharing (Caruana
  * 1997; Zhang et al. 2021), so the same mask gives the paper's shared encoder, independent networks, or a
- * separate bottom under a shared top. The paper's dropout is left out (the engine has none). lenet.ts builds it.
+ * separate bottom under a shared top; or, with cross-stitch mixing (Misra et al., CVPR 2016), one copy of
+ * every layer per task mixed by learned units (lenet-cross-stitch.ts). The paper's dropout is left out (the
+ * engine has none). lenet.ts builds it; lenet-diagram.ts draws it.
  */
 import { defineArchitectureCard } from './card';
-import { headsRow, inputsRow, perTask, type DiagramRow } from './diagram';
+import { lenetDiagram } from './lenet-diagram';
 import { headSpecs } from './specs';
-import { boolList, int, numList } from '../params/spec';
+import { boolList, choice, int, num, numList } from '../params/spec';
 
 export const lenetCard = defineArchitectureCard({
   id: 'lenet',
@@ -19,7 +21,7 @@ export const lenetCard = defineArchitectureCard({
   summary:
     'For image tasks: two convolution + pooling layers and a dense layer, each shared by every task or owned by each, under per-task heads (the encoder of Sener & Koltun on MultiMNIST).',
   citation:
-    'Sener & Koltun, "Multi-Task Learning as Multi-Objective Optimization", NeurIPS 2018; LeCun et al., "Gradient-based learning applied to document recognition", Proc. IEEE 1998',
+    'Sener & Koltun, "Multi-Task Learning as Multi-Objective Optimization", NeurIPS 2018; LeCun et al., "Gradient-based learning applied to document recognition", Proc. IEEE 1998; Misra et al., "Cross-stitch Networks for Multi-task Learning", CVPR 2016 (cross-stitch mixing)',
   params: {
     channels: numList({
       label: 'Convolution channels',
@@ -47,10 +49,23 @@ export const lenetCard = defineArchitectureCard({
     }),
     shared: boolList({
       label: 'Shared layers',
-      help: 'One flag per convolution layer and one for the dense layer: shared by all tasks, or one copy per task. All on: the paper’s shared encoder.',
+      help: 'One flag per convolution layer and one for the dense layer: shared by all tasks, or one copy per task. All on: the paper’s shared encoder. Not used with cross-stitch mixing, where every task has its own copy of every layer.',
       minLength: 1,
       maxLength: 4,
       default: [true, true, true],
+    }),
+    mixing: choice({
+      label: 'Mixing between tasks',
+      help: 'none: each layer is shared or owned as the flags above say. cross-stitch: every task has its own copy of every layer, and after each one a learned T x T matrix α mixes the copies’ outputs (Misra et al. 2016), so the network learns how much to share.',
+      options: ['none', 'cross-stitch'],
+      default: 'none',
+    }),
+    alphaDiagonal: num({
+      label: 'Initial self weight',
+      help: "Cross-stitch only: initial α on the diagonal (the paper's 0.9); the rest of each row is spread over the other tasks' copies. 1 starts as independent networks.",
+      min: 0,
+      max: 1,
+      default: 0.9,
     }),
     ...headSpecs,
   },
@@ -64,26 +79,5 @@ export const lenetCard = defineArchitectureCard({
       },
     ];
   },
-  diagram: (p, numTasks) => [
-    inputsRow(),
-    ...[...p.channels.map((c) => `conv ${p.kernel}x${p.kernel}, ${c} channels`), `dense ${p.denseWidth}`].map(
-      (text, l): DiagramRow =>
-        p.shared[l] === true
-          ? [
-              {
-                label: `${text}, shared`,
-                kind: 'shared',
-                toggleShared: l,
-                title: 'Shared by every task. Click to give each task its own copy.',
-              },
-            ]
-          : perTask(numTasks, () => ({
-              label: text,
-              kind: 'task',
-              toggleShared: l,
-              title: `{task}'s own ${text}. Click to share it.`,
-            })),
-    ),
-    headsRow(numTasks, p.headLayers),
-  ],
+  diagram: (p, numTasks) => lenetDiagram(p, numTasks),
 });

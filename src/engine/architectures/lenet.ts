@@ -4,12 +4,14 @@
  * kernel is [k, k, in, out] and its copies [S or T, ...] follow the usual rule (types.ts): a shared one has
  * S copies (1, or T when the trainer stacks θ), a task-specific one T, and stream i reads copy i. So a
  * layer turns n streams of [B, h, w, c] into max(n, copies) streams, each convolved with its own copy:
- * the stacked trick costs T convolutions per layer, as it costs T products for a dense one.
+ * the stacked trick costs T convolutions per layer, as it costs T products for a dense one. With
+ * `mixing: 'cross-stitch'` the network is lenet-cross-stitch.ts instead.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { ConfigError } from '../config/types';
 import { implementArchitecture } from './implement';
 import { lenetCard } from './lenet.card';
+import { buildLenetCrossStitch } from './lenet-cross-stitch';
+import { convLayer, copiesOf, pick, sides } from './lenet-conv';
 import { ParamLayout } from './layout';
 import { addDense, addHeads, applyDense, applyLayers, initKernel, param, type DenseRef } from './mlp';
 
@@ -18,42 +20,9 @@ interface ConvRef {
   bias: DenseRef['bias'];
 }
 
-/** The image side and each layer's output side; a clear error for inputs that are no image. */
-function sides(inputDim: number, layers: number, k: number): number[] {
-  const side = Math.round(Math.sqrt(inputDim));
-  const fail = (why: string) =>
-    new ConfigError([
-      {
-        path: 'architecture.id',
-        message: `lenet ${why}; accepted: a task with square image inputs (multi-mnist)`,
-      },
-    ]);
-  if (side * side !== inputDim || side < 2 * k)
-    throw fail(
-      `needs image inputs, and the task's ${inputDim} inputs are not a square image of at least ${2 * k} x ${2 * k} pixels`,
-    );
-  const out = [side];
-  for (let l = 0; l < layers; l++) {
-    const next = Math.floor((out[l] as number) - k + 1) >> 1;
-    if (next < 1)
-      throw fail(`shrinks a ${side} x ${side} image to nothing after ${l + 1} convolutions of ${k} x ${k}`);
-    out.push(next);
-  }
-  return out;
-}
-
-/**
- * The copies of a stacked tensor [n, ...] as n tensors, by slicing: tf.unstack's gradient fails when some
- * copies do not reach the loss (task t's loss alone never reads task u's kernel).
- */
-const copiesOf = (t: tf.Tensor): tf.Tensor[] =>
-  Array.from({ length: t.shape[0] ?? 0 }, (_, i) => t.slice(i, 1).reshape(t.shape.slice(1)));
-
-/** Stream i of a list of n, reading the last one when there are fewer (one stream broadcasts). */
-const pick = <T>(list: readonly T[], i: number): T => list[Math.min(i, list.length - 1)] as T;
-
 export const lenet = implementArchitecture(lenetCard, {
   build(p, ctx) {
+    if (p.mixing === 'cross-stitch') return buildLenetCrossStitch(p, ctx);
     if (p.shared.length !== p.channels.length + 1)
       throw new Error('lenet: shared must have one flag per layer');
     const T = ctx.numTasks;
@@ -115,13 +84,9 @@ export const lenet = implementArchitecture(lenetCard, {
           const biases = copiesOf(param(args, conv.bias));
           const n = Math.max(streams.length, kernels.length);
           const previous = streams;
-          streams = Array.from({ length: n }, (_, i) => {
-            const z = tf.add<tf.Tensor4D>(
-              tf.conv2d(pick(previous, i), pick(kernels, i), 1, 'valid'),
-              pick(biases, i),
-            );
-            return tf.relu(tf.maxPool(z, 2, 2, 'valid'));
-          });
+          streams = Array.from({ length: n }, (_, i) =>
+            convLayer(pick(previous, i), pick(kernels, i), pick(biases, i)),
+          );
         }
         let h: tf.Tensor = tf.stack(streams.map((s) => s.reshape([batch, flat])));
         h = applyDense(h, dense, args);

@@ -209,6 +209,17 @@ export const CASES: { name: string; entry: ArchitectureEntry; params: AnyParams 
     }),
   },
   {
+    name: 'lenet cross-stitch, head layer',
+    entry: entry('lenet'),
+    params: withDefaults(entry('lenet'), {
+      channels: [2, 3],
+      kernel: 3,
+      denseWidth: 4,
+      mixing: 'cross-stitch',
+      headLayers: 1,
+    }),
+  },
+  {
     name: 'mmoe 3 deep experts, sigmoid',
     entry: entry('mmoe'),
     params: withDefaults(entry('mmoe'), {

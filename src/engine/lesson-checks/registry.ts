@@ -6,6 +6,7 @@ import { cagradToyCheck } from './cagrad-toy';
 import { fancyMethodsCheck } from './fancy-methods';
 import { lossScalesToyCheck } from './loss-scales-toy';
 import { mmoeCorrelationCheck } from './mmoe-correlation';
+import { multiMnistMethodsCheck } from './multi-mnist-methods';
 import { noisyTaskCheck } from './noisy-task';
 import { shareTheTopCheck } from './share-the-top';
 import { taskGroupingCheck } from './task-grouping';
@@ -21,6 +22,7 @@ export const LESSON_CHECKS: readonly LessonCheck[] = [
   fancyMethodsCheck,
   taskGroupingCheck,
   noisyTaskCheck,
+  multiMnistMethodsCheck,
 ];
 
 export const findLessonCheck = (id: string): LessonCheck | undefined =>

@@ -16,6 +16,14 @@ export const BOOLEAN_ACCEPTED = 'true or false';
 export const pointAccepted = (spec: { min: number; max: number }): string =>
   `a point [x, y] with x and y from ${fmt(spec.min)} to ${fmt(spec.max)}`;
 
+/** A text spec's item or value: "a text of 1 to 200 characters" (with what its pattern asks for). */
+export const textAccepted = (spec: {
+  minLength: number;
+  maxLength: number;
+  patternHelp?: string | undefined;
+}): string =>
+  `a text of ${lengthAccepted(spec)} characters${spec.patternHelp ? ` (${spec.patternHelp})` : ''}`;
+
 function lengthAccepted(spec: { minLength: number; maxLength: number }): string {
   return spec.minLength === spec.maxLength ? `${spec.minLength}` : `${spec.minLength} to ${spec.maxLength}`;
 }
@@ -31,6 +39,8 @@ function itemAccepted(spec: ParamSpec): string | null {
       return enumAccepted(spec.options);
     case 'point-list':
       return pointAccepted(spec);
+    case 'text-list':
+      return textAccepted({ minLength: spec.minItemLength, maxLength: spec.maxItemLength });
     default:
       return null;
   }
@@ -47,6 +57,8 @@ function itemsAccepted(spec: ParamSpec): string {
       return `values from ${spec.options.join(', ')}`;
     case 'point-list':
       return 'points [x, y]';
+    case 'text-list':
+      return `texts of ${lengthAccepted({ minLength: spec.minItemLength, maxLength: spec.maxItemLength })} characters`;
     default:
       return '';
   }
@@ -60,6 +72,8 @@ export function specAccepted(spec: ParamSpec): string {
       return enumAccepted(spec.options);
     case 'boolean':
       return BOOLEAN_ACCEPTED;
+    case 'text':
+      return textAccepted(spec);
     default:
       return `a list of ${lengthAccepted(spec)} ${itemsAccepted(spec)}`;
   }

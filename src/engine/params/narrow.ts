@@ -26,6 +26,10 @@ function fits(spec: ParamSpec, value: unknown): boolean {
         Array.isArray(value) &&
         value.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === 'number'))
       );
+    case 'text':
+      return typeof value === 'string';
+    case 'text-list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
   }
 }
 

@@ -52,6 +52,28 @@ export interface EnumListParam<O extends string = string> extends BaseParam<O[]>
   maxLength: number;
 }
 
+/**
+ * A free text, e.g. a data file's name or a content hash. `pattern` (a regular expression's source, matched
+ * against the whole text) comes with `patternHelp`, the words a message shows for what it accepts.
+ */
+export interface TextParam extends BaseParam<string> {
+  kind: 'text';
+  minLength: number;
+  maxLength: number;
+  pattern?: string;
+  patternHelp?: string;
+}
+
+/** A list of texts, e.g. the column names of a CSV file chosen as inputs. */
+export interface TextListParam extends BaseParam<string[]> {
+  kind: 'text-list';
+  /** Characters per item. */
+  minItemLength: number;
+  maxItemLength: number;
+  minLength: number;
+  maxLength: number;
+}
+
 /** A list of 2-D points, e.g. the toy's start points. */
 export interface PointListParam extends BaseParam<[number, number][]> {
   kind: 'point-list';
@@ -68,7 +90,9 @@ export type ParamSpec =
   | NumberListParam
   | BooleanListParam
   | EnumListParam
-  | PointListParam;
+  | PointListParam
+  | TextParam
+  | TextListParam;
 
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
@@ -86,7 +110,11 @@ export type ParamValue<S> = S extends NumberParam
             ? O[]
             : S extends PointListParam
               ? [number, number][]
-              : never;
+              : S extends TextParam
+                ? string
+                : S extends TextListParam
+                  ? string[]
+                  : never;
 
 export type ParamValues<S extends ParamSpecs> = { -readonly [K in keyof S]: ParamValue<S[K]> };
 
@@ -118,6 +146,12 @@ export function choiceList<const O extends string>(spec: Omit<EnumListParam<O>, 
 }
 export const pointList = (spec: Omit<PointListParam, 'kind'>): PointListParam => ({
   kind: 'point-list',
+  ...spec,
+});
+
+export const text = (spec: Omit<TextParam, 'kind'>): TextParam => ({ kind: 'text', ...spec });
+export const textList = (spec: Omit<TextListParam, 'kind'>): TextListParam => ({
+  kind: 'text-list',
   ...spec,
 });
 

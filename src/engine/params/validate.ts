@@ -11,6 +11,7 @@ import {
   numberAccepted,
   pointAccepted,
   specAccepted,
+  textAccepted,
 } from './accepted';
 import { describeValue, pathSegment, quoteKeys } from './describe';
 import {
@@ -55,6 +56,22 @@ function enumSchema(options: readonly string[]): z.ZodMiniType<string> {
   return z.string({ error }).check(z.refine((v) => options.includes(v), { error }));
 }
 
+/** A text of bounded length, and matching the spec's pattern (whole text) when it has one. */
+function textSchema(spec: {
+  minLength: number;
+  maxLength: number;
+  pattern?: string | undefined;
+  patternHelp?: string | undefined;
+}): z.ZodMiniType<string> {
+  const error = expecting(textAccepted(spec));
+  const pattern = spec.pattern === undefined ? null : new RegExp(`^(?:${spec.pattern})$`);
+  return z.string({ error }).check(
+    z.minLength(spec.minLength, { error }),
+    z.maxLength(spec.maxLength, { error }),
+    z.refine((v) => pattern === null || pattern.test(v), { error }),
+  );
+}
+
 const booleanSchema = () => z.boolean({ error: expecting(BOOLEAN_ACCEPTED) });
 
 export function specSchema(spec: ParamSpec): z.ZodMiniType<AnyParamValue> {
@@ -76,6 +93,10 @@ export function specSchema(spec: ParamSpec): z.ZodMiniType<AnyParamValue> {
       const point = z.tuple([coordinate, coordinate], { error: expecting(pointAccepted(spec)) });
       return listSchema(point, spec);
     }
+    case 'text':
+      return textSchema(spec);
+    case 'text-list':
+      return listSchema(textSchema({ minLength: spec.minItemLength, maxLength: spec.maxItemLength }), spec);
   }
 }
 

@@ -11,6 +11,8 @@
  * paper's loader pairs each digit with one random other.
  */
 import { int, num } from '../params/spec';
+import { Rng } from '../random/rng';
+import type { TestImages } from '../views';
 import type { SampleGenerator } from './data';
 import { buildSplits, checkDataParams, dataSpecs } from './data-specs';
 import { DIGIT_PIXELS, DIGIT_SIDE, mnistDigits, type MnistDigits } from './mnist-digits';
@@ -19,6 +21,10 @@ import { defineTaskSuite } from './types';
 const CANVAS = 36;
 const OFFSET = 6;
 const CLASSES = 10;
+const TASKS = 2;
+/** Test images the prediction grid shows: enough to see errors at 90% accuracy, few enough for a phone. */
+const GRID_IMAGES = 24;
+const DIGIT_NAMES = Array.from({ length: CLASSES }, (_, c) => String(c));
 export const MEAN = 0.1307;
 export const STD = 0.3081;
 
@@ -48,7 +54,7 @@ function pairGenerator(digits: MnistDigits, pool: Int32Array): SampleGenerator {
   const drawn = new WeakMap<Float32Array, Int32Array>(); // inputs -> [left class, right class] per image
   const digit = (k: number) => digits.pixels.subarray(k * DIGIT_PIXELS, (k + 1) * DIGIT_PIXELS);
   return {
-    numTasks: 2,
+    numTasks: TASKS,
     inputDim: DIGIT_PIXELS,
     outputDim: CLASSES,
     targets: 'classes',
@@ -77,6 +83,38 @@ function pairGenerator(digits: MnistDigits, pool: Int32Array): SampleGenerator {
   };
 }
 
+/** Each seed's disjoint train and test digits (indices into the digits). */
+function splitDigits(digits: MnistDigits, testShare: number, dataRng: Rng) {
+  const order = dataRng.fork('digits').permutation(digits.count);
+  const testCount = Math.round(testShare * digits.count);
+  return {
+    test: Int32Array.from(order.slice(0, testCount)),
+    train: Int32Array.from(order.slice(testCount)),
+  };
+}
+
+/**
+ * The first `count` shared test images of a run with config seed `seed`, exactly as the trainer builds them
+ * (build-model.ts forks 'data' from the seed, buildSplits forks 'test', sharedSplit 'inputs'): the generator
+ * draws image by image, so the first `count` of a longer test set are these. The prediction grid's images.
+ */
+export function multiMnistTestImages(testShare: number, seed: number, count: number): TestImages {
+  const digits = mnistDigits();
+  const dataRng = new Rng(seed).fork('data');
+  const gen = pairGenerator(digits, splitDigits(digits, testShare, dataRng).test);
+  const inputs = gen.inputs(count, dataRng.fork('test').fork('inputs'));
+  const grey = new Uint8ClampedArray(inputs.length);
+  // Back from the normalised input to a grey level (rounding undoes the float's error).
+  for (let i = 0; i < inputs.length; i++) grey[i] = Math.round(((inputs[i] as number) * STD + MEAN) * 255);
+  const classes = new Int32Array(count * TASKS);
+  for (let t = 0; t < TASKS; t++) {
+    const oneHot = gen.labels(t, inputs, count, dataRng);
+    for (let n = 0; n < count; n++)
+      classes[n * TASKS + t] = oneHot.subarray(n * CLASSES, (n + 1) * CLASSES).indexOf(1);
+  }
+  return { count, grey, inputs, classes };
+}
+
 export const multiMnistSuite = defineTaskSuite({
   id: 'multi-mnist',
   label: 'MultiMNIST (two digits)',
@@ -102,14 +140,24 @@ export const multiMnistSuite = defineTaskSuite({
       scale: 'log',
     }),
   },
-  numTasks: () => 2,
-  check: (p) => checkDataParams(p, 2),
+  numTasks: () => TASKS,
+  check: (p) => checkDataParams(p, TASKS),
+  // The grid draws shared test images; with separate inputs each task has images of its own.
+  views: (p) =>
+    p.inputs === 'shared'
+      ? [
+          {
+            kind: 'image-predictions',
+            side: DIGIT_SIDE,
+            count: Math.min(GRID_IMAGES, p.testSamples),
+            classNames: DIGIT_NAMES,
+            testImages: (seed, count) => multiMnistTestImages(p.testDigits, seed, count),
+          },
+        ]
+      : [],
   build(p, rng) {
     const digits = mnistDigits();
-    const order = rng.fork('digits').permutation(digits.count);
-    const testCount = Math.round(p.testDigits * digits.count);
-    const test = Int32Array.from(order.slice(0, testCount));
-    const train = Int32Array.from(order.slice(testCount));
+    const { train, test } = splitDigits(digits, p.testDigits, rng);
     const splits = buildSplits(
       { train: pairGenerator(digits, train), test: pairGenerator(digits, test) },
       p,
@@ -122,6 +170,7 @@ export const multiMnistSuite = defineTaskSuite({
         loss: 'softmax-ce' as const,
         metric: 'accuracy' as const,
         classes: CLASSES,
+        classNames: DIGIT_NAMES,
       })),
       inputDim: DIGIT_PIXELS,
       outputDim: CLASSES,

@@ -1,4 +1,5 @@
 /** Every task suite, in menu order. Adding a suite: one file plus one line here. */
+import { csvSuite } from './csv/suite';
 import { linearTasksSuite } from './linear-tasks';
 import { mmoeSyntheticSuite } from './mmoe-synthetic';
 import { multiMnistSuite } from './multi-mnist';
@@ -16,6 +17,7 @@ export const TASK_SUITES: readonly TaskSuiteEntry[] = [
   linearTasksSuite,
   multiMnistSuite,
   rotatedDomainsSuite,
+  csvSuite,
 ];
 
 export function findTaskSuite(id: string): TaskSuiteEntry | undefined {

@@ -23,6 +23,13 @@ export interface TaskInfo {
   metric: MetricKind;
   /** softmax-ce tasks: the number of classes (the suite's outputDim), for the chance level of accuracy. */
   classes?: number;
+  /** softmax-ce tasks: the name of each class (a CSV label's values, the digits '0'–'9'), for views and tables. */
+  classNames?: string[];
+  /**
+   * Regression targets the suite standardised: target = (value − mean) / std, so a loss or MSE in the
+   * standardised units reads in the data's own units as value·std² (RMSE·std) and a prediction as p·std + mean.
+   */
+  targetScale?: { mean: number; std: number };
 }
 
 /**

@@ -5,6 +5,7 @@
  * healthy runs of every preset never flagged.
  */
 import { readFileSync } from 'node:fs';
+import { initNodeBackend } from '../../backend/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse';
@@ -158,11 +159,22 @@ describe('training health', () => {
   };
   for (const { file } of index.presets) {
     it(`never flags a healthy run of the ${file} preset`, async () => {
-      const preset = JSON.parse(readFileSync(`public/presets/${file}`, 'utf8')) as { task: { id: string } };
+      const preset = JSON.parse(readFileSync(`public/presets/${file}`, 'utf8')) as {
+        task: { id: string };
+        architecture?: { id: string };
+      };
       // The toy's steps are cheap and its learning rate small: give it room to move.
       const [steps, every] = preset.task.id === 'toy' ? [2000, 100] : [100, 10];
-      const history = await reports(preset, steps, every);
-      expect(history.flatMap((r) => r.health ?? [])).toEqual([]);
+      // Convolutions on the plain-JS cpu backend take seconds a step: the conv trunk runs on WASM (~10 s).
+      const conv = preset.architecture?.id === 'lenet';
+      const before = tf.getBackend() === 'wasm' ? 'wasm' : 'cpu';
+      if (conv) await initNodeBackend('wasm');
+      try {
+        const history = await reports(preset, steps, every);
+        expect(history.flatMap((r) => r.health ?? [])).toEqual([]);
+      } finally {
+        if (conv) await initNodeBackend(before);
+      }
     });
   }
 

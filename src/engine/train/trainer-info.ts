@@ -12,6 +12,10 @@ export interface TrainerInfo {
     higherIsBetter: boolean;
     /** The metric's chance level (tasks/losses.ts chanceLevel), where it has one. */
     chance?: number;
+    /** Class names of a classification task (tasks/types.ts TaskInfo.classNames). */
+    classNames?: string[];
+    /** A standardised regression target's mean and std (TaskInfo.targetScale), to read losses in data units. */
+    targetScale?: { mean: number; std: number };
   }[];
   kind: 'data' | 'objective';
   replicas: number;
@@ -33,6 +37,8 @@ export function trainerInfo(model: Model, strategy: GradientStrategy): TrainerIn
         metricLabel: METRICS[t.metric].label,
         higherIsBetter: METRICS[t.metric].higherIsBetter,
         ...(chance === undefined ? {} : { chance }),
+        ...(t.classNames ? { classNames: [...t.classNames] } : {}),
+        ...(t.targetScale ? { targetScale: { ...t.targetScale } } : {}),
       };
     }),
     kind: model.kind,

@@ -5,6 +5,7 @@
  */
 import { findArchitectureCard } from '../../engine/architectures/catalogue';
 import { findMethodCard } from '../../engine/methods/catalogue';
+import { CSV_SUITE_ID } from '../../engine/tasks/csv/suite';
 import { findTaskSuite } from '../../engine/tasks/registry';
 import type { ExperimentConfig } from '../../engine/config/types';
 import type { RunRecord, RunStatus } from '../../engine/study/types';
@@ -36,8 +37,14 @@ export interface RunSummary {
 export const methodLabel = (config: ExperimentConfig): string =>
   findMethodCard(config.method.id)?.label ?? config.method.id;
 
-export const taskLabel = (config: ExperimentConfig): string =>
-  findTaskSuite(config.task.id)?.label ?? config.task.id;
+export const taskLabel = (config: ExperimentConfig): string => {
+  const label = findTaskSuite(config.task.id)?.label ?? config.task.id;
+  // Own data: which file (its name; the config also pins its content hash).
+  const file = config.task.params['file'];
+  return config.task.id === CSV_SUITE_ID && typeof file === 'string'
+    ? `${label}: ${file.split('/').pop() ?? file}`
+    : label;
+};
 
 /** The architecture's label; a per-layer sharing mask (any boolean-array `shared` param) is spelled out. */
 export function architectureLabel(config: ExperimentConfig): string {

@@ -1,7 +1,8 @@
 /**
  * A vary row's values as the study's grid takes them, checked against the field's own spec: ticked boxes
- * for registry ids, choices and yes/no; typed text for numbers ("0.001, 0.01, 0.1") and for list-valued
- * parameters (one list per value, separated by ";": "32, 32; 64, 64"). A bad value gives one line that
+ * for registry ids, choices and yes/no; typed text for numbers ("0.001, 0.01, 0.1"), for texts (file
+ * names, separated by ";") and for list-valued parameters (one list per value, separated by ";": "32, 32;
+ * 64, 64"; column names: "bill, flipper; bill"). A bad value gives one line that
  * names the field, the value and what is accepted.
  */
 import type { ParamSpec } from '../../engine/params/spec';
@@ -43,6 +44,10 @@ export function acceptedText(spec: ParamSpec): string {
       return `lists of ${spec.options.join('/')} (";" between lists)`;
     case 'point-list':
       return `lists of points "x y" from ${spec.min} to ${spec.max} (commas inside a list, ";" between lists)`;
+    case 'text':
+      return `texts of ${spec.minLength}–${spec.maxLength} characters, separated by ";"`;
+    case 'text-list':
+      return `lists of ${spec.minLength}–${spec.maxLength} names (commas inside a list, ";" between lists)`;
     default:
       return 'one value per box';
   }
@@ -59,6 +64,15 @@ function parseNumber(text: string, spec: { min: number; max: number; integer?: b
   const n = Number(text);
   if (!Number.isFinite(n) || n < spec.min || n > spec.max) return null;
   return spec.integer && !Number.isInteger(n) ? null : n;
+}
+
+/** One text value (a file name): its length, and its pattern where the spec has one. */
+function parseText(
+  text: string,
+  spec: { minLength: number; maxLength: number; pattern?: string | undefined },
+): string | null {
+  if (text.length < spec.minLength || text.length > spec.maxLength) return null;
+  return spec.pattern === undefined || new RegExp(`^(?:${spec.pattern})$`).test(text) ? text : null;
 }
 
 /** One list-valued parameter's value from its text ("32, 32"), or null when a part does not fit the spec. */
@@ -80,6 +94,8 @@ function parseOneList(spec: ParamSpec, text: string): unknown[] | null {
   } else if (spec.kind === 'point-list') {
     const points = parts.map((p) => p.split(/\s+/).map((x) => parseNumber(x, spec)));
     out = points.every((p) => p.length === 2 && p.every((x) => x !== null)) ? points : null;
+  } else if (spec.kind === 'text-list') {
+    out = parts.every((p) => p.length >= spec.minItemLength && p.length <= spec.maxItemLength) ? parts : null;
   }
   if (!out || !('minLength' in spec)) return null;
   return out.length >= spec.minLength && out.length <= spec.maxLength ? out : null;
@@ -97,7 +113,12 @@ export function parseValuesText(field: VaryField, text: string): Parsed {
   if (parts.length === 0) return { error: `${field.label}: no values; expected ${acceptedText(spec)}` };
   const values: unknown[] = [];
   for (const part of parts) {
-    const value = spec.kind === 'number' ? parseNumber(part, spec) : parseOneList(spec, part);
+    const value =
+      spec.kind === 'number'
+        ? parseNumber(part, spec)
+        : spec.kind === 'text'
+          ? parseText(part, spec)
+          : parseOneList(spec, part);
     if (value === null) return numberError(field.label, part, spec);
     values.push(value);
   }

@@ -4,6 +4,7 @@ import { defineTimeSeries } from './define';
 import { taskColor } from './palette';
 import { testKey, trainKey } from './series';
 import { shortTaskNames } from './task-labels';
+import { lossDataScale } from './tooltip-rows';
 
 export const lossChart = defineTimeSeries({
   id: 'loss',
@@ -12,25 +13,32 @@ export const lossChart = defineTimeSeries({
   empty: "Press Train to see each task's loss.",
   yLabel: 'loss',
   log: { on: false, what: 'losses' },
-  lines: ({ names }) => {
+  lines: ({ names, info }) => {
     const short = shortTaskNames(names);
-    return names.flatMap((name, t) => [
-      {
-        key: trainKey(name),
-        column: SERIES.trainLoss(t),
-        name: `${short[t]} train`,
-        title: `${name} train`,
-        color: taskColor(t),
-      },
-      {
-        key: testKey(name),
-        column: SERIES.testLoss(t),
-        name: `${short[t]} test`,
-        title: `${name} test`,
-        color: taskColor(t),
-        dashed: true,
-      },
-    ]);
+    return names.flatMap((name, t) => {
+      // A standardised regression target: the tooltip also reads its loss in the data's units.
+      const scale = lossDataScale(info, t);
+      const inUnits = scale ? { dataScale: scale } : {};
+      return [
+        {
+          key: trainKey(name),
+          column: SERIES.trainLoss(t),
+          name: `${short[t]} train`,
+          title: `${name} train`,
+          color: taskColor(t),
+          ...inUnits,
+        },
+        {
+          key: testKey(name),
+          column: SERIES.testLoss(t),
+          name: `${short[t]} test`,
+          title: `${name} test`,
+          color: taskColor(t),
+          dashed: true,
+          ...inUnits,
+        },
+      ];
+    });
   },
   footer: ({ history, overlay }) =>
     overlay.length

@@ -3,6 +3,7 @@ import type { TrainerInfo } from '../../engine/train/trainer-info';
 import { SERIES } from '../../state/history';
 import { defineTimeSeries } from './define';
 import { taskColor } from './palette';
+import { formatPercent } from './series';
 import { shortTaskNames } from './task-labels';
 
 /** The y label and the "higher/lower is better" hint: one metric name if all tasks share it. */
@@ -14,6 +15,20 @@ export function metricLabel(info?: TrainerInfo | null): { label: string; hint: s
   return { label: labels[0] as string, hint: ` (${better} is better)` };
 }
 
+/**
+ * The level a task scores by guessing, when every task's metric is accuracy over the same number of
+ * classes: 1/C (10% for MultiMNIST's digits). Not TrainerInfo's `chance`, which is the health check's
+ * threshold ("at chance or below", with a margin), not the level itself.
+ */
+export function chanceLine(info?: TrainerInfo | null): { y: number; label: string } | null {
+  const tasks = info?.tasks ?? [];
+  if (!tasks.length || tasks.some((t) => t.metric !== 'accuracy')) return null;
+  const classes = [...new Set(tasks.map((t) => t.classNames?.length ?? 0))];
+  const [c] = classes;
+  if (classes.length !== 1 || c === undefined || c < 2) return null;
+  return { y: 1 / c, label: `chance ${formatPercent(1 / c)}` };
+}
+
 export const metricChart = defineTimeSeries({
   id: 'metric',
   title: ({ info }) => `Test ${metricLabel(info).label} per task`,
@@ -23,6 +38,8 @@ export const metricChart = defineTimeSeries({
   },
   empty: ({ info }) => `Press Train to see each task's ${metricLabel(info).label}.`,
   yLabel: ({ info }) => metricLabel(info).label,
+  yFormat: ({ info }) => (metricLabel(info).label === 'accuracy' ? 'percent' : 'number'),
+  referenceLine: ({ info }) => chanceLine(info),
   lines: ({ names, info }) => {
     // Tasks with different metrics: each line says which it is.
     const mixed = metricLabel(info).label === 'metric' && info;

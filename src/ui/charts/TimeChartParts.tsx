@@ -20,7 +20,7 @@ import { MarkLabel } from './ChartLabels';
 import type { SeriesSpec } from './define';
 import type { Row } from './downsample';
 import type { Mark } from './marks';
-import { formatNumber } from './series';
+import { formatNumber, formatPercent } from './series';
 import { TimeTooltip } from './TimeTooltip';
 
 /** The y axis' room for tick labels and its title. */
@@ -107,6 +107,10 @@ export interface PartsOptions {
   content: ReturnType<typeof tooltipContent>;
   /** The zero line's label when the chart has a zero line and 0 is on the axis. */
   zeroLabel: ReactElement<SVGElement> | null;
+  /** A labelled dashed level (a chance line), when it is on the axis. */
+  reference?: { y: number; label: string } | undefined;
+  /** 'percent': ticks read 85% for 0.85. */
+  yFormat?: 'percent' | 'number';
   /** The marks of live changes (markElements). */
   marks: ReactNode;
   lines: ReactNode;
@@ -135,7 +139,7 @@ export function timeChartParts(o: PartsOptions): ReactNode {
         ticks={o.yTicks}
         interval={0}
         allowDataOverflow
-        tickFormatter={formatNumber}
+        tickFormatter={o.yFormat === 'percent' ? formatPercent : formatNumber}
         tick={axisTick}
         stroke="var(--border)"
         width={Y_AXIS_WIDTH}
@@ -161,6 +165,21 @@ export function timeChartParts(o: PartsOptions): ReactNode {
           strokeDasharray="6 3"
           zIndex={450}
           label={o.zeroLabel}
+        />
+      ) : null}
+      {o.reference ? (
+        <ReferenceLine
+          y={o.reference.y}
+          stroke="var(--muted)"
+          strokeWidth={1.2}
+          strokeDasharray="2 4"
+          zIndex={440}
+          label={{
+            value: o.reference.label,
+            position: 'insideBottomRight',
+            fill: 'var(--muted)',
+            fontSize: 11,
+          }}
         />
       ) : null}
       {o.marks}

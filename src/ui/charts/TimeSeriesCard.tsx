@@ -2,7 +2,7 @@
  * Draws a time chart described as data (define.ts): its card, its lines from the history, the log toggle,
  * the marks of live changes and the overlaid runs' lines (computed once per selection: overlay.ts).
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { RunStyle } from './ChartLabels';
 import { ChartCard } from './ChartCard';
 import { latestSummary, useLogScale } from './chartParts';
@@ -15,7 +15,13 @@ import {
 } from './define';
 import { allMarks, marksSummary } from './marks';
 import { mergeRows, overlaySeries } from './overlay';
-import { TimeSeriesChart } from './TimeSeriesChart';
+import { CHART_HEIGHT } from './chart-height';
+
+/**
+ * The plot and Recharts with it load when a time chart is first drawn (the Training tab), so the first visit
+ * (the Lessons) does not carry ~100 kB gzip of charting code (test/browser/bundle.test.ts).
+ */
+const TimeSeriesChart = lazy(() => import('./TimeSeriesChart').then((m) => ({ default: m.TimeSeriesChart })));
 
 export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: ChartContext }) {
   const [wanted, setWanted] = useState(spec.log?.on ?? false);
@@ -42,6 +48,7 @@ export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: 
   const ready = timeSeriesReady(spec, ctx, live.lines) || stored.lines.length > 0;
   const title = textOf(spec.title, ctx);
   const yLabel = textOf(spec.yLabel, ctx);
+  const reference = ready ? (spec.referenceLine?.(ctx) ?? null) : null;
   const footer = ready ? [spec.footer?.(ctx), spec.log ? scale.note : null].filter(Boolean) : [];
   return (
     <ChartCard
@@ -55,18 +62,22 @@ export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: 
         footer.length ? footer.map((part, i) => <span key={i}>{i ? <> · {part}</> : part}</span>) : null
       }
     >
-      <TimeSeriesChart
-        rows={rows}
-        series={lines}
-        yLabel={log ? `${yLabel} (log)` : yLabel}
-        log={log}
-        marks={marks}
-        runs={runs}
-        {...(spec.domain ? { domain: spec.domain } : {})}
-        {...(spec.ticks ? { ticks: spec.ticks } : {})}
-        {...(spec.zeroLine ? { zeroLine: spec.zeroLine } : {})}
-        ariaLabel={`${title} ${latestSummary(live.rows, live.lines)}${marksSummary(marks)}`}
-      />
+      <Suspense fallback={<div style={{ width: '100%', height: CHART_HEIGHT }} aria-busy="true" />}>
+        <TimeSeriesChart
+          rows={rows}
+          series={lines}
+          yLabel={log ? `${yLabel} (log)` : yLabel}
+          log={log}
+          marks={marks}
+          runs={runs}
+          {...(spec.domain ? { domain: spec.domain } : {})}
+          {...(spec.ticks ? { ticks: spec.ticks } : {})}
+          {...(spec.zeroLine ? { zeroLine: spec.zeroLine } : {})}
+          {...(reference ? { referenceLine: reference } : {})}
+          yFormat={spec.yFormat?.(ctx) ?? 'number'}
+          ariaLabel={`${title} ${latestSummary(live.rows, live.lines)}${marksSummary(marks)}`}
+        />
+      </Suspense>
     </ChartCard>
   );
 }

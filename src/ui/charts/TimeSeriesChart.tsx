@@ -8,6 +8,7 @@
  * mounted only under the pointer. Overlaid runs' lines come in `series` (each with its run), their rows
  * merged into `rows`; marks of live changes and the run legend follow their own (rare) changes.
  */
+import { CHART_HEIGHT } from './chart-height';
 import { LineChart } from 'recharts';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { xAxisFor, yAxisFor } from './axis';
@@ -39,6 +40,10 @@ export interface TimeSeriesChartProps {
   ticks?: number[];
   /** A labelled horizontal line at y = 0. */
   zeroLine?: string;
+  /** A labelled dashed horizontal line at `y` (a chance level), drawn when y is on the axis. */
+  referenceLine?: { y: number; label: string };
+  /** 'percent': y ticks read 85% for 0.85. */
+  yFormat?: 'percent' | 'number';
   /** Height of the plot (the legend sits above it). */
   height?: number;
   /** Live changes of the run: a dashed vertical line each. */
@@ -49,8 +54,6 @@ export interface TimeSeriesChartProps {
 
 const NO_MARKS: readonly Mark[] = [];
 const NO_RUNS: readonly RunStyle[] = [];
-
-export const CHART_HEIGHT = 210;
 
 const MARGIN = { top: 8, right: 16, bottom: 16, left: 4 };
 
@@ -63,6 +66,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   domain,
   ticks,
   zeroLine,
+  referenceLine,
+  yFormat = 'number',
   height = CHART_HEIGHT,
   marks = NO_MARKS,
   runs = NO_RUNS,
@@ -101,6 +106,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     () => (zeroShown ? <ZeroLabel text={zeroLine ?? ''} /> : null),
     [zeroShown, zeroLine],
   );
+  const referenceShown =
+    referenceLine !== undefined && yDomain[0] <= referenceLine.y && referenceLine.y <= yDomain[1];
   const parts = useMemo(
     () =>
       timeChartParts({
@@ -112,10 +119,26 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         hovered,
         content,
         zeroLabel,
+        reference: referenceShown ? referenceLine : undefined,
+        yFormat,
         marks: markParts,
         lines: plotted,
       }),
-    [xTicks, yDomain, yTicks, log, yLabelProps, hovered, content, zeroLabel, markParts, plotted],
+    [
+      xTicks,
+      yDomain,
+      yTicks,
+      log,
+      yLabelProps,
+      hovered,
+      content,
+      zeroLabel,
+      referenceShown,
+      referenceLine,
+      yFormat,
+      markParts,
+      plotted,
+    ],
   );
   return (
     <div style={{ width: '100%' }}>

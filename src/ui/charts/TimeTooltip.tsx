@@ -1,14 +1,21 @@
 /**
  * The tooltip of every time chart (Recharts' `content`): the step, then one row per line with a sample of
  * its stroke (task colour, the run's dash), its full name and its exact value; an overlaid run's rows under
- * its name. Colours are the theme's (charts.css), so it reads in light and dark.
+ * its name. A standardised regression target's loss also shows in the data's own units (tooltip-rows.ts
+ * DataScale). Colours are the theme's (charts.css), so it reads in light and dark.
  */
-import type { SeriesSpec } from './define';
 import type { Row } from './downsample';
-import { formatExact, stepText, tooltipRows, valuesNear, type TooltipRow } from './tooltip-rows';
+import {
+  formatExact,
+  stepText,
+  tooltipRows,
+  valuesNear,
+  type ScaledSeries,
+  type TooltipRow,
+} from './tooltip-rows';
 
 interface Props {
-  lines: readonly SeriesSpec[];
+  lines: readonly ScaledSeries[];
   /** The rows the chart draws now (read when the tooltip renders). */
   rows: () => readonly Row[];
   /** Recharts passes these to `content`. */
@@ -73,6 +80,7 @@ export function TimeTooltip({ lines, rows: drawn, active, label }: Props) {
                       at step {formatExact(row.at).replace(/\.0+$/, '')}
                     </span>
                   ) : null}
+                  {row.data !== undefined ? <span className="chart-tooltip-at"> = {row.data}</span> : null}
                 </td>
               </tr>,
             ];

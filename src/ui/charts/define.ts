@@ -49,9 +49,19 @@ export interface ChartContext {
 export type LineContext = Pick<ChartContext, 'history' | 'info' | 'names'>;
 
 /** A line of a time chart. */
+/** How a standardised regression target's loss reads in the data's units (tooltip-rows.ts lossDataScale). */
+export interface DataScale {
+  /** What to multiply the shown value by: std². */
+  factor: number;
+  /** The words after the number, e.g. "in the data's units (× std² = 41.2)". */
+  unit: string;
+}
+
 export interface SeriesSpec {
   /** The row key. */
   key: string;
+  /** A standardised regression target's loss in the data's units (tooltip-rows.ts). */
+  dataScale?: DataScale;
   /** Legend and tooltip label (default: key). */
   name?: string;
   /** The full label when `name` is shortened: the legend's hover text and the tooltip's label. */
@@ -91,6 +101,10 @@ export interface TimeSeriesChartSpec {
   ticks?: number[];
   /** A labelled line at y = 0 with the area below shaded (conflict). */
   zeroLine?: string;
+  /** A labelled dashed line at a level of this run (say, the chance level of accuracy), or null for none. */
+  referenceLine?(ctx: ChartContext): { y: number; label: string } | null;
+  /** How the y ticks read: 'percent' shows 0.85 as 85% (accuracy). Default: plain numbers. */
+  yFormat?(ctx: ChartContext): 'percent' | 'number';
   /** Default: some report and some line. */
   ready?(ctx: ChartContext): boolean;
   footer?(ctx: ChartContext): string | null;

@@ -1,4 +1,7 @@
-/** Live charts of the MTL Playground: the only Recharts importer (docs/architecture.md); updates per frame slot. */
+/**
+ * Live charts of the MTL Playground: the only Recharts importer (docs/architecture.md); updates per frame slot.
+ * Recharts (~100 kB gzip) loads with the first time chart drawn (TimeSeriesCard), not with the page.
+ */
 export { AffinityHeatmap, type AffinityHeatmapProps } from './AffinityHeatmap';
 export { ChartCard, type ChartCardProps } from './ChartCard';
 export { latestSummary, useLogScale } from './chartParts';
@@ -10,7 +13,8 @@ export { Landscape, type LandscapeProps } from './LandscapeChart';
 export { MatrixGrid, type MatrixGridProps } from './MatrixGrid';
 export { metricLabel } from './MetricChart';
 export { CHARTS } from './registry';
-export { CHART_HEIGHT, TimeSeriesChart, type TimeSeriesChartProps } from './TimeSeriesChart';
+export { CHART_HEIGHT } from './chart-height';
+export type { TimeSeriesChartProps } from './TimeSeriesChart';
 export { TimeSeriesCard } from './TimeSeriesCard';
 export { REFRESH_MS, chartScheduler, useScheduledSelection } from './use-scheduled';
 export * from './downsample';

@@ -7,6 +7,7 @@ import { affinityChart } from './AffinityHeatmap';
 import { cosineChart } from './CosineChart';
 import { cosineHeatmapChart } from './CosineHeatmap';
 import { decisionBoundaryChart } from './DecisionBoundary';
+import { imagePredictionsChart } from './ImagePredictions';
 import type { ChartSpec } from './component-chart';
 import { landscapeChart } from './LandscapeChart';
 import { layerCosineChart } from './LayerCosineChart';
@@ -19,6 +20,7 @@ import { weightsChart } from './WeightsChart';
 export const CHARTS: readonly ChartSpec[] = [
   lossChart,
   metricChart,
+  imagePredictionsChart,
   cosineChart,
   cosineHeatmapChart,
   affinityChart,

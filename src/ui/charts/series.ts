@@ -53,6 +53,12 @@ export function allPositive(rows: readonly Row[], keys: readonly string[]): bool
   return seen;
 }
 
+/** A share as a percentage tick: 0.85 -> "85%", 0.125 -> "12.5%". */
+export function formatPercent(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return `${Number((v * 100).toPrecision(3))}%`;
+}
+
 /** Short numbers for ticks and tooltips: 3 significant digits, exponent form when very large or small. */
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);

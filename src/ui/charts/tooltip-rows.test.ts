@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesSpec } from './define';
-import { formatExact, stepText, tooltipRows, valuesNear } from './tooltip-rows';
+import type { TrainerInfo } from '../../engine/train/trainer-info';
+import { formatExact, lossDataScale, stepText, tooltipRows, valuesNear } from './tooltip-rows';
 
 describe('formatExact', () => {
   it('gives 4 significant digits, exponent form below 0.001 and from 10,000 up', () => {
@@ -89,5 +90,44 @@ describe('tooltipRows', () => {
 
   it('leaves out lines with no value near the step', () => {
     expect(tooltipRows(new Map([['a test', at(10, 1)]]), lines, 10).map((r) => r.key)).toEqual(['a test']);
+  });
+});
+
+describe('data units', () => {
+  const info = (targetScale?: { mean: number; std: number }) =>
+    ({
+      tasks: [
+        { name: 'mpg', metricLabel: 'R²', higherIsBetter: true, ...(targetScale ? { targetScale } : {}) },
+        { name: 'origin', metricLabel: 'accuracy', higherIsBetter: true },
+      ],
+      kind: 'data',
+      replicas: 1,
+    }) as unknown as TrainerInfo;
+
+  it("scales a standardised target's loss by std² (7.8² = 60.84), and nothing else", () => {
+    expect(lossDataScale(info({ mean: 23.5, std: 7.8 }), 0)).toEqual({
+      factor: 7.8 * 7.8,
+      unit: "in the data's units (× std² = 60.84)",
+    });
+    expect(lossDataScale(info({ mean: 23.5, std: 7.8 }), 1)).toBeUndefined();
+    expect(lossDataScale(info(), 0)).toBeUndefined();
+    expect(lossDataScale(info({ mean: 0, std: 0 }), 0)).toBeUndefined();
+    expect(lossDataScale(null, 0)).toBeUndefined();
+  });
+
+  it('adds the value in data units to the row of a scaled line only', () => {
+    const scale = lossDataScale(info({ mean: 23.5, std: 2 }), 0);
+    const lines = [
+      { key: 'mpg train', color: '#111', ...(scale ? { dataScale: scale } : {}) },
+      { key: 'origin train', color: '#222' },
+    ];
+    const values = new Map([
+      ['mpg train', { value: 0.25, step: 10 }],
+      ['origin train', { value: 0.5, step: 10 }],
+    ]);
+    const rows = tooltipRows(values, lines, 10);
+    // 0.25 standardised units of MSE × std² (4) = 1 (mpg)².
+    expect(rows[0]?.data).toBe("1.000 in the data's units (× std² = 4.000)");
+    expect(rows[1]?.data).toBeUndefined();
   });
 });

@@ -5,8 +5,28 @@
  * reads the number itself. Runs report at different steps, so a line's value is its nearest report to the
  * hovered step (valuesNear), with that step named when it is another.
  */
-import type { SeriesSpec } from './define';
+import type { TrainerInfo } from '../../engine/train/trainer-info';
+import type { DataScale, SeriesSpec } from './define';
+
+export type { DataScale } from './define';
 import type { Row } from './downsample';
+
+/**
+ * How a line's value reads in the data's own units: a loss or MSE of a regression target the task
+ * standardised ((value − mean) / std) is the same loss in the data's units divided by std², so the
+ * tooltip shows value × std² beside it (TaskInfo.targetScale): standardisation stays reversible.
+ */
+
+/** A line that may carry its data scale (a loss chart's line of a standardised regression task). */
+export type ScaledSeries = SeriesSpec & { dataScale?: DataScale };
+
+/** The data scale of task t's loss (an MSE), when its target was standardised; undefined otherwise. */
+export function lossDataScale(info: TrainerInfo | null | undefined, t: number): DataScale | undefined {
+  const scale = info?.tasks[t]?.targetScale;
+  if (!scale || !(scale.std > 0) || !Number.isFinite(scale.std)) return undefined;
+  const factor = scale.std * scale.std;
+  return { factor, unit: `in the data's units (× std² = ${formatExact(factor)})` };
+}
 
 /** 4 significant digits; exponent form below 0.001 and from 10,000 up, where fixed digits would mislead. */
 export function formatExact(v: number): string {
@@ -32,6 +52,8 @@ export interface TooltipRow {
   value: string;
   /** The step of the value when it is not the hovered step (another run's nearest report). */
   at?: number;
+  /** The value in the data's own units, with its unit (a standardised regression target's loss). */
+  data?: string;
 }
 
 /** A line's value near the hovered step, and the step it was reported at. */
@@ -93,7 +115,7 @@ export function valuesNear(
  */
 export function tooltipRows(
   values: ReadonlyMap<string, Near>,
-  lines: readonly SeriesSpec[],
+  lines: readonly ScaledSeries[],
   step: number,
 ): TooltipRow[] {
   const rows: TooltipRow[] = [];
@@ -110,6 +132,7 @@ export function tooltipRows(
       ...(line.run !== undefined ? { run: line.run } : {}),
       ...(dash ? { dash } : {}),
       ...(near.step !== step ? { at: near.step } : {}),
+      ...(line.dataScale ? { data: `${formatExact(v * line.dataScale.factor)} ${line.dataScale.unit}` } : {}),
     });
   }
   // A stable sort: the live run's rows, then each overlaid run's, each group in line order.

@@ -3,6 +3,7 @@
  * every method, architecture and suite gets its form without per-entry UI code.
  */
 import { useEffect, useId, useState } from 'react';
+import { specAccepted } from '../../engine/params/accepted';
 import type { AnyParamValue, ParamSpec } from '../../engine/params/spec';
 import { InfoTip } from './InfoTip';
 import { listPlaceholder } from './list-placeholder';
@@ -21,6 +22,14 @@ const listText = (value: AnyParamValue): string =>
     ? value.map((v) => (Array.isArray(v) ? v.join(' ') : String(v))).join(', ')
     : String(value);
 
+/** A text field's value, or undefined when its length or pattern does not fit (the field shows why). */
+function parseText(spec: Extract<ParamSpec, { kind: 'text' }>, text: string): string | undefined {
+  const value = text.trim();
+  if (value.length < spec.minLength || value.length > spec.maxLength) return undefined;
+  if (spec.pattern !== undefined && !new RegExp(`^(?:${spec.pattern})$`).test(value)) return undefined;
+  return value;
+}
+
 /** Parse the text of a list field; returns undefined when it does not parse (the field shows why). */
 function parseList(spec: ParamSpec, text: string): AnyParamValue | undefined {
   const parts = text
@@ -38,6 +47,11 @@ function parseList(spec: ParamSpec, text: string): AnyParamValue | undefined {
       : undefined;
   }
   if (spec.kind === 'enum-list') return parts;
+  // Column names, comma-separated as the other lists are (a name with a comma in it is edited in the file).
+  if (spec.kind === 'text-list') {
+    const fits = parts.every((p) => p.length >= spec.minItemLength && p.length <= spec.maxItemLength);
+    return fits && parts.length >= spec.minLength && parts.length <= spec.maxLength ? parts : undefined;
+  }
   if (spec.kind === 'boolean-list') return parts.map((p) => p === 'true' || p === 'shared');
   return undefined;
 }
@@ -95,6 +109,26 @@ export function ParamField({ name, spec, value, onChange, error }: Props) {
         />
       );
       break;
+    case 'text':
+      control = (
+        <input
+          id={id}
+          type="text"
+          value={draft}
+          spellCheck={false}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={() => {
+            const parsed = parseText(spec, draft);
+            if (parsed === undefined) setDraftError(`expected ${specAccepted(spec)}`);
+            else {
+              setDraftError(null);
+              onChange(parsed);
+            }
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+      );
+      break;
     default:
       control = (
         <input
@@ -109,7 +143,9 @@ export function ParamField({ name, spec, value, onChange, error }: Props) {
               setDraftError(
                 spec.kind === 'point-list'
                   ? 'expected points as "x y, x y"'
-                  : 'expected numbers separated by commas',
+                  : spec.kind === 'text-list'
+                    ? `expected names separated by commas: ${specAccepted(spec)}`
+                    : 'expected numbers separated by commas',
               );
             else {
               setDraftError(null);

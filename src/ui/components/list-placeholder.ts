@@ -6,7 +6,16 @@ import type { ParamSpec } from '../../engine/params/spec';
  */
 export function listPlaceholder(spec: ParamSpec): string | undefined {
   if (spec.kind === 'enum-list') return spec.options.join(', ');
-  if (spec.kind === 'number-list' || spec.kind === 'point-list' || spec.kind === 'boolean-list')
-    return spec.minLength === 0 ? 'empty: not set (see the info tip)' : undefined;
+  if (
+    spec.kind === 'number-list' ||
+    spec.kind === 'point-list' ||
+    spec.kind === 'boolean-list' ||
+    spec.kind === 'text-list'
+  )
+    return spec.minLength === 0
+      ? 'empty: not set (see the info tip)'
+      : spec.kind === 'text-list'
+        ? 'names separated by commas'
+        : undefined;
   return undefined;
 }

@@ -36,6 +36,7 @@ describe('mapBoxesToLayers', () => {
     ['ltb', { widths: [4, 4] }],
     ['cross-stitch', { widths: [4, 4, 4] }],
     ['lenet', { shared: [false, true, true] }],
+    ['lenet', { mixing: 'cross-stitch' }],
   ];
   for (const [id, params] of cases)
     for (const tasks of [2, 3])

@@ -26,6 +26,7 @@ import { RegistrySelect } from '../components/RegistrySelect';
 import { Lockable } from '../classroom/Lockable';
 import { useClassroom } from '../classroom/use-classroom';
 import { diagramRows, editsSharedMask } from '../network/diagram-rows';
+import { OpenDataButton } from '../data/OpenDataButton';
 import { DataIsolationSection } from './DataIsolationSection';
 
 type Key = 'task' | 'architecture' | 'method' | 'optimizer';
@@ -110,6 +111,7 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
             value={config.task.id}
             onChange={chooseTask}
           />
+          <OpenDataButton className="" />
           <ParamForm
             specs={suite?.params ?? {}}
             values={config.task.params}
