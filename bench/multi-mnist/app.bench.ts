@@ -143,7 +143,7 @@ export function mnistAppTable(rows: MnistAppRow[], target: number): string {
       'at step',
       'steps/s (reports included)',
       'reports',
-      'test accuracy (left, right)',
+      'test accuracy at the last report (left, right)',
     ],
     rows.map((r) => [
       `${r.scenario.label} (\`${r.scenario.preset}\`)`,
