@@ -115,6 +115,7 @@ describe('cli with a csv task', () => {
       inputs: 'text-list',
       labels: 'text-list',
       kinds: 'enum-list',
+      classes: 'text-list',
       testShare: 'number',
       missing: 'enum',
       standardize: 'boolean',

@@ -6,7 +6,9 @@
  * (a) a newcomer drops a CSV with two label columns (test/fixtures/csv/two-labels.csv), sees the preview,
  *     presses "Train on this data", and within 60 s a shared-bottom network has both tasks well above chance;
  * (c) after a reload the file is still listed under "Your data" and the run's config still trains on it;
- * (d) a shipped example's preset names its file relative to presets/: the worker fetches it and trains.
+ * (d) a shipped example's preset names its file relative to presets/: the worker fetches it and trains;
+ * (e) unticking one class of a 3-class label leaves its rows out (the dropped-rows line says so), fewer than
+ *     2 ticked refuses training in one line, and the run trains on the 2 kept classes (`classes` in the URL).
  * Screenshots of the preview (light, dark, phone width) go to test/artifacts/.
  */
 import { readFileSync } from 'node:fs';
@@ -161,6 +163,43 @@ describe('own data in the app', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(300);
     await page.getByRole('button', { name: 'Pause' }).click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('(e) unticking a class leaves its rows out, and the run trains on the classes kept', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await openApp(page);
+    await dropFile(page, TWO_LABELS, 'two-labels.csv');
+    const dialog = page.getByRole('dialog', { name: 'Preview: two-labels.csv' });
+    await dialog.waitFor({ timeout: 20_000 });
+    const train = dialog.getByRole('button', { name: 'Train on this data' });
+    await expect.poll(() => train.isEnabled()).toBe(true);
+    // band: 130 high, 126 low, 144 mid; the first low is spreadsheet row 4.
+    await dialog.getByLabel('Keep band: low').uncheck();
+    await expect
+      .poll(() => dialog.locator('.data-summary').textContent(), { timeout: 10_000 })
+      .toContain('126 of 400 rows left out for an unticked class (first: row 4)');
+    await dialog.getByLabel('Keep band: high').uncheck();
+    await expect
+      .poll(() => dialog.locator('.data-issues li').allTextContents(), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^'band' keeps 1 class \('mid'\)/)]);
+    expect(await train.isDisabled()).toBe(true);
+    await dialog.getByLabel('Keep band: high').check();
+    await expect.poll(() => train.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await dialog.locator('.kept-classes').screenshot({ path: 'test/artifacts/csv-kept-classes.png' });
+    await train.click();
+    await expect.poll(() => urlHash(page), { timeout: 10_000 }).toContain('"classes":["","high|mid"]');
+    // The run's final metrics are listed once its 2,000 steps are done.
+    await expect.poll(() => stepOf(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(2000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const metrics = page.locator('.run-row').first().locator('.run-metrics li');
+    await expect.poll(() => metrics.count(), { timeout: 20_000 }).toBe(2);
+    const texts = await metrics.allTextContents();
+    console.log(`csv-data (kept classes): step ${await stepOf(page)}: ${texts.join(' | ')}`);
+    // band now has 2 classes (chance 0.53: 144 mid of 274 rows).
+    expect(Number(/:\s*([\d.]+)/.exec(texts[1] ?? '')?.[1]), texts[1]).toBeGreaterThan(0.75);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -10,7 +10,15 @@ import { DataSession } from '../../worker/data/data-session';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
 import { connect, type ClientLike } from '../actions';
 import { createPlaygroundStore } from '../store';
-import { closePreview, connectData, openFile, openStored, setColumnRole, trainOnData } from './data-actions';
+import {
+  closePreview,
+  connectData,
+  openFile,
+  openStored,
+  setClassKept,
+  setColumnRole,
+  trainOnData,
+} from './data-actions';
 import { dataStore, initialDataState } from './data-store';
 
 const TWO_LABELS = readFileSync('test/fixtures/csv/two-labels.csv', 'utf8');
@@ -89,6 +97,7 @@ describe('own data, from drop to training', () => {
         inputs: ['x1', 'x2', 'x3', 'x4'],
         labels: ['side', 'band'],
         kinds: ['classes', 'classes'],
+        classes: [], // the parser's default: every class of every label
         testShare: 0.2,
         missing: 'drop-rows',
         standardize: true,
@@ -113,6 +122,37 @@ describe('own data, from drop to training', () => {
     ]);
     expect(trainOnData()).toBe(false);
     expect(training.sent).toEqual([]);
+  });
+
+  it('unticked classes leave their rows out, fewer than 2 refuse, and Train writes the kept list', async () => {
+    const { training, settle } = setUp();
+    openFile(file(TWO_LABELS, 'two-labels.csv'));
+    await settle();
+    // band: 130 high, 126 low, 144 mid; the first low is spreadsheet row 4.
+    setClassKept('band', 'low', false);
+    await settle();
+    expect(dataStore.getState().check).toEqual({
+      issues: [],
+      kept: 274,
+      dropped: 126,
+      firstDroppedRow: 4,
+      droppedForClass: 126,
+    });
+    setClassKept('band', 'high', false);
+    await settle();
+    expect(dataStore.getState().check?.issues).toEqual([
+      "'band' keeps 1 class ('mid'): there is nothing to tell apart; accepted: 2 or more of 'high', 'low', 'mid'",
+    ]);
+    expect(trainOnData()).toBe(false);
+    setClassKept('band', 'high', true);
+    await settle();
+    provideCsvData(parseCsvText(TWO_LABELS, 'two-labels.csv'));
+    expect(trainOnData(), dataStore.getState().error ?? '').toBe(true);
+    const configure = training.sent.find((m) => m.type === 'configure');
+    expect(configure?.type === 'configure' && configure.config.task.params).toMatchObject({
+      labels: ['side', 'band'],
+      classes: ['', 'high|mid'],
+    });
   });
 
   it('a bad file changes nothing: config, stored files and the open preview stay', async () => {

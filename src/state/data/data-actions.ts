@@ -12,7 +12,7 @@ import { showTab } from '../classroom/classroom-store';
 import type { PlaygroundStore } from '../store';
 import { dataConfig, withPlainChoices, type DataOptions } from './data-config';
 import { dataStore } from './data-store';
-import { withRole, type ColumnRole } from './roles';
+import { withClassKept, withRole, type ColumnRole } from './roles';
 
 /** What the actions need of the data worker's client (data-client.ts). */
 export interface DataClientLike {
@@ -102,6 +102,15 @@ export function setColumnRole(column: string, role: ColumnRole): void {
   const { preview, setup } = dataStore.getState();
   if (!preview || !setup) return;
   dataStore.setState({ setup: withRole(setup, preview.profiles, column, role) });
+  requestCheck();
+}
+
+/** Tick (keep) or untick a class of a label column: its rows are left out of training when unticked. */
+export function setClassKept(column: string, value: string, keep: boolean): void {
+  const { preview, setup } = dataStore.getState();
+  const profile = preview?.profiles.find((p) => p.name === column);
+  if (!preview || !setup || !profile) return;
+  dataStore.setState({ setup: withClassKept(setup, profile, value, keep) });
   requestCheck();
 }
 

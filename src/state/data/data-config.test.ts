@@ -28,6 +28,15 @@ describe('dataConfig', () => {
     });
   });
 
+  it('writes a classes entry only when a label keeps some of its classes', () => {
+    expect(csvTaskParams(FILE, SETUP, DEFAULT_DATA_OPTIONS)).not.toHaveProperty('classes');
+    const kept = {
+      ...SETUP,
+      labels: [{ column: 'side', kind: 'classes' as const, classes: ['left', 'right'] }, SETUP.labels[1]!],
+    };
+    expect(csvTaskParams(FILE, kept, DEFAULT_DATA_OPTIONS).classes).toEqual(['left|right', '']);
+  });
+
   it('holds out ceil(rows × share) test rows, and keeps the batch within the training rows', () => {
     expect(trainRows(400, 0.2)).toBe(320);
     expect(trainRows(11, 0.2)).toBe(8); // 2.2 -> 3 test rows

@@ -6,6 +6,7 @@
  * trunk, a 100,000-step toy). Pure, tested in Node.
  */
 import { DEFAULT_SELECTIONS } from '../../engine/config/parse';
+import { classEntry } from '../../engine/tasks/csv/class-lists';
 import { CSV_SUITE_ID } from '../../engine/tasks/csv/suite';
 import type { ExperimentConfig } from '../../engine/config/types';
 import type { CsvSetup } from '../../engine/tasks/csv/types';
@@ -40,6 +41,8 @@ export function csvTaskParams(
     inputs: [...setup.inputs],
     labels: setup.labels.map((l) => l.column),
     kinds: setup.labels.map((l) => l.kind),
+    // Only when a label keeps some of its classes: an empty entry (and no list at all) keeps every class.
+    ...(setup.labels.some((l) => l.classes) && { classes: setup.labels.map((l) => classEntry(l.classes)) }),
     testShare: options.testShare,
     missing: options.missing,
     standardize: options.standardize,

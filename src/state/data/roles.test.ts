@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile, CsvSetup } from '../../engine/tasks/csv/types';
-import { allowedRoles, roleOf, setupSummary, withRole } from './roles';
+import { allowedRoles, keptClasses, roleOf, setupSummary, withClassKept, withRole } from './roles';
 
 const profile = (name: string, index: number, extra: Partial<ColumnProfile>): ColumnProfile => ({
   name,
@@ -65,5 +65,18 @@ describe('withRole', () => {
 
   it('counts inputs and tasks in words', () => {
     expect(setupSummary(setup)).toBe('2 inputs, 1 label (1 task)');
+  });
+
+  it('ticks and unticks kept classes in natural order; all ticked again is no list', () => {
+    const species = PROFILES[2] as ColumnProfile;
+    const start: CsvSetup = { inputs: ['a'], labels: [{ column: 'species', kind: 'classes' }] };
+    expect(keptClasses(start, species)).toEqual(['x', 'y', 'z']);
+    const noY = withClassKept(start, species, 'y', false);
+    expect(noY.labels).toEqual([{ column: 'species', kind: 'classes', classes: ['x', 'z'] }]);
+    const onlyZ = withClassKept(noY, species, 'x', false);
+    expect(keptClasses(onlyZ, species)).toEqual(['z']);
+    const back = withClassKept(withClassKept(onlyZ, species, 'y', true), species, 'x', true);
+    expect(back.labels).toEqual([{ column: 'species', kind: 'classes' }]);
+    expect(keptClasses(withClassKept(start, species, 'x', true), species)).toEqual(['x', 'y', 'z']);
   });
 });

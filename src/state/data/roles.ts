@@ -1,7 +1,9 @@
 /**
  * What each column does in the preview dialog's setup, as one role per column (the dialog's select), and
- * the moves between that view and the engine's CsvSetup (inputs + labels). Pure, tested in Node.
+ * the moves between that view and the engine's CsvSetup (inputs + labels, and a class label's kept classes).
+ * Pure, tested in Node.
  */
+import { naturalOrder } from '../../engine/tasks/csv/columns-to-split';
 import type { ColumnProfile, CsvSetup, LabelKind } from '../../engine/tasks/csv/types';
 
 export type ColumnRole = 'input' | 'classes' | 'regression' | 'ignored';
@@ -66,4 +68,38 @@ export function withRole(
 export function setupSummary(setup: CsvSetup): string {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return `${n(setup.inputs.length, 'input')}, ${n(setup.labels.length, 'label')} (${n(setup.labels.length, 'task')})`;
+}
+
+/** The values a class label's column holds, in the order its task numbers them (natural order). */
+export const classValues = (profile: ColumnProfile): string[] => naturalOrder(profile.values ?? []);
+
+/** The classes of `column` that are kept (ticked): its list, or every value when it has none. */
+export function keptClasses(setup: CsvSetup, profile: ColumnProfile): string[] {
+  const label = setup.labels.find((l) => l.column === profile.name && l.kind === 'classes');
+  return label?.classes ? [...label.classes] : classValues(profile);
+}
+
+/**
+ * The setup with one class of a label ticked (kept) or unticked. The list stays in natural order; with
+ * every class ticked again the label has no list at all (every class, what the config leaves empty).
+ */
+export function withClassKept(
+  setup: CsvSetup,
+  profile: ColumnProfile,
+  value: string,
+  keep: boolean,
+): CsvSetup {
+  const all = classValues(profile);
+  const before = new Set(keptClasses(setup, profile));
+  if (keep) before.add(value);
+  else before.delete(value);
+  const kept = all.filter((v) => before.has(v));
+  return {
+    ...setup,
+    labels: setup.labels.map((l) => {
+      if (l.column !== profile.name || l.kind !== 'classes') return l;
+      const { classes: _old, ...rest } = l;
+      return kept.length === all.length ? rest : { ...rest, classes: kept };
+    }),
+  };
 }

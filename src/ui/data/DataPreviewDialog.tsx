@@ -12,12 +12,13 @@ import {
   STARTING_WIDTHS,
 } from '../../state/data/data-config';
 import { closePreview, setDataOptions, trainOnData } from '../../state/data/data-actions';
-import { dataStore } from '../../state/data/data-store';
+import { dataStore, type DataState } from '../../state/data/data-store';
 import { setupSummary } from '../../state/data/roles';
 import { InfoTip } from '../components/InfoTip';
 import { ColumnsTable } from './ColumnsTable';
 import { bytesText, countText } from './data-format';
 import { FirstRows } from './FirstRows';
+import { KeptClasses } from './KeptClasses';
 import './data.css';
 
 const DELIMITERS = { ',': 'comma-separated', '\t': 'tab-separated', ';': 'semicolon-separated' } as const;
@@ -28,6 +29,23 @@ const STANDARDIZE_HELP =
   'Shift and scale each input (and each regression target) to mean 0 and standard deviation 1, using the training rows only. Inputs measured in grams and in millimetres then weigh alike, and training is faster. The charts show a regression loss also in the data’s own units (× std²).';
 const MISSING_HELP =
   'A row with an empty cell (or NA, ?, …) in a column you chose: leave the row out, or refuse the file and name the first such row.';
+
+/**
+ * The rows a setup leaves out and why: " · 20 of 344 rows left out: 9 for a missing cell, 11 for an
+ * unticked class (first: row 5)"; '' when every row is kept.
+ */
+function droppedText(check: NonNullable<DataState['check']>): string {
+  if (check.dropped === 0) return '';
+  const forClass = check.droppedForClass ?? 0;
+  const forMissing = check.dropped - forClass;
+  const why =
+    forClass === 0
+      ? ' for a missing cell'
+      : forMissing === 0
+        ? ' for an unticked class'
+        : `: ${countText(forMissing)} for a missing cell, ${countText(forClass)} for an unticked class`;
+  return ` · ${countText(check.dropped)} of ${countText(check.kept + check.dropped)} rows left out${why} (first: row ${check.firstDroppedRow ?? '?'})`;
+}
 
 export default function DataPreviewDialog() {
   const preview = useStore(dataStore, (s) => s.preview);
@@ -61,10 +79,9 @@ export default function DataPreviewDialog() {
         <ColumnsTable profiles={preview.profiles} setup={setup} />
         <p className="data-summary" aria-live="polite">
           {setupSummary(setup)}
-          {check && check.dropped > 0
-            ? ` · ${countText(check.dropped)} of ${countText(check.kept + check.dropped)} rows left out for a missing cell (first: row ${check.firstDroppedRow ?? '?'})`
-            : ''}
+          {check ? droppedText(check) : ''}
         </p>
+        <KeptClasses profiles={preview.profiles} setup={setup} />
 
         <h3>First rows</h3>
         <FirstRows preview={preview} />

@@ -30,9 +30,11 @@ export interface DataPreview {
 /** How a setup fares on the open file: the engine's issues (one line each) and the rows it would use. */
 export interface SetupCheck {
   issues: string[];
-  /** Rows kept and left out for a missing cell in a chosen column (policy 'drop-rows'). */
+  /** Rows kept and left out for a missing cell in a chosen column (policy 'drop-rows') or an unticked class. */
   kept: number;
   dropped: number;
+  /** Of `dropped`, the rows left out only because their class is not kept (absent when none). */
+  droppedForClass?: number;
   /** Spreadsheet row of the first row left out. */
   firstDroppedRow?: number;
 }

@@ -12,8 +12,9 @@
  */
 import type { Rng } from '../../random/rng';
 import type { DataSuiteInstance, TaskInfo } from '../types';
+import { naturalOrder } from './class-lists';
 import { cellNumber } from './profile';
-import { keptRows, type MissingPolicy } from './setup';
+import { classFilters, keptRows, type MissingPolicy } from './setup';
 import type { CsvData, CsvSetup } from './types';
 
 export interface SplitOptions {
@@ -22,19 +23,8 @@ export interface SplitOptions {
   standardize: boolean;
 }
 
-/** Class names in natural order: numbers numerically, then text alphabetically (case-insensitive first). */
-export function naturalOrder(values: readonly string[]): string[] {
-  const rank = (a: string, b: string): number => {
-    const [x, y] = [cellNumber(a), cellNumber(b)];
-    const [xn, yn] = [!Number.isNaN(x), !Number.isNaN(y)];
-    if (xn && yn) return x - y || (a < b ? -1 : a > b ? 1 : 0);
-    if (xn !== yn) return xn ? -1 : 1;
-    const [al, bl] = [a.toLowerCase(), b.toLowerCase()];
-    if (al !== bl) return al < bl ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
-  return [...values].sort(rank);
-}
+// Class order lives with the kept-class lists; re-exported here, where the classes are numbered.
+export { naturalOrder } from './class-lists';
 
 /** Mean and population std of `values` at `rows`; a std of 0 reads as 1 (a column that does not vary). */
 function stats(values: Float64Array, rows: readonly number[]): { mean: number; std: number } {
@@ -54,7 +44,7 @@ export function columnsToSplit(
 ): DataSuiteInstance {
   const col = (name: string) => data.cells[data.columns.indexOf(name)] as string[];
   const chosen = [...setup.inputs, ...setup.labels.map((l) => l.column)];
-  const { rows: kept } = keptRows(data, chosen, options.missing);
+  const { rows: kept } = keptRows(data, chosen, options.missing, classFilters(setup));
   const n = kept.length;
   const order = rng.fork('split').permutation(n);
   const testCount = Math.min(n - 1, Math.max(1, Math.round(options.testShare * n)));
@@ -80,8 +70,9 @@ export function columnsToSplit(
   const labels = setup.labels.map((label) => {
     if (label.kind === 'classes') {
       const cells = col(label.column);
+      // The kept rows hold only kept classes (keptRows), so a kept list narrows the classes too.
       const present = new Set(kept.map((r) => (cells[r] as string).trim()));
-      const classes = label.classes ? [...label.classes] : naturalOrder([...present]);
+      const classes = naturalOrder([...present]);
       const index = new Map(classes.map((c, i) => [c, i]));
       return {
         kind: 'classes' as const,

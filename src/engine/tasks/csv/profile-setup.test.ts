@@ -180,10 +180,18 @@ describe('checkSetup', () => {
     expect(missingRowsReport(data, s, 'reject')).toEqual({ kept: 6, dropped: 0 });
   });
 
-  it('a class list that misses a value names the row', () => {
+  it('a kept-class list leaves the other rows out, and refuses them under reject', () => {
+    // kind: a, b, a, c, a, b (rows 2–7); x has no missing cell.
     const s: CsvSetup = { inputs: ['x'], labels: [{ column: 'kind', kind: 'classes', classes: ['a', 'b'] }] };
-    expect(lines(s)).toEqual([
-      "labels[0]: 'kind' row 5 holds 'c', not one of its classes; accepted: 'a', 'b'",
+    expect(lines(s)).toEqual([]);
+    expect(missingRowsReport(data, s, 'drop-rows')).toEqual({
+      kept: 5,
+      dropped: 1,
+      firstDroppedRow: 5,
+      droppedForClass: 1,
+    });
+    expect(lines(s, 'reject')).toEqual([
+      "classes[0]: 'kind' row 5 holds 'c', a class not kept; accepted with missing 'reject': 'a', 'b' in every row (or missing 'drop-rows' to leave the other classes' rows out)",
     ]);
   });
 });

@@ -5,6 +5,7 @@
  * can show it beside the field and a config error can name it.
  */
 import type { ConfigIssue } from '../../params/spec';
+import { checkClassLists } from './class-lists';
 import { count, quoted, quotedList } from './errors';
 import { cellNumber, firstNonNumber, isMissing } from './profile';
 import { CSV_LIMITS, type ColumnProfile, type CsvData, type CsvSetup, type LabelKind } from './types';
@@ -46,33 +47,65 @@ export function suggestSetup(profiles: readonly ColumnProfile[]): CsvSetup {
   };
 }
 
-/** Which data rows a setup keeps: rows with a missing cell in a chosen column are left out (drop-rows). */
+/** A label's kept classes (CsvSetup.labels[i].classes): rows whose value is not among them are left out. */
+export type ClassFilter = { column: string; classes?: readonly string[] };
+
+/**
+ * Which data rows a setup keeps: rows with a missing cell in a chosen column are left out (drop-rows),
+ * and rows whose value in a filtered label is not a kept class (either policy: under 'reject' checkSetup
+ * refuses such a row first). `droppedForClass` counts the rows left out only for their class.
+ */
 export function keptRows(
   data: CsvData,
   columns: readonly string[],
   missing: MissingPolicy,
-): { rows: number[]; dropped: number; firstDroppedRow?: number } {
+  filters: readonly ClassFilter[] = [],
+): { rows: number[]; dropped: number; firstDroppedRow?: number; droppedForClass?: number } {
   const chosen = columns.map((c) => data.columns.indexOf(c)).filter((i) => i >= 0);
+  const kept = filters
+    .filter((f) => f.classes && data.columns.includes(f.column))
+    .map((f) => ({
+      cells: data.cells[data.columns.indexOf(f.column)] as string[],
+      keep: new Set(f.classes),
+    }));
   const rows: number[] = [];
   let firstDroppedRow: number | undefined;
+  let droppedForClass = 0;
   for (let r = 0; r < data.rowCount; r++) {
     const lacking = missing === 'drop-rows' && chosen.some((c) => isMissing(data.cells[c]?.[r] ?? ''));
-    if (!lacking) rows.push(r);
+    const unkept =
+      !lacking &&
+      kept.some(({ cells, keep }) => !isMissing(cells[r] ?? '') && !keep.has((cells[r] as string).trim()));
+    if (!lacking && !unkept) rows.push(r);
     else firstDroppedRow ??= r + 2;
+    if (unkept) droppedForClass++;
   }
   const dropped = data.rowCount - rows.length;
-  return { rows, dropped, ...(firstDroppedRow !== undefined && { firstDroppedRow }) };
+  return {
+    rows,
+    dropped,
+    ...(firstDroppedRow !== undefined && { firstDroppedRow }),
+    ...(droppedForClass > 0 && { droppedForClass }),
+  };
 }
 
-/** What the suite tells a user about missing cells: rows kept, rows left out, the first one left out. */
+/**
+ * What the suite tells a user about left-out rows: rows kept, rows left out (for a missing cell or, counted
+ * also in `droppedForClass`, for a class not kept), the first one left out.
+ */
 export function missingRowsReport(
   data: CsvData,
   setup: CsvSetup,
   missing: MissingPolicy,
-): { kept: number; dropped: number; firstDroppedRow?: number } {
-  const { rows, ...rest } = keptRows(data, [...setup.inputs, ...setup.labels.map((l) => l.column)], missing);
+): { kept: number; dropped: number; firstDroppedRow?: number; droppedForClass?: number } {
+  const columns = [...setup.inputs, ...setup.labels.map((l) => l.column)];
+  const { rows, ...rest } = keptRows(data, columns, missing, classFilters(setup));
   return { kept: rows.length, ...rest };
 }
+
+/** The kept-class lists of a setup's classification labels (a list on a regression label is an issue). */
+export const classFilters = (setup: CsvSetup): ClassFilter[] =>
+  setup.labels.filter((l) => l.kind === 'classes' && l.classes);
 
 /** Every problem of a setup on this data; empty when it can be trained. */
 export function checkSetup(
@@ -148,16 +181,8 @@ export function checkSetup(
         path,
         `${quoted(p.name)} has more than ${count(CSV_LIMITS.maxClasses)} different values; accepted as classes: 2 to ${count(CSV_LIMITS.maxClasses)} (learn a numeric column by regression instead)`,
       );
-    if (label.classes) {
-      const cells = data.cells[p.index] as string[];
-      const r = cells.findIndex((c) => !isMissing(c) && !label.classes?.includes(c.trim()));
-      if (r >= 0)
-        add(
-          path,
-          `${quoted(p.name)} row ${count(r + 2)} holds ${quoted((cells[r] as string).trim())}, not one of its classes; accepted: ${quotedList(label.classes)}`,
-        );
-    }
   });
+  checkClassLists(data, byName, setup, missing, add);
 
   const chosen = [...setup.inputs, ...labelNames].filter(
     (n, i, all) => byName.has(n) && all.indexOf(n) === i,
@@ -175,10 +200,10 @@ export function checkSetup(
         `${quoted(name)} is missing in row ${count(p.firstMissingRow ?? 0)}${more}; accepted with missing 'reject': a value in every row of a chosen column (or missing 'drop-rows' to leave such rows out)`,
       );
     }
-  } else if (issues.length === 0 && keptRows(data, chosen, missing).rows.length < 2) {
+  } else if (issues.length === 0 && keptRows(data, chosen, missing, classFilters(setup)).rows.length < 2) {
     add(
       'missing',
-      `fewer than 2 rows have a value in every chosen column; accepted: at least 2 complete rows (choose other columns)`,
+      `fewer than 2 rows have a value in every chosen column (and a kept class); accepted: at least 2 complete rows (choose other columns or keep more classes)`,
     );
   }
   return issues;

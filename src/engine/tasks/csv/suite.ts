@@ -16,6 +16,7 @@ import {
   type ParamValues,
 } from '../../params/spec';
 import { defineTaskSuite } from '../types';
+import { classEntriesIssue, parseClassEntry } from './class-lists';
 import { columnsToSplit } from './columns-to-split';
 import { CsvError } from './errors';
 import { profileColumns } from './profile';
@@ -66,6 +67,15 @@ const params = {
     minLength: 0,
     maxLength: MAX_LABELS,
   }),
+  classes: textList({
+    label: 'kept classes',
+    help: 'Per label column, the classes to keep, separated by "|" (e.g. "Adelie|Gentoo" to train on two species only); rows of the other classes are left out like rows with a missing cell. Empty (or no entry): every class. Only for labels learned as classes.',
+    default: [],
+    minLength: 0,
+    maxLength: MAX_LABELS,
+    minItemLength: 0,
+    maxItemLength: 20_000,
+  }),
   testShare: num({
     label: 'test share',
     help: 'Share of the rows held out for the test metrics, drawn at random by the seed; the rest trains.',
@@ -97,7 +107,9 @@ export function setupOf(p: CsvParams, data: CsvData | null): CsvSetup {
     inputs: [...p.inputs],
     labels: p.labels.map((column, i) => {
       const profile = profiles.find((q) => q.name === column);
-      return { column, kind: p.kinds[i] ?? (profile ? detectKind(profile) : 'classes') };
+      const kind = p.kinds[i] ?? (profile ? detectKind(profile) : 'classes');
+      const classes = parseClassEntry(p.classes[i]);
+      return { column, kind, ...(classes && { classes }) };
     }),
   };
 }
@@ -137,6 +149,8 @@ export const csvSuite = defineTaskSuite({
           accepted: `${p.labels.length} values (one per label column) or an empty list`,
         },
       ];
+    const tooMany = classEntriesIssue(p.classes, p.labels.length);
+    if (tooMany) return [tooMany];
     const { data, issue } = dataForCheck(p);
     if (issue) return [issue];
     if (!data) return [];
@@ -145,7 +159,8 @@ export const csvSuite = defineTaskSuite({
   build(p, rng) {
     const data = csvData(refOf(p));
     const setup = setupOf(p, data);
-    const issues = checkSetup(data, profileColumns(data), setup, p.missing);
+    const tooMany = classEntriesIssue(p.classes, p.labels.length);
+    const issues = tooMany ? [tooMany] : checkSetup(data, profileColumns(data), setup, p.missing);
     if (issues.length) throw new ConfigError(issues.map((i) => ({ ...i, path: `task.params.${i.path}` })));
     return columnsToSplit(data, setup, p, rng);
   },

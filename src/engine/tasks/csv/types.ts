@@ -71,8 +71,9 @@ export type LabelKind = 'classes' | 'regression';
 
 /**
  * The task setup a user picks in the preview (and a config states in `task.params`): input columns, label
- * columns (one task each) with their kind, and for a classification label optionally the class list
- * (editable: values not in it are refused with the row named).
+ * columns (one task each) with their kind, and for a classification label optionally the classes to keep
+ * (`task.params.classes`, class-lists.ts): rows of other classes are left out (missing 'drop-rows') or
+ * refused with the row named ('reject'); absent: every class.
  */
 export interface CsvSetup {
   inputs: string[];
