@@ -13,18 +13,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { parseConfig } from '../engine/config/parse';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
 import { TrainingDivergedError } from '../engine/train/errors';
-import type { Report } from '../engine/train/report';
 import { CheckpointError, type TrainerCheckpoint } from '../engine/train/checkpoint';
 import { createTrainer, type Trainer } from '../engine/train/trainer';
-import {
-  deviceFence,
-  HEARTBEAT_MS,
-  nextChunk,
-  POST_EVERY_MS,
-  RateMeter,
-  ReportClock,
-  yieldToEvents,
-} from './pacing';
+import { deviceFence, nextChunk, yieldToEvents } from './pacing';
 import {
   BACKEND_LABELS,
   type BackendChoice,
@@ -39,6 +30,7 @@ import { answerGrid } from './grid-answer';
 import { BackendUpgrade, type Standby, type UpgradeHooks } from './upgrade';
 import { warmUpWebGpu } from './warmup';
 import { CheckpointClock } from './checkpoint-clock';
+import { ReportOutbox } from './report-outbox';
 
 export { CHECKPOINT_EVERY_MS } from './checkpoint-clock';
 
@@ -63,9 +55,7 @@ export class TrainingSession {
   private trainer: Trainer | null = null;
   private playing = false;
   private loop: Promise<void> = Promise.resolve();
-  private pending: Report[] = [];
-  private lastPost = -Infinity;
-  private readonly meter = new RateMeter();
+  private readonly outbox: ReportOutbox;
   private chunk = 1;
   /**
    * The step a diverged run stopped at (the error's step), which the step counter then shows: the chunk
@@ -87,8 +77,6 @@ export class TrainingSession {
   /** The first chunk since 'play' ends with a report, posted at once. */
   private firstChunk = false;
   private upgrade: BackendUpgrade | null = null;
-  /** Reports on time, not only every `reportEvery` steps, when training is slow (pacing.ts). */
-  private readonly clock = new ReportClock();
   private readonly checkpoints: CheckpointClock;
 
   constructor(
@@ -96,6 +84,7 @@ export class TrainingSession {
     private readonly options: SessionOptions = {},
   ) {
     this.checkpoints = new CheckpointClock(options.checkpointEveryMs);
+    this.outbox = new ReportOutbox(post);
   }
 
   handle(message: ToWorker): Promise<void> {
@@ -132,8 +121,7 @@ export class TrainingSession {
         if (!this.trainer || this.playing) return;
         this.playing = true;
         this.firstChunk = true;
-        this.meter.start(performance.now());
-        this.clock.start(performance.now());
+        this.outbox.start(performance.now());
         this.checkpoints.start(performance.now());
         this.loop = this.run();
         return;
@@ -216,15 +204,15 @@ export class TrainingSession {
     }
     this.trainer = trainer;
     this.chunk = 1;
-    this.meter.value = 0;
+    this.outbox.resetRate();
     // The step-0 report (charts start from the initial losses) comes before 'configured': its first
     // readback compiles the evaluation kernels (seconds on WebGPU), and a 'play' sent in that time would
     // wait behind it while the UI believed the trainer ready.
     const first = await trainer.report();
     const resumed = resume !== undefined && refused === null;
     this.post({ type: 'configured', info: trainer.info, config, ...(resumed ? { resumed } : {}) });
-    if (resumed) this.pending.push(...resume.history.filter((r) => r.step < first.step));
-    this.pending.push(first);
+    if (resumed) this.outbox.add(...resume.history.filter((r) => r.step < first.step));
+    this.outbox.add(first);
     this.flush(true);
     if (refused) this.post({ type: 'error', kind: 'config', message: refused });
     this.upgrade?.offer(config);
@@ -250,7 +238,7 @@ export class TrainingSession {
     await this.stop();
     this.trainer?.dispose();
     this.trainer = null;
-    this.pending = [];
+    this.outbox.clear();
     this.stoppedAt = null;
   }
 
@@ -283,7 +271,7 @@ export class TrainingSession {
       // No finiteness check here: its readback of the trainer's flags would stall the device every chunk.
       // Each report reads back and checks anyway, naming the exact first bad step.
       await trainer.step(count, { check: false });
-      this.meter.add(count);
+      this.outbox.stepped(count);
       if (report) await this.measuredReport(trainer);
     }
   }
@@ -293,8 +281,7 @@ export class TrainingSession {
     const started = performance.now();
     const report = await trainer.report();
     const now = performance.now();
-    this.pending.push(report);
-    this.clock.mark(now, now - started);
+    this.outbox.addMeasured(report, now, now - started);
   }
 
   private async run(): Promise<void> {
@@ -305,11 +292,11 @@ export class TrainingSession {
         const steps = this.chunk;
         const first = this.firstChunk;
         this.firstChunk = false;
-        const reportsBefore = this.pending.length;
+        const reportsBefore = this.outbox.size;
         await this.advance(steps, first);
         // A slow run (long steps or a large reportEvery) still gets a chart point every so often.
         const now = performance.now();
-        if (this.pending.length === reportsBefore && this.clock.due(now) && this.trainer)
+        if (this.outbox.size === reportsBefore && this.outbox.timedReportDue(now) && this.trainer)
           await this.measuredReport(this.trainer);
         // Double buffering: wait until the device has finished the previous chunk. It then always has this
         // one queued (no idle gap on a slow GPU), JS stays at most two chunks ahead of it (pause is prompt),
@@ -336,20 +323,10 @@ export class TrainingSession {
     }
   }
 
-  /**
-   * Post pending reports: at most every POST_EVERY_MS while running, at once when forced. Without new
-   * reports (a slow device, a large reportEvery) an empty message every HEARTBEAT_MS still moves the step
-   * counter and steps/s.
-   */
+  /** Post pending reports (report-outbox.ts); the counter shows a diverged run's stopping step. */
   private flush(force: boolean): void {
-    const now = performance.now();
-    const wait = this.pending.length ? POST_EVERY_MS : HEARTBEAT_MS;
-    if (!force && now - this.lastPost < wait) return;
-    if (this.playing) this.meter.sample(now);
-    this.lastPost = now;
-    const reports = this.pending.splice(0);
     const step = this.stoppedAt ?? this.trainer?.stepCount ?? 0;
-    this.post({ type: 'reports', reports, step, stepsPerSecond: this.meter.value, running: this.playing });
+    this.outbox.flush(force, { step, playing: this.playing });
   }
 
   private fail(error: unknown): void {
