@@ -1,4 +1,7 @@
-/** `cli list`: every task suite, architecture, method, optimizer and training setting, as JSON. */
+/**
+ * `cli list`: every task suite, architecture, method, optimizer, training setting and optional section
+ * (compressors, embedding caches, meta-learners, merge methods), as JSON.
+ */
 import { ARCHITECTURE_CARDS } from '../../engine/architectures/catalogue';
 import { DEFAULT_SELECTIONS } from '../../engine/config/parse';
 import { OPTIMIZER_CARDS } from '../../engine/config/optimizers';
@@ -7,6 +10,7 @@ import { partialTaskPolicy } from '../../engine/methods/card';
 import { METHOD_CARDS } from '../../engine/methods/catalogue';
 import { SAMPLERS } from '../../engine/sampling/registry';
 import { ISOLATION_SETTINGS } from '../../engine/config/isolation';
+import { SECTION_KEYS, SECTIONS } from '../../engine/config/sections';
 import { describeParams } from '../../engine/params/validate';
 import { TASK_SUITES } from '../../engine/tasks/registry';
 import { EXIT } from '../errors';
@@ -74,6 +78,23 @@ export function catalogue() {
     })),
     settings: describeParams(TRAINING_SETTINGS),
     isolation: describeParams(ISOLATION_SETTINGS),
+    // The optional sections (communication, embeddingCache, meta, merging): each a registry of choices.
+    sections: Object.fromEntries(
+      SECTION_KEYS.map((key) => [
+        key,
+        {
+          title: SECTIONS[key].title,
+          replacesJointTraining: SECTIONS[key].procedure,
+          choices: SECTIONS[key].cards().map((c) => ({
+            id: c.id,
+            label: c.label,
+            summary: c.summary,
+            citation: c.citation,
+            params: describeParams(c.params),
+          })),
+        },
+      ]),
+    ),
   };
 }
 

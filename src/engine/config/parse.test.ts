@@ -157,7 +157,7 @@ describe('parseConfig on hostile input', () => {
     for (const key of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
       const raw = JSON.parse(`{"${key}": 1}`) as unknown;
       expect(issuesOf(raw)).toEqual([
-        `${key}: unknown field; accepted: task, architecture, method, optimizer, sampling, learningRate, batchSize, steps, reportEvery, seed, gradients, isolation`,
+        `${key}: unknown field; accepted: task, architecture, method, optimizer, sampling, learningRate, batchSize, steps, reportEvery, seed, gradients, isolation, communication, embeddingCache, meta, merging`,
       ]);
     }
     expect(issuesOf({ optimizer: { id: 'constructor' } })).toEqual([

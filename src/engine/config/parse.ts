@@ -16,6 +16,7 @@ import { partialTaskPolicy } from '../methods/card';
 import { checkIsolation, ISOLATION_SETTINGS } from './isolation';
 import { findOptimizerCard, OPTIMIZER_CARDS } from './optimizers';
 import { TRAINING_SETTINGS } from './settings';
+import { findSectionCard, SECTION_KEYS, SECTIONS, sectionChecks, type SectionKey } from './sections';
 import { ConfigError, type ExperimentConfig, type Selection } from './types';
 
 /** The experiment the app opens on: two partly conflicting 2-D tasks, a shared-bottom MLP, equal weights. */
@@ -72,7 +73,20 @@ export const TOP_LEVEL_KEYS = [
   ...(Object.keys(DEFAULT_SELECTIONS) as SelectionKey[]),
   ...Object.keys(TRAINING_SETTINGS),
   'isolation',
+  ...SECTION_KEYS,
 ];
+
+const isSection = (key: string): key is SectionKey => (SECTION_KEYS as readonly string[]).includes(key);
+
+function registryOf(key: SelectionKey | SectionKey): RegistryView {
+  if (!isSection(key)) return REGISTRIES[key];
+  const section = SECTIONS[key];
+  return {
+    noun: section.noun,
+    ids: () => section.cards().map((c) => c.id),
+    specs: (id) => findSectionCard(key, id)?.params,
+  };
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,12 +99,12 @@ const own = (raw: Record<string, unknown> | undefined, key: string): unknown =>
   raw !== undefined && Object.hasOwn(raw, key) ? raw[key] : undefined;
 
 function parseSelection(
-  key: SelectionKey,
+  key: SelectionKey | SectionKey,
   raw: unknown,
   fallbackId: string,
   issues: ConfigIssue[],
 ): Selection | null {
-  const registry = REGISTRIES[key];
+  const registry = registryOf(key);
   if (raw !== undefined && !isRecord(raw)) {
     const accepted = 'an object { "id": ..., "params": { ... } }';
     issues.push({ path: key, message: `expected ${accepted}, got ${describeValue(raw)}`, accepted });
@@ -149,6 +163,7 @@ function crossChecks(config: ExperimentConfig): ConfigIssue[] {
     });
   }
   issues.push(...prefixed('isolation', checkIsolation(config.isolation, numTasks)));
+  issues.push(...sectionChecks(config, numTasks));
   if (suite.kind === 'objective' && config.sampling.id !== DEFAULT_SELECTIONS.sampling)
     issues.push({
       path: 'sampling.id',
@@ -206,6 +221,16 @@ export function parseConfig(raw: unknown): ExperimentConfig {
   if (!settings.ok) issues.push(...settings.issues);
   const sampling = parseSelection('sampling', own(raw, 'sampling'), DEFAULT_SELECTIONS.sampling, issues);
   const isolation = validateParams(ISOLATION_SETTINGS, own(raw, 'isolation'), 'isolation');
+  // Optional sections: absent or 'none' leaves the config as it was before they existed.
+  const sections: Partial<Record<SectionKey, Selection>> = {};
+  let sectionsOk = true;
+  for (const key of SECTION_KEYS) {
+    const rawSection = own(raw, key);
+    if (rawSection === undefined) continue;
+    const selection = parseSelection(key, rawSection, 'none', issues);
+    if (!selection) sectionsOk = false;
+    else if (selection.id !== 'none') sections[key] = selection;
+  }
   if (!isolation.ok) issues.push(...isolation.issues);
   if (
     issues.length ||
@@ -215,7 +240,8 @@ export function parseConfig(raw: unknown): ExperimentConfig {
     !optimizer ||
     !sampling ||
     !settings.ok ||
-    !isolation.ok
+    !isolation.ok ||
+    !sectionsOk
   )
     throw new ConfigError(issues);
   const config: ExperimentConfig = {
@@ -226,6 +252,7 @@ export function parseConfig(raw: unknown): ExperimentConfig {
     sampling,
     isolation: narrowParams(ISOLATION_SETTINGS, isolation.value),
     ...narrowParams(TRAINING_SETTINGS, settings.value),
+    ...sections,
   };
   const cross = crossChecks(config);
   if (cross.length) throw new ConfigError(cross);

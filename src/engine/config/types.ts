@@ -26,6 +26,14 @@ export interface ExperimentConfig extends TrainingSettings {
   sampling: Selection;
   /** Clipping, gradient masks, regularizers, affinity monitoring (config/isolation.ts). */
   isolation: IsolationValues;
+  /** Simulated workers whose task gradients travel compressed (communication/); absent: off. */
+  communication?: Selection;
+  /** Reuse of the shared bottom's outputs across tasks and steps (embedding-cache/); absent: off. */
+  embeddingCache?: Selection;
+  /** Meta-training an initialisation over a family of tasks (meta/); absent: off. */
+  meta?: Selection;
+  /** One model per task from a shared start, then merged (merging/); absent: off. */
+  merging?: Selection;
 }
 
 /** How many issues the one-line message lists; `issues` keeps them all. */

@@ -10,6 +10,7 @@
  * Page-safe: it reads cards and registries only (no tfjs), so a study can say before it starts which of
  * its groups will batch.
  */
+import { activeSections, SECTIONS } from '../config/sections';
 import type { ExperimentConfig } from '../config/types';
 import { findMethodCard } from '../methods/catalogue';
 import { findSampler } from '../sampling/registry';
@@ -19,6 +20,9 @@ const ONE_BY_ONE = 'so its seeds train one by one';
 
 /** null when `config` can train its seeds as one batch; otherwise why not, in words (shown to the user). */
 export function seedBatchBlocker(config: ExperimentConfig): string | null {
+  const section = activeSections(config)[0];
+  if (section)
+    return `${SECTIONS[section].title.toLowerCase()} (${section}) keeps its own per-run state, ${ONE_BY_ONE}`;
   const suite = findTaskSuite(config.task.id);
   if (!suite) return `the task suite '${config.task.id}' is unknown`;
   if (suite.kind !== 'data')

@@ -6,6 +6,7 @@
  * scaled by the weights for loss-weighting methods). Telemetry stays on the device (running loss sums,
  * first non-finite step per task) and is read back once per `step(n)` call and once per report.
  */
+import { procedureTrainer } from './procedures';
 import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 import { parseConfig } from '../config/parse';
@@ -45,6 +46,8 @@ import { STEP_STAGES, type StepEnv } from './step-stages';
 export type { Trainer, TrainerOptions } from './trainer-types';
 
 export function createTrainer(config: ExperimentConfig, options: TrainerOptions = {}): Trainer {
+  const procedure = procedureTrainer(config, options);
+  if (procedure) return procedure;
   const resume = options.resume && checkCheckpoint(options.resume, config);
   const rng = new Rng(config.seed);
   const model = buildModel(config, rng);

@@ -1,0 +1,7 @@
+/**
+ * Gradient compressors between simulated workers: every entry's card, page-safe (no tfjs), in the order the app and `cli list` show them.
+ * Adding one: its card file plus one line here (and its implementation's line in the section's registry).
+ */
+import { noneCard, type SectionCard } from '../config/section-card';
+
+export const COMPRESSOR_CARDS: readonly SectionCard[] = [noneCard('gradient compression')];

@@ -1,0 +1,7 @@
+/**
+ * Merge methods: every entry's card, page-safe (no tfjs), in the order the app and `cli list` show them.
+ * Adding one: its card file plus one line here (and its implementation's line in the section's registry).
+ */
+import { noneCard, type SectionCard } from '../config/section-card';
+
+export const MERGE_CARDS: readonly SectionCard[] = [noneCard('model merging')];
