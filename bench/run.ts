@@ -5,20 +5,22 @@
  * costs against one run (seeds one by one and batched). Prints Markdown, headed by the machine it ran on.
  * docs/benchmarks.md says what each table means.
  *
- *   npm run bench -- [--only node,browser,app,torch,study,methods,mnist] [--steps N] [--rounds N] [--seconds N]
+ *   npm run bench -- [--only node,browser,app,torch,study,methods,mnist,cache] [--steps N] [--rounds N] [--seconds N]
  *
  * --only picks parts (default: node,browser,app,torch,study; `methods`, every method relative to EW on the
  * cpu backend, and `mnist`, MultiMNIST's presets in the app to 85% test accuracy on WASM and for steps/s on
- * WebGPU (bench/multi-mnist/app.bench.ts, ~8 minutes), run only when asked). --steps fixes the steps per
- * timed block (default: sized so a block of the naive step takes ~0.5 s; PyTorch: 200). --rounds:
- * interleaved rounds (default 7 in Node, 5 in Chromium). --seconds: training window per app scenario
- * (default 30).
+ * WebGPU (bench/multi-mnist/app.bench.ts, ~8 minutes), and `cache`, the embedding cache's measured time per
+ * step against the FLOPs its report counts, WASM, preset and 256-wide trunks (bench/cache.bench.ts, ~1
+ * minute), run only when asked). --steps fixes the steps per timed block (default: sized so a block of
+ * the naive step takes ~0.5 s; PyTorch: 200; cache: 100). --rounds: interleaved rounds (default 7 in Node,
+ * 5 in Chromium, 3 for study and cache). --seconds: training window per app scenario (default 30).
  */
 import { readFileSync } from 'node:fs';
 import { cpus, release, type as osType } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromiumVersion, DEFAULT_SCENARIOS, runAppBench } from './app.bench';
 import { describeAdapter, runBrowserBench } from './browser.bench';
+import { CACHE_BENCH_DEFAULTS, runCacheBench } from './cache.bench';
 import { runMethodsBench } from './methods.bench';
 import { mnistAppOptions, runMnistAppBench } from './multi-mnist/app.bench';
 import { runStudyBench } from './study.bench';
@@ -26,7 +28,7 @@ import { parseCount, runNodeBench } from './node.bench';
 import { NODE_BACKENDS } from '../src/backend/node';
 import { runTorchBench } from './torch.bench';
 
-const PARTS = ['node', 'browser', 'app', 'torch', 'study', 'methods', 'mnist'] as const;
+const PARTS = ['node', 'browser', 'app', 'torch', 'study', 'methods', 'mnist', 'cache'] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT_PARTS: Part[] = ['node', 'browser', 'app', 'torch', 'study'];
 
@@ -138,6 +140,19 @@ async function main(): Promise<void> {
   await part('mnist', 'MultiMNIST in the app: Train → both tasks at 85% test accuracy', async () => {
     out((await runMnistAppBench(mnistAppOptions({}))).markdown);
   });
+  await part(
+    'cache',
+    'Node, wasm: the embedding cache, time per step against the FLOPs it counts',
+    async () => {
+      const { markdown } = await runCacheBench({
+        ...CACHE_BENCH_DEFAULTS,
+        steps: steps ?? 100,
+        rounds: rounds ?? 3,
+        log,
+      });
+      out(markdown);
+    },
+  );
 }
 
 main().catch((error: unknown) => {

@@ -219,6 +219,7 @@ describe('the example studies', () => {
       ['ew-vs-pcgrad-playground-2d', 'ew-vs-pcgrad-playground-2d.json'],
       ['methods-playground-2d', 'methods-playground-2d.json'],
       ['sharing-sinusoids', 'sharing-sinusoids.json'],
+      ['grouping-playground-2d', 'grouping-playground-2d.json'],
     ]);
     for (const s of index.studies) expect(s.title.length * s.description.length).toBeGreaterThan(0);
   });

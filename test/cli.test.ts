@@ -297,7 +297,7 @@ describe('cli run', () => {
     );
     expectUserError(
       await cli(['fly']),
-      /unknown command 'fly'; accepted: run, sweep, aggregate, list, lesson, help/,
+      /unknown command 'fly'; accepted: run, sweep, aggregate, list, lesson, group, help/,
     );
     expectUserError(await cli(['list', '--method', 'ew']), /list: option --method does not apply/);
   });
@@ -399,7 +399,7 @@ describe('cli on hostile input', () => {
       [
         ['x'.repeat(100_000)],
         '',
-        /^error: unknown command 'x+…; accepted: run, sweep, aggregate, list, lesson, help$/,
+        /^error: unknown command 'x+…; accepted: run, sweep, aggregate, list, lesson, group, help$/,
       ],
     ];
     const results: Result[] = [];

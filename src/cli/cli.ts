@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { describeValue, oneLine, quoteKey } from '../engine/params/describe';
 import { TrainingDivergedError } from '../engine/train/errors';
 import { aggregateCommand } from './commands/aggregate';
+import { groupCommand } from './commands/group';
 import { lessonCommand } from './commands/lesson';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
@@ -71,11 +72,12 @@ async function dispatch(argv: readonly string[], io: CliIo, backends: CliBackend
   }
   // `lesson list|check` parses its own sub-command and options (--all).
   if (command === 'lesson') return lessonCommand(rest, io, backends, DEFAULT_BACKEND);
+  if (command === 'group') return groupCommand(rest, io, backends, DEFAULT_BACKEND);
   const { values, positionals } = parse(command, rest);
   const flags = COMMAND_OPTIONS[command];
   if (!flags)
     throw new UserError(
-      `unknown command ${quoteKey(command)}; accepted: run, sweep, aggregate, list, lesson, help`,
+      `unknown command ${quoteKey(command)}; accepted: run, sweep, aggregate, list, lesson, group, help`,
     );
   const misplaced = Object.keys(values).filter((k) => !(flags as string[]).includes(k));
   if (misplaced.length)

@@ -9,11 +9,15 @@ Commands:
                                            over seeds, single-task baselines, mean ± 95% interval and Δm%
   aggregate --method ID [--params JSON] [--seed N] [--backend cpu|wasm] < INPUT.json
                                            apply a method to {"grads": [[...], ...], "losses": [...]}
-  list                                     every task suite, architecture, method and setting, as JSON
+  list                                     every task suite, architecture, method, setting and optional
+                                           section (compressors, caches, meta-learners, merges), as JSON
   lesson list                              the lessons (public/lessons/index.json) as [{ id, title, paper }]
   lesson check ID|--all [--backend cpu|wasm]
                                            train a lesson's check over its seeds: exit 0 when its finding
                                            holds in most seeds, 1 (with the numbers) when it does not
+  group CONFIG.json [--seeds N] [--budget G] [--set path=value ...] [--backend cpu|wasm]
+                                           measure the tasks' lookahead affinity, propose task groups
+                                           (Fifty et al. 2021), compare with all together and all separate
   help                                     this text
 
 Options:
@@ -27,5 +31,6 @@ Examples:
   npm run -s cli -- run public/presets/sinusoids.json --set steps=200 --backend cpu
   npm run -s cli -- sweep public/studies/methods-playground-2d.json --set steps=200
   npm run -s cli -- lesson check cagrad-toy
+  npm run -s cli -- group public/presets/task-grouping.json --seeds 3
   echo '{"grads": [[1, 0], [-0.5, 1]], "losses": [1, 1]}' | npm run -s cli -- aggregate --method pcgrad
 `;

@@ -68,8 +68,43 @@ export interface TestImages {
   classes: Int32Array;
 }
 
+/**
+ * Simulated workers' gradient compression (communication/): bytes sent against fp32, loss against bytes,
+ * and how faithful the decoded gradients are. Declared by every compressor card.
+ */
+export interface CommunicationView {
+  kind: 'communication';
+  /** The compressor's id. */
+  compressor: string;
+}
+
+/** Merged vs specialists vs joint per task, and the task vectors' interference per layer (merging/). */
+export interface MergingView {
+  kind: 'merging';
+}
+
+/** The embedding cache's hit rate and the trunk compute it saved over time (embedding-cache/cache.card.ts). */
+export interface EmbeddingCacheView {
+  kind: 'embedding-cache';
+  refreshEvery: number;
+  frozen: boolean;
+}
+
+/** A few-shot sine family's adaptation: held-out fits after k steps and the loss after k steps (meta/). */
+export interface MetaAdaptationView {
+  kind: 'meta-adaptation';
+}
+
 export type ViewSpec =
-  DecisionBoundaryView | LandscapeView | TaskSharesView | AffinityView | ImagePredictionsView;
+  | DecisionBoundaryView
+  | LandscapeView
+  | TaskSharesView
+  | AffinityView
+  | ImagePredictionsView
+  | CommunicationView
+  | MergingView
+  | EmbeddingCacheView
+  | MetaAdaptationView;
 export type ViewKind = ViewSpec['kind'];
 /** The view of one kind: `ViewOf<'landscape'>` is LandscapeView. */
 export type ViewOf<K extends ViewKind> = Extract<ViewSpec, { kind: K }>;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ARCHITECTURE_CARDS } from '../engine/architectures/catalogue';
 import { parseConfig } from '../engine/config/parse';
 import { SAMPLERS } from '../engine/sampling/registry';
-import { unfitChoices, withTaskSuite } from './choices';
+import { SECTIONS } from '../engine/config/sections';
+import { unfitChoices, unfitSectionChoices, withTaskSuite } from './choices';
 
 const architectures = ARCHITECTURE_CARDS.map((a) => a.id);
 const samplers = SAMPLERS.map((s) => s.id);
@@ -25,6 +26,30 @@ describe('unfitChoices (the validator decides)', () => {
   it('does not count a choice whose only problem is elsewhere (its own parameters take defaults)', () => {
     const config = parseConfig({ learningRate: 0.01 });
     expect(unfitChoices(config, 'method', ['ew', 'pcgrad', 'static', 'cagrad'])).toEqual(new Set());
+  });
+});
+
+describe('unfitSectionChoices (the optional sections)', () => {
+  const ids = (key: keyof typeof SECTIONS) => SECTIONS[key].cards().map((c) => c.id);
+
+  it('offers every step lever and merge on the default experiment, and meta-learning only on a family', () => {
+    const config = parseConfig({});
+    expect(unfitSectionChoices(config, 'communication', ids('communication'))).toEqual(new Set());
+    expect(unfitSectionChoices(config, 'embeddingCache', ids('embeddingCache'))).toEqual(new Set());
+    expect(unfitSectionChoices(config, 'merging', ids('merging'))).toEqual(new Set());
+    expect(unfitSectionChoices(config, 'meta', ids('meta'))).toEqual(new Set(['maml', 'fomaml', 'reptile']));
+  });
+
+  it('refuses the embedding cache without a shared dense bottom, and every other lever beside a procedure', () => {
+    const mmoe = parseConfig({ architecture: { id: 'mmoe' } });
+    expect(unfitSectionChoices(mmoe, 'embeddingCache', ids('embeddingCache'))).toEqual(
+      new Set(['bottom-cache']),
+    );
+    const maml = parseConfig({ task: { id: 'sine-family' }, meta: { id: 'maml' } });
+    for (const key of ['communication', 'embeddingCache', 'merging'] as const)
+      expect(unfitSectionChoices(maml, key, ids(key))).toEqual(
+        new Set(ids(key).filter((id) => id !== 'none')),
+      );
   });
 });
 

@@ -4,6 +4,7 @@
  * experiment becomes on another task suite (every setting that still fits is kept).
  */
 import { parseConfig } from '../engine/config/parse';
+import type { SectionKey } from '../engine/config/sections';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
 import { configJson, repairConfig } from './url-repair';
 
@@ -22,6 +23,28 @@ export function unfitChoices(config: ExperimentConfig, key: ChoiceKey, ids: read
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       if (error.issues.some((i) => i.path === `${key}.id`)) unfit.add(id);
+    }
+  }
+  return unfit;
+}
+
+/**
+ * The ids among `ids` that the validator refuses for the optional section `key` in this experiment: an
+ * issue on the section itself (it excludes another section that is on) or on its id (the card's check).
+ */
+export function unfitSectionChoices(
+  config: ExperimentConfig,
+  key: SectionKey,
+  ids: readonly string[],
+): Set<string> {
+  const unfit = new Set<string>();
+  for (const id of ids) {
+    if (id === 'none' || id === config[key]?.id) continue;
+    try {
+      parseConfig({ ...config, [key]: { id } });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      if (error.issues.some((i) => i.path === key || i.path === `${key}.id`)) unfit.add(id);
     }
   }
   return unfit;

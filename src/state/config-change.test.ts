@@ -30,6 +30,14 @@ describe('planChange', () => {
     });
   });
 
+  it('starts over when an optional section is turned on or off, naming it', () => {
+    const compressed = parseConfig({ communication: { id: 'sign' } });
+    const summary = 'Changing the gradient compression starts the experiment over.';
+    expect(planChange(base, compressed)).toEqual({ kind: 'reset', summary });
+    // Off: the next config no longer has the key at all.
+    expect(planChange(compressed, base)).toEqual({ kind: 'reset', summary });
+  });
+
   it('does nothing when nothing changed', () => {
     expect(planChange(base, defaultConfig())).toEqual({ kind: 'none' });
   });

@@ -22,6 +22,10 @@ const FIELD_NAMES: Record<string, string> = {
   gradients: 'the gradient strategy',
   reportEvery: 'the report interval',
   steps: 'the number of steps',
+  communication: 'the gradient compression',
+  embeddingCache: 'the embedding cache',
+  meta: 'the meta-learner',
+  merging: 'the model merging',
 };
 
 /**
@@ -37,7 +41,9 @@ export function keepUnchanged(current: ExperimentConfig, next: ExperimentConfig)
 }
 
 export function planChange(current: ExperimentConfig, next: ExperimentConfig): ChangePlan {
-  const changed = (Object.keys(next) as (keyof ExperimentConfig)[]).filter((k) => !same(current[k], next[k]));
+  // Both sides' keys: an optional section turned off is a key the next config no longer has.
+  const keys = [...new Set([...Object.keys(current), ...Object.keys(next)])] as (keyof ExperimentConfig)[];
+  const changed = keys.filter((k) => !same(current[k], next[k]));
   if (!changed.length) return { kind: 'none' };
   const needsReset = changed.filter((k) => k !== 'learningRate' && k !== 'method');
   if (needsReset.length) {

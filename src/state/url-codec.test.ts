@@ -12,6 +12,11 @@ describe('URL hash codec', () => {
         task: { id: 'sinusoids', params: { numTasks: 4 } },
         architecture: { id: 'layer-sharing', params: { widths: [16, 8], shared: [false, true] } },
       }),
+      // The optional sections travel like any registry choice.
+      parseConfig({ communication: { id: 'top-k', params: { k: 5, errorFeedback: true } } }),
+      parseConfig({ embeddingCache: { id: 'bottom-cache', params: { refreshEvery: 50 } } }),
+      parseConfig({ task: { id: 'sine-family' }, meta: { id: 'reptile' } }),
+      parseConfig({ merging: { id: 'ties', params: { topK: 30 } } }),
     ];
     for (const config of configs) {
       const hash = encodeConfig(config);
@@ -98,5 +103,16 @@ describe('URL hash codec', () => {
       /^Ignored method\.id from the link \(unknown method "x+…"?; accepted: ew, static/,
     );
     expect(decoded.notice?.length).toBeLessThanOrEqual(200);
+  });
+
+  it("keeps a link's other settings when its optional section is unknown or does not fit, and says which", () => {
+    const open = (raw: unknown) => decodeHash(link(raw));
+    const unknown = open({ learningRate: 0.02, meta: { id: 'magic' } });
+    expect(unknown.config).toEqual(parseConfig({ learningRate: 0.02 }));
+    expect(unknown.notice).toMatch(/meta/);
+    // An embedding cache needs a shared bottom of dense layers: on MMoE the section goes, MMoE stays.
+    const unfit = open({ architecture: { id: 'mmoe' }, embeddingCache: { id: 'bottom-cache' } });
+    expect(unfit.config).toEqual(parseConfig({ architecture: { id: 'mmoe' } }));
+    expect(unfit.notice).toMatch(/embeddingCache/);
   });
 });

@@ -9,6 +9,7 @@ import { findArchitectureCard } from '../engine/architectures/catalogue';
 import { ISOLATION_SETTINGS } from '../engine/config/isolation';
 import { defaultConfig, parseConfig } from '../engine/config/parse';
 import { findOptimizerCard } from '../engine/config/optimizers';
+import { findSectionCard, SECTION_KEYS, type SectionKey } from '../engine/config/sections';
 import { TRAINING_SETTINGS } from '../engine/config/settings';
 import { ConfigError, type ExperimentConfig } from '../engine/config/types';
 import { findMethodCard } from '../engine/methods/catalogue';
@@ -20,8 +21,10 @@ import type { Ignored } from './notice-text';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-const SELECTIONS = ['task', 'architecture', 'method', 'optimizer', 'sampling'] as const;
+/** Registry choices `{ id, params }`: the five every config has, then the optional sections. */
+const SELECTIONS = ['task', 'architecture', 'method', 'optimizer', 'sampling', ...SECTION_KEYS] as const;
 type SelectionKey = (typeof SELECTIONS)[number];
+const isSection = (key: SelectionKey): key is SectionKey => (SECTION_KEYS as readonly string[]).includes(key);
 
 /** Keys that would reach an object's prototype if a merge ever assigned them. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -39,8 +42,9 @@ const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, 
 /** The parameter names a registry entry accepts (undefined: no such entry). */
 function paramNames(key: SelectionKey, id: unknown): string[] | undefined {
   if (typeof id !== 'string') return undefined;
-  const specs =
-    key === 'task'
+  const specs = isSection(key)
+    ? findSectionCard(key, id)?.params
+    : key === 'task'
       ? findTaskSuite(id)?.params
       : key === 'architecture'
         ? findArchitectureCard(id)?.params

@@ -14,6 +14,9 @@ import { type CliIo, readJsonFile, shownPath, writeJson } from '../io';
 import { withCsvBase } from '../csv-base';
 import { ProgressBar } from '../progress';
 
+/** The report fields of the optional config sections (engine/config/sections.ts). */
+const SECTION_REPORTS = ['communication', 'embeddingCache', 'meta', 'merging'] as const;
+
 export async function runCommand(positionals: string[], sets: string[], io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (!path) throw new UserError('run: expected a config file, e.g. `run public/presets/toy.json`');
@@ -62,7 +65,13 @@ async function train(raw: unknown, io: CliIo): Promise<number> {
     config,
     info,
     final: last
-      ? { step: last.step, tasks: last.tasks, ...(last.points ? { points: last.points } : {}) }
+      ? {
+          step: last.step,
+          tasks: last.tasks,
+          ...(last.points ? { points: last.points } : {}),
+          // What an optional section measured (bytes sent, cache hits, adaptation, merged vs joint).
+          ...Object.fromEntries(SECTION_REPORTS.filter((k) => last[k]).map((k) => [k, last[k]])),
+        }
       : null,
     history,
     timing: { seconds: Number(seconds.toFixed(3)), stepsPerSecond: Number((steps / seconds).toFixed(1)) },

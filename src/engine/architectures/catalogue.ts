@@ -16,9 +16,11 @@ import { mmoeCard } from './mmoe.card';
 import { mtanCard } from './mtan.card';
 import { pleCard } from './ple.card';
 import { pointCard } from './point.card';
+import { taskGroupsCard } from './task-groups.card';
 
 export const ARCHITECTURE_CARDS: readonly ArchitectureCardEntry[] = [
   layerSharingCard,
+  taskGroupsCard,
   crossStitchCard,
   mtanCard,
   ltbCard,

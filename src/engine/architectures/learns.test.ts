@@ -17,6 +17,7 @@ const RUNS: [string, Record<string, unknown>, string][] = [
   ['cgc', { expertWidths: [16] }, 'playground-2d'],
   ['ple', { expertWidths: [16] }, 'playground-2d'],
   ['dselect-k', { expertWidths: [16] }, 'playground-2d'],
+  ['task-groups', { widths: [16, 16], groups: [0, 1] }, 'playground-2d'],
 ];
 
 describe('the newer architectures learn', () => {

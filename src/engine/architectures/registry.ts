@@ -14,10 +14,12 @@ import { mmoe } from './mmoe';
 import { mtan } from './mtan';
 import { ple } from './ple';
 import { point } from './point';
+import { taskGroups } from './task-groups';
 import type { ArchitectureEntry } from './types';
 
 export const ARCHITECTURES: readonly ArchitectureEntry[] = [
   layerSharing,
+  taskGroups,
   crossStitch,
   mtan,
   ltb,

@@ -102,6 +102,12 @@ export const CASES: { name: string; entry: ArchitectureEntry; params: AnyParams 
       headWidth: 3,
     }),
   },
+  // One group at any T (groups [] = all together); grouped trunks at fixed T: task-groups.test.ts.
+  {
+    name: 'task-groups elu, head layer',
+    entry: entry('task-groups'),
+    params: withDefaults(entry('task-groups'), { widths: [6, 5], activation: 'elu', headLayers: 1 }),
+  },
   {
     name: 'cross-stitch elu, head layer',
     entry: entry('cross-stitch'),

@@ -189,7 +189,11 @@ export class HostileConfigs {
     const scalarOf = (specs: ParamSpecs) =>
       this.pick(Object.entries(specs).filter(([, s]) => s.kind === 'number' || s.kind === 'enum'));
     if (r < 0.35) {
-      const [key, spec] = scalarOf(TRAINING_SETTINGS);
+      // An embedding cache needs the fused pass (its card's check): its presets keep `gradients`.
+      const settings = Object.fromEntries(
+        Object.entries(TRAINING_SETTINGS).filter(([k]) => k !== 'gradients' || !('embeddingCache' in config)),
+      );
+      const [key, spec] = scalarOf(settings);
       config[key] = this.randomIn(spec);
       // Reports can be no further apart than the run is long.
       if (key === 'steps' || key === 'reportEvery') {

@@ -3,5 +3,6 @@
  * Adding one: its card file plus one line here (and its implementation's line in the section's registry).
  */
 import { noneCard, type SectionCard } from '../config/section-card';
+import { bottomCacheCard } from './cache.card';
 
-export const CACHE_CARDS: readonly SectionCard[] = [noneCard('embedding cache')];
+export const CACHE_CARDS: readonly SectionCard[] = [noneCard('embedding cache'), bottomCacheCard];

@@ -9,12 +9,12 @@
  * holds when
  * - the affinity averaged over training is block-diagonal: every entry inside a latent pair is larger than
  *   every entry between the pairs (off the diagonal, which is each task's own progress), and
- * - the suggested grouping (the pairing with the most affinity inside its pairs, affinity-grouping.ts) is
+ * - the suggested grouping (the pairing with the most affinity inside its pairs, grouping/pairings.ts) is
  *   the latent pairing.
  * The latent pairs are read from the config: tasks with the same pattern.
  */
 import type { Lesson } from '../lessons/types';
-import { bestPairing, pairingLabel, type Pairing } from './affinity-grouping';
+import { bestPairing, pairingLabel, type Pairing } from '../grouping/pairings';
 import { lessonConfig, seedRun, sig4 } from './seed-group-runs';
 import type { LessonCheck, SeedVerdict } from './types';
 

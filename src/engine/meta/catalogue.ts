@@ -3,5 +3,13 @@
  * Adding one: its card file plus one line here (and its implementation's line in the section's registry).
  */
 import { noneCard, type SectionCard } from '../config/section-card';
+import { fomamlCard } from './fomaml.card';
+import { mamlCard } from './maml.card';
+import { reptileCard } from './reptile.card';
 
-export const META_CARDS: readonly SectionCard[] = [noneCard('meta-learning')];
+export const META_CARDS: readonly SectionCard[] = [
+  noneCard('meta-learning'),
+  mamlCard,
+  fomamlCard,
+  reptileCard,
+];

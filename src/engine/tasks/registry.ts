@@ -5,6 +5,7 @@ import { mmoeSyntheticSuite } from './mmoe-synthetic';
 import { multiMnistSuite } from './multi-mnist';
 import { playground2dSuite } from './playground-2d';
 import { rotatedDomainsSuite } from './rotated-domains';
+import { sineFamilySuite } from './sine-family';
 import { sinusoidsSuite } from './sinusoids';
 import { toySuite } from './toy';
 import type { TaskSuiteEntry } from './types';
@@ -18,6 +19,7 @@ export const TASK_SUITES: readonly TaskSuiteEntry[] = [
   multiMnistSuite,
   rotatedDomainsSuite,
   csvSuite,
+  sineFamilySuite,
 ];
 
 export function findTaskSuite(id: string): TaskSuiteEntry | undefined {

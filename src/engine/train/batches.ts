@@ -17,6 +17,8 @@ export interface Batch {
   weights?: tf.Tensor2D;
   /** Tasks with samples this step; absent: all of them. */
   active?: boolean[];
+  /** Per task, the training-split indices of the samples (the sampler's plan): the embedding cache's keys. */
+  rows?: Int32Array[];
 }
 
 export function splitCounts(split: TaskSplit, numTasks: number): number[] {

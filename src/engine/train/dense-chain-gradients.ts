@@ -55,7 +55,7 @@ export function denseForward(
  * XNNPACK's SIMD kernels; the broadcast, transposed product runs a plain loop several times slower
  * (docs/benchmarks.md, seeds side by side). Elsewhere the one broadcasting product.
  */
-function cotangentBelow(dz: tf.Tensor, kernel: tf.Tensor3D): tf.Tensor3D {
+export function cotangentBelow(dz: tf.Tensor, kernel: tf.Tensor3D): tf.Tensor3D {
   const [T = 1, B = 1, out = 1] = dz.shape;
   const [copies = 1, inner = 1] = kernel.shape;
   if (tf.getBackend() !== 'wasm' || copies !== 1) return tf.matMul(dz, kernel, false, true);

@@ -6,15 +6,34 @@
  */
 import type { SectionKey } from '../config/sections';
 import type { ExperimentConfig } from '../config/types';
+import { createMergeTrainer } from '../merging/trainer';
+import { createMetaTrainer } from '../meta/trainer';
 import type { Trainer, TrainerOptions } from './trainer-types';
 
-type TrainerFactory = (config: ExperimentConfig, options: TrainerOptions) => Trainer;
+/**
+ * Builds the usual joint trainer (trainer.ts createTrainer), handed in rather than imported: a procedure
+ * that trains several ordinary models (merging's specialists) would otherwise close an import cycle.
+ */
+export type JointTrainerFactory = (config: ExperimentConfig, options?: TrainerOptions) => Trainer;
 
-const PROCEDURE_TRAINERS: Partial<Record<SectionKey, TrainerFactory>> = {};
+type TrainerFactory = (
+  config: ExperimentConfig,
+  options: TrainerOptions,
+  joint: JointTrainerFactory,
+) => Trainer;
+
+const PROCEDURE_TRAINERS: Partial<Record<SectionKey, TrainerFactory>> = {
+  meta: createMetaTrainer,
+  merging: createMergeTrainer,
+};
 
 /** The trainer of the procedure this config turns on, or null for joint training. */
-export function procedureTrainer(config: ExperimentConfig, options: TrainerOptions): Trainer | null {
+export function procedureTrainer(
+  config: ExperimentConfig,
+  options: TrainerOptions,
+  joint: JointTrainerFactory,
+): Trainer | null {
   for (const [key, create] of Object.entries(PROCEDURE_TRAINERS) as [SectionKey, TrainerFactory][])
-    if (config[key] !== undefined) return create(config, options);
+    if (config[key] !== undefined) return create(config, options, joint);
   return null;
 }

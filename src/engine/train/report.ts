@@ -1,4 +1,8 @@
 /** What a trainer reports every `reportEvery` steps: plain JSON, the same for the CLI, worker and tests. */
+import type { CommunicationReport } from '../communication/report-types';
+import type { EmbeddingCacheReport } from '../embedding-cache/report';
+import type { MergingReport } from '../merging/report';
+import type { MetaReport } from '../meta/report-types';
 
 export interface TaskReport {
   name: string;
@@ -47,6 +51,12 @@ export interface Report {
    * matrix[i][j] = 1 − L_i(θ − η g_j) / L_i(θ), how much a step on task j alone lowered task i's loss.
    */
   affinity?: { matrix: number[][]; samples: number };
+  /** Simulated workers' gradient compression (communication/): bytes vs fp32, cosines, residuals. */
+  communication?: CommunicationReport;
+  /** Model merging (merging/): specialists, merged and joint models per task, and their interference. */
+  merging?: MergingReport;
+  /** The shared bottom's embedding cache (embedding-cache/): hit rate, staleness, trunk FLOPs saved. */
+  embeddingCache?: EmbeddingCacheReport;
   /** Objective suites only: every replica (start point). */
   points?: PointReport[];
   /**
@@ -54,6 +64,8 @@ export interface Report {
    * report has it (optional only so that hand-made reports in tests need not spell it out).
    */
   health?: HealthIssue[];
+  /** Sine-family runs (meta-learning or joint): loss after k adaptation steps on held-out sines, and fits (meta/). */
+  meta?: MetaReport;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * A training step as an ordered list of stages: sample, gradients, isolate, aggregate, lookahead, apply,
- * monitor. Each stage reads what the earlier ones left in the step's state and hands every tensor it
+ * A training step as an ordered list of stages: sample, gradients, isolate, communicate, aggregate,
+ * lookahead, apply, monitor. Each stage reads what the earlier ones left in the step's state and hands every tensor it
  * creates to the step's scope (step-scope.ts), which the trainer closes after the last stage, keeping only
  * what the next step needs. Adding a stage is one function and one line in STEP_STAGES.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { CommunicationChannel } from '../communication/channel';
 import type { ExperimentConfig } from '../config/types';
 import { lookaheadAffinity, type AffinityAverage } from '../metrics/affinity';
 import type { Aggregation } from '../methods/types';
@@ -34,6 +35,8 @@ export interface StepEnv {
   lossSum: tf.Variable;
   watch: DivergenceWatch;
   affinity: AffinityAverage;
+  /** Simulated workers' compressed gradients (communication/); absent or null: the usual step. */
+  communication?: CommunicationChannel | null;
   config(): ExperimentConfig;
 }
 
@@ -91,6 +94,17 @@ export const isolate: Stage<'isolation' | 'partial' | 'slot'> = (state, env, sco
       ? env.partial.fill(grads.losses, shared, state.batch?.active, env.slot.partialPolicy)
       : { losses: grads.losses, grads: shared, telemetry: shared, mask: null },
   );
+};
+
+/**
+ * Simulated workers (communication/channel.ts): each task's shared gradient travels compressed, and the
+ * method aggregates what the server decodes. Telemetry keeps the true gradients (seen.telemetry), and so
+ * do the divergence watch and lookahead affinity; task heads never travel.
+ */
+export const communicate: Stage<'communication'> = (state, env, scope) => {
+  if (!env.communication) return;
+  const seen = need(state.seen, 'isolated gradients');
+  state.seen = { ...seen, grads: scope.own(env.communication.send(seen.grads)) };
 };
 
 export const aggregate: Stage<'slot' | 'isolation'> = async (state, env, scope) => {
@@ -160,6 +174,7 @@ export const STEP_STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'sample', run: sample },
   { name: 'gradients', run: gradients },
   { name: 'isolate', run: isolate },
+  { name: 'communicate', run: communicate },
   { name: 'aggregate', run: aggregate },
   { name: 'lookahead', run: lookahead },
   { name: 'apply', run: apply },

@@ -161,7 +161,7 @@ export function createSupervisedModel(
     predict: (shared, taskParams, x) => tf.tidy(() => forward(shared, taskParams, x)),
     nextBatch(feedback: SamplerFeedback): Batch {
       const plan = sampler.next(feedback);
-      const batch = train.gather(plan.indices);
+      const batch = { ...train.gather(plan.indices), rows: plan.indices };
       if (allSlotsCount) return batch;
       const weights = new Float32Array(numTasks * opts.batchSize);
       plan.sampleWeights.forEach((w, t) => weights.set(w, t * opts.batchSize));

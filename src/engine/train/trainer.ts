@@ -6,6 +6,7 @@
  * scaled by the weights for loss-weighting methods). Telemetry stays on the device (running loss sums,
  * first non-finite step per task) and is read back once per `step(n)` call and once per report.
  */
+import { jointAdaptationReport } from '../meta/joint-baseline';
 import { procedureTrainer } from './procedures';
 import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
@@ -42,21 +43,28 @@ import {
 } from './checkpoint';
 import type { Trainer, TrainerOptions } from './trainer-types';
 import { STEP_STAGES, type StepEnv } from './step-stages';
+import { createEmbeddingCache } from '../embedding-cache/registry';
+import { createChannel } from '../communication/channel';
 
 export type { Trainer, TrainerOptions } from './trainer-types';
 
 export function createTrainer(config: ExperimentConfig, options: TrainerOptions = {}): Trainer {
-  const procedure = procedureTrainer(config, options);
+  const procedure = procedureTrainer(config, options, createTrainer);
   if (procedure) return procedure;
   const resume = options.resume && checkCheckpoint(options.resume, config);
   const rng = new Rng(config.seed);
   const model = buildModel(config, rng);
   const R = model.replicas;
   const T = model.tasks.length;
+  const communication = withModel(model, () =>
+    createChannel(config, { replicas: R, tasks: T, numShared: model.numShared }, rng),
+  );
   const theta = variableFrom(() => tf.tensor2d(model.initialShared, [R, model.numShared]), true);
   const taskVars = model.taskParams.map((p) => variableFrom(() => tf.tensor(p.init, p.shape), true));
   const optimizer = createOptimizer(config.optimizer, config.learningRate, [theta, ...taskVars]);
   const strategy = chooseStrategy(config, model);
+  // The shared bottom's embedding cache (embedding-cache/): the step's model reads it in its fused pass.
+  const cache = createEmbeddingCache(config, model, optimizer);
 
   // Device-side telemetry: no readback inside the step loop.
   const lossSum = variableFrom(() => tf.zeros([R, T]));
@@ -85,7 +93,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
   }
 
   const env: StepEnv = {
-    model,
+    model: cache?.model ?? model,
     theta,
     taskVars,
     strategy,
@@ -97,6 +105,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
     lossSum,
     watch,
     affinity,
+    communication,
     config: () => current,
   };
 
@@ -128,6 +137,8 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
       ...(model.sampling ? { sampler: model.sampling.instance.state } : {}),
       affinity: affinity.state,
       ...(partial ? { partial: partial.state } : {}),
+      ...(cache ? { embeddingCache: cache.state } : {}),
+      ...(communication ? { communication: communication.state } : {}),
     };
   }
 
@@ -193,6 +204,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
           thetaFinite: allFinite(theta),
           ...(model.kind === 'objective' ? { theta } : {}),
           ...(affinity.count ? { affinity: affinity.mean() } : {}),
+          ...communication?.reportTensors(),
           ...layers,
         };
       });
@@ -212,8 +224,13 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
           Math.max(steps - 1, 0),
         );
         if (model.sampling) report.sampling = model.sampling.instance.shares();
+        if (cache) report.embeddingCache = cache.report();
         const z = values.affinity;
         if (z) report.affinity = { matrix: replicaMatrix(z, R, T), samples: affinity.count };
+        if (communication) report.communication = communication.report(values);
+        // A joint run on the sine family is scored like a meta-learner: error after k adaptation steps.
+        const meta = await jointAdaptationReport(current, model, theta, taskVars);
+        if (meta) report.meta = meta;
         return report;
       } finally {
         tf.dispose(
@@ -280,6 +297,18 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
     isolation.dispose();
     affinity.dispose();
     partial?.dispose();
+    cache?.dispose();
     last.dispose();
+    communication?.dispose();
+  }
+}
+
+/** `make()`, freeing the model when it throws (a config that does not fit it: nothing else is built yet). */
+function withModel<V>(model: { dispose(): void }, make: () => V): V {
+  try {
+    return make();
+  } catch (error) {
+    model.dispose();
+    throw error;
   }
 }

@@ -22,29 +22,16 @@ import type { Row } from './downsample';
 import type { Mark } from './marks';
 import { formatNumber, formatPercent } from './series';
 import { TimeTooltip } from './TimeTooltip';
+import { AXIS_TICK, xLabelOf, yLabelOf } from './axis-style';
 
 /** The y axis' room for tick labels and its title. */
 export const Y_AXIS_WIDTH = 58;
 const X_DOMAIN = ['dataMin', 'dataMax'];
-const axisTick = { fill: 'var(--muted)', fontSize: 12 };
-const xLabel: LabelProps = {
-  value: 'step',
-  position: 'insideBottom',
-  offset: -10,
-  fill: 'var(--muted)',
-  fontSize: 12,
-};
+const axisTick = AXIS_TICK;
+const xLabel = xLabelOf('step', -10);
 /** The tooltip sits above the lines and the marks, and lets the pointer through to them. */
 const tooltipWrapper = { zIndex: 30, pointerEvents: 'none' as const };
-/** The y axis title, turned along the axis. */
-export const yLabelOf = (value: string): LabelProps => ({
-  value,
-  angle: -90,
-  position: 'insideLeft',
-  fill: 'var(--muted)',
-  fontSize: 12,
-  style: { textAnchor: 'middle' },
-});
+export { yLabelOf };
 
 /**
  * The tooltip's content for these lines: one function per set of lines, so the Tooltip keeps its props

@@ -28,6 +28,7 @@ import { useClassroom } from '../classroom/use-classroom';
 import { diagramRows, editsSharedMask } from '../network/diagram-rows';
 import { OpenDataButton } from '../data/OpenDataButton';
 import { DataIsolationSection } from './DataIsolationSection';
+import { LeversSection } from './LeversSection';
 
 type Key = 'task' | 'architecture' | 'method' | 'optimizer';
 
@@ -164,6 +165,7 @@ export function ControlsPanel({ store }: { store: PlaygroundStore }) {
         'Data sharing and isolation',
         <DataIsolationSection config={config} apply={apply} errors={errors} />,
       )}
+      {section('levers', 'More levers', <LeversSection config={config} apply={apply} errors={errors} />)}
       {section(
         'training',
         'Training',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestPairing, pairingLabel, pairings, pairingScore } from './affinity-grouping';
+import { bestPairing, pairingLabel, pairings, pairingScore } from './pairings';
 
 describe('affinity grouping (Fifty et al. 2021, groups of two)', () => {
   it('lists every pairing once: (T-1)!! of them', () => {
