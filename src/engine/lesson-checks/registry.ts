@@ -3,6 +3,7 @@
  * Adding a lesson's check is its file in this folder plus one line below.
  */
 import { cagradToyCheck } from './cagrad-toy';
+import { compressionErrorFeedbackCheck } from './compression-error-feedback';
 import { fancyMethodsCheck } from './fancy-methods';
 import { lossScalesToyCheck } from './loss-scales-toy';
 import { mmoeCorrelationCheck } from './mmoe-correlation';
@@ -23,6 +24,7 @@ export const LESSON_CHECKS: readonly LessonCheck[] = [
   taskGroupingCheck,
   noisyTaskCheck,
   multiMnistMethodsCheck,
+  compressionErrorFeedbackCheck,
 ];
 
 export const findLessonCheck = (id: string): LessonCheck | undefined =>

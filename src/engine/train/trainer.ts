@@ -112,7 +112,12 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
   /** One step through the stages (step-keepers.ts). */
   const oneStep = () => runStep(STEP_STAGES, env, steps, last);
 
-  /** Gradients on a fresh batch for a report before the first step: every task's, whatever the strategy trains. */
+  /**
+   * Gradients on a fresh batch for a report before the first step: every task's, whatever the strategy
+   * trains. The batch comes from the run's stream, so a run reported at step 0 (the app, `cli run`, studies
+   * and lesson checks all report then) trains from the stream's second batch; the exported PyTorch script
+   * does the same. A run never reported at step 0 trains from the first.
+   */
   function firstGradients(): TaskGradients {
     const planned = model.nextBatch({ step: steps });
     const batch = planned && { x: planned.x, y: planned.y };
@@ -217,6 +222,8 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
           layerNames: model.layers.map((l) => l.name),
           objective: model.kind === 'objective',
         });
+        // Before the health review: a step served from the cache has no trunk gradient, by design.
+        if (cache) report.embeddingCache = cache.report();
         const thetaFinite = values.thetaFinite[0] === 1;
         report.health = watch.latch(() => health.review(report, thetaFinite, current));
         feedback.reported(
@@ -224,7 +231,6 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
           Math.max(steps - 1, 0),
         );
         if (model.sampling) report.sampling = model.sampling.instance.shares();
-        if (cache) report.embeddingCache = cache.report();
         const z = values.affinity;
         if (z) report.affinity = { matrix: replicaMatrix(z, R, T), samples: affinity.count };
         if (communication) report.communication = communication.report(values);

@@ -120,8 +120,10 @@ export class TrainingHealth {
       const atChance = chance !== undefined && task.trainMetric <= chance;
       const above = (task.trainLoss - track.best) / scale(track);
       track.best = Math.min(track.best, task.trainLoss);
-      // Nothing shared (independent nets, a task masked off every layer) has no gradient to lose.
-      const vanished = track.firstNorm > 0 && norm < VANISHED * track.firstNorm;
+      // Nothing shared (independent nets, a task masked off every layer) has no gradient to lose; nor has a
+      // step whose rows all read their embedding from the cache (or a frozen bottom): no trunk gradient by design.
+      const cached = (report.embeddingCache?.stepHitRate ?? 0) >= 1 - VANISHED;
+      const vanished = !cached && track.firstNorm > 0 && norm < VANISHED * track.firstNorm;
       const sign: Sign | null =
         vanished && (atChance || above > STALLED)
           ? 'collapsed'

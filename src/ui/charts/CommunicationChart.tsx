@@ -5,7 +5,8 @@
  * cosine between the gradient the server decoded and the true one, and the error-feedback residual.
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { useLogScale } from './chartParts';
 import type { CommunicationView } from '../../engine/views';
 import { CHART_HEIGHT } from './chart-height';
 import { ChartCard } from './ChartCard';
@@ -47,7 +48,7 @@ function PointTip({
 }
 
 /** The plot, mounted once there is something to draw (its width is measured when it mounts). */
-function BytesPlot({ rows, label }: { rows: CommunicationRows; label: string }) {
+function BytesPlot({ rows, label, log }: { rows: CommunicationRows; label: string; log: boolean }) {
   const frame = useRef<HTMLDivElement>(null);
   const width = useWidth(frame);
   const ticks = decadeTicks(rows);
@@ -80,6 +81,10 @@ function BytesPlot({ rows, label }: { rows: CommunicationRows; label: string }) 
             <YAxis
               type="number"
               dataKey="loss"
+              // On a log axis a plateau far below the first loss still shows (sign without error feedback).
+              scale={log ? 'log' : 'linear'}
+              domain={log ? ['auto', 'auto'] : [0, 'auto']}
+              allowDataOverflow
               tick={tick}
               stroke="var(--border)"
               width={58}
@@ -117,6 +122,8 @@ export function CommunicationChart({ ctx, view }: { ctx: ChartContext; view: Com
   const rows = c ? communicationRows(ctx.history, ctx.names, c) : { compressed: [], fp32: [] };
   const ready = rows.compressed.length > 0;
   const label = `${view.compressor}${c?.errorFeedback ? ' + error feedback' : ''}`;
+  const [logWanted, setLogWanted] = useState(false);
+  const scale = useLogScale(rows.compressed, ['loss'], logWanted, setLogWanted, 'losses');
   return (
     <ChartCard
       id="communication"
@@ -125,8 +132,10 @@ export function CommunicationChart({ ctx, view }: { ctx: ChartContext; view: Com
       ready={ready}
       empty="Train to see how many bytes the workers send and what the loss does with them."
       footer={c && ready ? bytesSummary(c) : null}
+      controls={scale.control}
     >
-      {ready ? <BytesPlot rows={rows} label={label} /> : null}
+      {ready ? <BytesPlot rows={rows} label={label} log={scale.log} /> : null}
+      {scale.note}
       {c && ready ? (
         <table className="communication-table" style={{ width: '100%', fontSize: 12, marginTop: 4 }}>
           <thead>

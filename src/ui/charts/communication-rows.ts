@@ -7,8 +7,10 @@
 import type { CommunicationReport } from '../../engine/communication/report-types';
 import type { HistoryView } from '../../state/history';
 import { SERIES } from '../../state/history';
+import type { Row } from './downsample';
 
-export interface BytesPoint {
+/** A chart row (downsample.ts Row), so the log-scale check reads it like any time chart's. */
+export interface BytesPoint extends Row {
   /** Megabytes (10^6 bytes) sent by all workers up to this report. */
   mb: number;
   /** The mean training loss over tasks at this report. */
