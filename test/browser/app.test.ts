@@ -159,12 +159,13 @@ describe('with WebGPU', () => {
     expect(errors).toEqual([]);
   });
 
+  // The link tests need no WebGPU: on `auto` (WASM here) they skip SwiftShader's ~12 s shader warm-up.
   it('round-trips the config through the URL', async () => {
-    const { page } = await open(context, FORCE_WEBGPU);
+    const { page } = await open(context);
     await page.getByLabel('Method', { exact: true }).selectOption('cagrad');
     const url = page.url();
     expect(url).toMatch(/#config=/);
-    const { page: copy, errors } = await open(context, FORCE_WEBGPU + new URL(url).hash);
+    const { page: copy, errors } = await open(context, new URL(url).hash);
     await expect.poll(() => copy.getByLabel('Method', { exact: true }).inputValue()).toBe('cagrad');
     expect(errors).toEqual([]);
   });
@@ -172,7 +173,7 @@ describe('with WebGPU', () => {
   it('keeps the valid fields of a hostile URL and names the bad one', async () => {
     const { page, errors } = await open(
       context,
-      `${FORCE_WEBGPU}#config=${encodeURIComponent('{"method":{"id":"<img src=x onerror=alert(1)>"},"seed":7}')}`,
+      `#config=${encodeURIComponent('{"method":{"id":"<img src=x onerror=alert(1)>"},"seed":7}')}`,
     );
     const notice = page.getByRole('alert').first();
     await expect
