@@ -3,6 +3,7 @@
  * architectures use to declare their parameters (so forward reads them back by position).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { columnSlice } from '../kernels/column-slice-kernel';
 import type { SharedSegment, TaskParam } from './types';
 
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -17,9 +18,24 @@ export function unpackShared(flat: tf.Tensor2D, segments: readonly SharedSegment
   const expected = sizes.reduce((a, b) => a + b, 0);
   if (total !== expected) throw new Error(`θ has ${total} values per copy, the segments need ${expected}`);
   if (segments.length === 0) return [];
-  // One segment needs no split (a copy on WebGPU), only a reshape.
-  const parts = segments.length === 1 ? [flat] : tf.split(flat, sizes, 1);
+  // One segment needs no split (a copy on WebGPU), only a reshape. On WASM one copy per segment
+  // (kernels/column-slice-kernel.ts: tfjs-wasm's split walks θ once per piece).
+  const parts =
+    segments.length === 1
+      ? [flat]
+      : tf.getBackend() === 'wasm'
+        ? sliceSegments(flat, sizes)
+        : tf.split(flat, sizes, 1);
   return parts.map((part, i) => part.reshape([copies, ...(segments[i]?.shape ?? [])]));
+}
+
+function sliceSegments(flat: tf.Tensor2D, sizes: number[]): tf.Tensor[] {
+  let begin = 0;
+  return sizes.map((size) => {
+    const part = columnSlice(flat, begin, size) ?? flat.slice([0, begin], [-1, size]);
+    begin += size;
+    return part;
+  });
 }
 
 /** The initial θ: every segment's init, concatenated in order. */

@@ -14,10 +14,12 @@ import { Rng } from '../random/rng';
 import type { LossKind } from '../tasks/losses';
 import { activationGrad, activationGradComposed } from './activation-grad';
 import { adamMoments, adamMomentsComposed, adamParam, adamParamComposed } from './adam-kernel';
+import { columnSlice } from './column-slice-kernel';
 import { divergenceStep, divergenceStepComposed } from './divergence-kernel';
 import { descend, descendComposed, momentumBuffer, momentumComposed } from './sgd-kernel';
 import { taskLossAndGrad } from './task-loss';
 import { taskLossAndGradComposed } from './task-loss-composed';
+import { weightedRowSum } from './weighted-sum-kernel';
 
 export const TOLERANCE = 1e-5;
 
@@ -84,6 +86,33 @@ const sgdCase: KernelCase = {
       [momentumBuffer(b, g, 0.9), momentumComposed(b, g, 0.9)],
       [descend(theta, b, 0.05), descendComposed(theta, b, 0.05)],
     ];
+  },
+};
+
+/** The loss-weighting direction: R = 3 replicas of T = 4 tasks over P = 37 parameters. */
+const weightedSumCase: KernelCase = {
+  name: 'weightedRowSum (Σ_t w_t g_t per replica)',
+  run() {
+    const [w, g] = [uniform([3, 4], -1, 2), normal([3, 4, 37])];
+    const composed = tf.matMul(w.expandDims<tf.Tensor3D>(1), g as tf.Tensor3D).reshape([3, 37]);
+    return [[weightedRowSum(w as tf.Tensor2D, g as tf.Tensor3D) ?? composed.clone(), composed]];
+  },
+};
+
+/** θ's segments: columns of [S, N], from the first column, the middle, and up to the last. */
+const columnSliceCase: KernelCase = {
+  name: 'columnSlice (segments of θ)',
+  exact: true,
+  run() {
+    const flat = normal([3, 20]) as tf.Tensor2D;
+    return [
+      [0, 5],
+      [5, 7],
+      [12, 8],
+    ].map(([begin = 0, size = 0]) => [
+      columnSlice(flat, begin, size) ?? flat.slice([0, begin], [-1, size]),
+      flat.slice([0, begin], [-1, size]),
+    ]);
   },
 };
 
@@ -171,6 +200,8 @@ function activationCases(): KernelCase[] {
 export const KERNEL_CASES: KernelCase[] = [
   ...adamCases(),
   sgdCase,
+  weightedSumCase,
+  columnSliceCase,
   watchCase('all finite, large gradients', {}),
   watchCase('NaN loss', { losses: [4, NaN] }),
   watchCase('infinite gradient', { grads: [3, -Infinity] }),

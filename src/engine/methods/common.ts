@@ -4,11 +4,19 @@
  * (never dataSync: it breaks WebGPU, docs/architecture.md, measured facts) and solved in JS in float64.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { weightedRowSum } from '../kernels/weighted-sum-kernel';
 import { MethodState } from '../stateful/state';
 import type { AggregateInput, MethodInstance } from './types';
 
-/** Σ_t w_t g_t per replica: one batched matMul, [R, T] x [R, T, P] -> [R, P]. */
+/**
+ * Σ_t w_t g_t per replica: one batched matMul, [R, T] x [R, T, P] -> [R, P]; on WASM one loop over G
+ * (kernels/weighted-sum-kernel.ts says why).
+ */
 export function weightedSum(weights: tf.Tensor2D, grads: tf.Tensor3D): tf.Tensor2D {
+  if (tf.getBackend() === 'wasm') {
+    const summed = weightedRowSum(weights, grads);
+    if (summed) return summed;
+  }
   return tf.tidy(() => {
     const [R, , P] = grads.shape;
     return tf.matMul(weights.expandDims<tf.Tensor3D>(1), grads).reshape<tf.Tensor2D>([R, P]);

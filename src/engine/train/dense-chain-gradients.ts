@@ -24,6 +24,7 @@ import type { Activation } from '../architectures/specs';
 import { activationGrad } from '../kernels/activation-grad';
 import { taskLossAndGrad } from '../kernels/task-loss';
 import type { Batch } from './batches';
+import { groupMatMul } from './seed-batch-matmul';
 import type { ChainNetwork, TaskGradients } from './model';
 
 /** tf.fused.matMul folds the bias and these activations into the product: one kernel per layer. */
@@ -43,24 +44,69 @@ export function denseForward(
 ): tf.Tensor3D {
   const [copies = 1, out = 1] = bias.shape;
   const bias3d = bias.reshape([copies, 1, out]);
-  if (!FUSABLE.has(activation) || tf.getBackend() === 'wasm')
+  if (tf.getBackend() === 'wasm')
+    return activate(tf.add(productOnWasm(h, kernel), bias3d), activation) as tf.Tensor3D;
+  if (!FUSABLE.has(activation))
     return activate(tf.add(tf.matMul(h, kernel), bias3d), activation) as tf.Tensor3D;
   const fused = activation as 'linear' | 'relu' | 'sigmoid' | 'elu';
   return tf.fused.matMul({ a: h, b: kernel, bias: bias3d, activation: fused }) as tf.Tensor3D;
 }
 
 /**
+ * h W on WASM. A shared input [1, B, in] meeting every task's kernel [T, in, out] (a task layer right
+ * after the trunk) broadcasts, which tfjs-wasm runs as a plain loop: there it is one XNNPACK product of
+ * the kernels side by side, [B, in] x [in, T·out] (MultiMNIST's heads, 128 x 128 x 2·10: 292 µs in the
+ * loop). Narrow outputs (the default experiment's 32 → 1 heads) keep the loop, which wins there.
+ */
+function productOnWasm(h: tf.Tensor3D, kernel: tf.Tensor3D): tf.Tensor3D {
+  const [copies = 1, B = 1, inner = 1] = h.shape;
+  const [T = 1, , out = 1] = kernel.shape;
+  if (copies !== 1 || T === 1 || out < 8 || inner < 8) return tf.matMul(h, kernel);
+  const sideBySide = tf.transpose(kernel, [1, 0, 2]).reshape([inner, T * out]);
+  const product = tf.matMul(h.reshape([B, inner]), sideBySide).reshape([B, T, out]);
+  return tf.transpose(product, [1, 0, 2]) as tf.Tensor3D;
+}
+
+/**
  * dz Wᵀ for every task: [T, B, out] x [1 or T, in, out]ᵀ. On WASM a shared kernel's product is made one
  * batch-1 product without a transpose ([1, T·B, out] x [1, out, in]), the only shape tfjs-wasm hands to
  * XNNPACK's SIMD kernels; the broadcast, transposed product runs a plain loop several times slower
- * (docs/benchmarks.md, seeds side by side). Elsewhere the one broadcasting product.
+ * (docs/benchmarks.md, seeds side by side); a task layer's, one grouped product (seed-batch-matmul.ts:
+ * MultiMNIST's heads, [2, 128, 10] x [2, 128, 10]ᵀ, 385 µs in the loop). Elsewhere the one broadcasting
+ * product.
  */
 export function cotangentBelow(dz: tf.Tensor, kernel: tf.Tensor3D): tf.Tensor3D {
   const [T = 1, B = 1, out = 1] = dz.shape;
   const [copies = 1, inner = 1] = kernel.shape;
-  if (tf.getBackend() !== 'wasm' || copies !== 1) return tf.matMul(dz, kernel, false, true);
+  if (tf.getBackend() !== 'wasm') return tf.matMul(dz, kernel, false, true);
+  // A task layer's kernels [T, in, out]: one product per task on XNNPACK where that pays.
+  if (copies !== 1) return groupMatMul(dz as tf.Tensor3D, kernel, false, true);
   const product = tf.matMul(dz.reshape([1, T * B, out]), tf.transpose(kernel, [0, 2, 1]));
   return product.reshape([T, B, inner]);
+}
+
+/**
+ * ∂W = hᵀ dz for every task: h [1 or T, B, in] (the layer's input), dz [T, B, out] → [T, in, out].
+ * On WASM the broadcast, transposed product runs tfjs-wasm's plain loop (as cotangentBelow's would): for a
+ * shared layer it is one batch-1 product on XNNPACK instead, hᵀ [in, B] times every task's dz side by
+ * side [B, T·out], then [in, T, out] → [T, in, out]. Measured in Node (µs per call, loop vs this):
+ * MultiMNIST's first layer (B 128, 784 → 256, T 2) 51,359 vs 3,718; 256 → 128: 8,070 vs 730; the
+ * default experiment's 32 → 32 (B 64) 171 vs 130. Below 8 inputs or outputs the three transposes cost
+ * more than they save (2 → 32: 23 vs 37; 32 → 1: 9 vs 26), so the loop stays. Task layers ([T, B, in])
+ * take the grouped product the seed batch uses (seed-batch-matmul.ts), which decides the same way.
+ */
+export function weightGradient(h: tf.Tensor3D, dz: tf.Tensor3D): tf.Tensor3D {
+  const [copies = 1, B = 1, inner = 1] = h.shape;
+  const [T = 1, , out = 1] = dz.shape;
+  if (tf.getBackend() !== 'wasm') return tf.matMul(h, dz, true, false);
+  if (copies === T) return groupMatMul(h, dz, true, false);
+  if (copies !== 1 || inner < 8 || out < 8) return tf.matMul(h, dz, true, false);
+  return tf.tidy(() => {
+    const hT = tf.transpose(h.reshape([B, inner]));
+    const sideBySide = tf.transpose(dz, [1, 0, 2]).reshape([B, T * out]);
+    const product = tf.matMul(hT, sideBySide).reshape([inner, T, out]);
+    return tf.transpose(product, [1, 0, 2]) as tf.Tensor3D;
+  });
 }
 
 /** The network the hand-written pass runs (declared in model.ts, which the models expose it from). */
@@ -112,7 +158,7 @@ export function chainTaskGradients(
       const layer = net.chain.layers[l] as DenseRef;
       if (withRepresentation && l === net.chain.representationDepth - 1) representation = cotangent;
       const dz = activationGrad(cotangent, outputs[l + 1] as tf.Tensor, layer.activation);
-      grads.set(layer.kernel, tf.matMul(outputs[l] as tf.Tensor3D, dz, true, false));
+      grads.set(layer.kernel, weightGradient(outputs[l] as tf.Tensor3D, dz as tf.Tensor3D));
       grads.set(layer.bias, tf.sum(dz, 1));
       if (l > 0) cotangent = cotangentBelow(dz, kernelOf(layer));
     }
