@@ -145,7 +145,7 @@ const DATA_CASES: Record<string, unknown>[] = [
   {
     task: {
       id: 'mmoe-synthetic',
-      params: { inputs: 'separate', trainSamplesPerTask: [300, 500], labelNoise: [0.2, 0] },
+      params: { inputs: 'separate', trainSamplesPerTask: [300, 500], labelNoise: [0.2, 0], sines: 3 },
     },
     batchSize: 32,
   },

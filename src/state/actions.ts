@@ -146,7 +146,11 @@ function requestGrid(): void {
   });
 }
 
-export const train = () => (client.send({ type: 'play' }), store.setState({ status: 'running' }));
+/** Train on; with `until`, the session pauses by itself at that step (a lesson's budget). */
+export const train = (until?: number) => (
+  client.send(until === undefined ? { type: 'play' } : { type: 'play', until }),
+  store.setState({ status: 'running' })
+);
 /** The status turns 'paused' when the worker confirms (its last chunk may still add steps). */
 export const pause = () => client.send({ type: 'pause' });
 export const stepOnce = () => client.send({ type: 'step', count: 1 });

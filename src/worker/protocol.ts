@@ -22,7 +22,8 @@ export type ToWorker =
    * `resume.history` (the run's reports so far) right after 'configured', so the charts show the whole run.
    */
   | { type: 'configure'; config: ExperimentConfig; resume?: ResumeFrom }
-  | { type: 'play' }
+  /** Train on; with `until`, pause by itself when the run reaches that step (a lesson's budget). */
+  | { type: 'play'; until?: number }
   | { type: 'pause' }
   /** Exactly `count` steps, then one report (ignored while playing). */
   | { type: 'step'; count: number }

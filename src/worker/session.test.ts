@@ -104,6 +104,27 @@ describe('TrainingSession', () => {
     await session.dispose();
   });
 
+  it('plays until a step and pauses there by itself, with a report at that very step', async () => {
+    const { session, of, reports, lastStep } = recorder();
+    await session.handle({ type: 'configure', config });
+    await session.handle({ type: 'play', until: 37 });
+    await until(() => of('reports').at(-1)?.running === false && lastStep() === 37);
+    expect(reports().at(-1)?.step).toBe(37); // 37 is no multiple of reportEvery (5): the stop reports
+    await sleep(100);
+    expect(lastStep()).toBe(37); // and nothing trains after it
+    expect(of('checkpoint').at(-1)?.step).toBe(37);
+    // Already there: nothing trains, and the page hears the run is not running.
+    const posts = of('reports').length;
+    await session.handle({ type: 'play', until: 20 });
+    await until(() => of('reports').length > posts);
+    expect(of('reports').at(-1)).toMatchObject({ step: 37, running: false });
+    // A plain play trains on past it.
+    await session.handle({ type: 'play' });
+    await until(() => lastStep() > 60);
+    await session.handle({ type: 'pause' });
+    await session.dispose();
+  });
+
   it('reports at least every 250 ms of training between rare reports, and the step counter moves', async () => {
     const { session, of, lastStep } = recorder();
     // Rare: the fused step runs thousands of steps per second here, so 1000 would report every chunk.

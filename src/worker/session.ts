@@ -54,6 +54,8 @@ export interface SessionOptions {
 export class TrainingSession {
   private trainer: Trainer | null = null;
   private playing = false;
+  /** The step at which the current play pauses by itself ('play' with `until`), or null. */
+  private until: number | null = null;
   private loop: Promise<void> = Promise.resolve();
   private readonly outbox: ReportOutbox;
   private chunk = 1;
@@ -119,6 +121,9 @@ export class TrainingSession {
         return this.trainer ? this.build(this.trainer.config) : undefined;
       case 'play':
         if (!this.trainer || this.playing) return;
+        this.until = message.until ?? null;
+        // Already there: say so (the page shows the run paused), train nothing.
+        if (this.until !== null && this.trainer.stepCount >= this.until) return this.flush(true);
         this.playing = true;
         this.firstChunk = true;
         this.outbox.start(performance.now());
@@ -289,11 +294,15 @@ export class TrainingSession {
     try {
       while (this.playing && this.trainer) {
         const started = performance.now();
-        const steps = this.chunk;
+        const left = this.until === null ? Infinity : this.until - this.trainer.stepCount;
+        const steps = Math.min(this.chunk, left);
+        // The chunk that reaches `until` ends with a report at that very step, then the run pauses.
+        const last = steps === left;
         const first = this.firstChunk;
         this.firstChunk = false;
         const reportsBefore = this.outbox.size;
-        await this.advance(steps, first);
+        await this.advance(steps, first || last);
+        if (last) this.playing = false;
         // A slow run (long steps or a large reportEvery) still gets a chart point every so often.
         const now = performance.now();
         if (this.outbox.size === reportsBefore && this.outbox.timedReportDue(now) && this.trainer)
@@ -305,8 +314,9 @@ export class TrainingSession {
         previous = deviceFence();
         this.chunk = nextChunk(steps, steps, performance.now() - started);
         this.applyLive();
-        this.flush(first);
-        if (this.checkpoints.due(performance.now())) {
+        this.flush(first || last);
+        if (last) await this.checkpoint();
+        else if (this.checkpoints.due(performance.now())) {
           // After the reports up to this step, so that the stored history and the checkpoint agree.
           this.flush(true);
           await this.checkpoint();

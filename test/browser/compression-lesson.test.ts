@@ -19,7 +19,7 @@ const budget = lesson.setup.kind === 'config' ? (lesson.setup.config.steps as nu
 const player = (page: Page) => page.getByRole('region', { name: 'Lesson' });
 const stepCount = (page: Page) => player(page).locator('.lesson-step-count').textContent();
 
-/** "Do it and train", then wait until the lesson pauses the run at its budget. */
+/** "Do it and train", then wait until the run pauses at its budget. */
 async function doAndTrain(page: Page): Promise<void> {
   await player(page)
     .getByRole('button', { name: /^Do it/ })
@@ -27,6 +27,9 @@ async function doAndTrain(page: Page): Promise<void> {
   // A step after a finished run resets it first: wait for the fresh run, then for its end.
   await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeLessThan(budget);
   await expect.poll(() => stepOf(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(budget);
+  // Exactly at the budget, paused (the session stops there itself), as `cli lesson check` trains.
+  await expect.poll(() => statusLine(page).textContent(), { timeout: 10_000 }).toMatch(/paused/);
+  expect(await stepOf(page)).toBe(budget);
 }
 
 describe('lesson compression-error-feedback', () => {

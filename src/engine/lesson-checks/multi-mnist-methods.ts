@@ -16,8 +16,8 @@
  * - every other method ends within SAME_AS_EW points of equal weights' test accuracy on BOTH digits.
  * Measured on WASM (2026-11-30), final test accuracy left / right, seeds 1, 2, 3:
  *   EW     84.55/82.95  87.25/82.75  87.35/84.75
- *   PCGrad 85.70/82.65  87.45/82.95  86.80/84.95
- *   MGDA   85.45/82.40  88.30/82.75  87.35/83.80
+ *   PCGrad 85.65/82.80  87.45/82.95  86.80/84.95
+ *   MGDA   85.45/82.40  88.30/82.75  87.00/83.60
  * The largest gap to EW is 1.15 points; EW's own spread over the seeds is 2.8 (left) and 2.0 (right)
  * points. At 600 steps (same seeds) the gaps shrink to at most 0.55 points at 87–89% / 85–87%.
  * Mutation-checked: with MGDA swapped for a weighting that starves the right digit (static [1, 0.02]) the

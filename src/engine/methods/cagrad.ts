@@ -12,32 +12,15 @@
 import { cagradCard } from './cagrad.card';
 import { implementMethod } from './implement';
 import { gramWeighting } from './common';
-import { cagradWeights } from './solvers/cagrad-dual';
+import { cagradImpliedWeights } from './solvers/cagrad-weights';
 
-/** The divisor of each rescale mode, as in LibMTL. */
-export const rescaleDivisor = (rescale: number, calpha: number): number =>
-  rescale === 1 ? 1 + calpha * calpha : rescale === 2 ? 1 + calpha : 1;
-
-/** Implied weights ω (see the header) from one replica's Gram matrix. */
-export function cagradImpliedWeights(
-  A: readonly (readonly number[])[],
-  calpha: number,
-  rescale: number,
-): number[] {
-  const T = A.length;
-  const mean = A.reduce((s, row) => s + row.reduce((r, a) => r + a, 0), 0) / (T * T);
-  const c = calpha * Math.sqrt(Math.max(mean, 0));
-  const w = cagradWeights(A, c);
-  let gwSq = 0;
-  for (let i = 0; i < T; i++)
-    for (let j = 0; j < T; j++) gwSq += (w[i] ?? 0) * (A[i]?.[j] ?? 0) * (w[j] ?? 0);
-  const gwNorm = Math.sqrt(Math.max(gwSq, 0));
-  const lambda = gwNorm > 0 ? c / gwNorm : 0;
-  const divisor = rescaleDivisor(rescale, calpha);
-  return w.map((wt) => (1 / T + lambda * wt) / divisor);
-}
+export { cagradImpliedWeights, rescaleDivisor } from './solvers/cagrad-weights';
 
 export const cagrad = implementMethod(cagradCard, {
   create: ({ numTasks: T, params }) =>
-    gramWeighting(T, (A) => cagradImpliedWeights(A, params.c, params.rescale)),
+    gramWeighting(T, (A) => cagradImpliedWeights(A, params.c, params.rescale), undefined, {
+      rule: 'cagrad',
+      c: params.c,
+      rescale: params.rescale,
+    }),
 });

@@ -4,6 +4,7 @@
  * (never dataSync: it breaks WebGPU, docs/architecture.md, measured facts) and solved in JS in float64.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { twoTaskWeights, type TwoTaskRule } from '../kernels/two-task-weights-kernel';
 import { weightedRowSum } from '../kernels/weighted-sum-kernel';
 import { MethodState } from '../stateful/state';
 import type { AggregateInput, MethodInstance } from './types';
@@ -71,16 +72,25 @@ export async function readGramAndLosses(
 
 /**
  * A stateless method whose weights are a function of each replica's Gram matrix (and losses), solved in
- * JS after one readback: MGDA, CAGrad, UPGrad, DualProj, ConFIG, Aligned-MTL, Krum. Direction = Σ_t w_t g_t
+ * JS after one readback: MGDA, CAGrad, UPGrad, DualProj, ConFIG, Aligned-MTL, Krum. MGDA and CAGrad with
+ * two tasks solve in a kernel instead (kernels/two-task-weights-kernel.ts), with the same numbers on CPU. Direction = Σ_t w_t g_t
  * of the step's gradients. `gramOf` picks what the Gram matrix is taken of (MGDA-UB: the representation).
  */
 export function gramWeighting(
   numTasks: number,
   solve: (gram: number[][], losses: number[]) => number[],
   gramOf: (input: AggregateInput) => tf.Tensor3D = (input) => input.grads,
+  /** Two tasks have a closed form: solved in a kernel, on the device, without the readback. */
+  twoTask?: TwoTaskRule,
 ): MethodInstance {
   return {
     aggregate: async (input) => {
+      if (twoTask && numTasks === 2) {
+        const pairGram = gram(gramOf(input));
+        const weights = twoTaskWeights(pairGram, input.losses, twoTask);
+        pairGram.dispose();
+        if (weights) return { direction: weightedSum(weights, input.grads), weights };
+      }
       const read = await readGramAndLosses(gramOf(input), input.losses);
       const rows = read.gram.map((A, r) => solve(A, read.losses[r] ?? []));
       return tf.tidy(() => {

@@ -17,38 +17,20 @@
 import { implementMethod } from './implement';
 import { gramWeighting } from './common';
 import { mgdaCard } from './mgda.card';
-import { minNormElement } from './solvers/min-norm';
+import { mgdaWeights } from './solvers/mgda-weights';
 
-export type Normalization = 'none' | 'l2' | 'loss' | 'loss+';
-
-/** n_t per task; a zero normaliser (a zero gradient) is left at 1 so its gradient stays zero. */
-export function normalizers(
-  A: readonly (readonly number[])[],
-  losses: readonly number[],
-  kind: Normalization,
-): number[] {
-  return A.map((row, t) => {
-    const norm = Math.sqrt(Math.max(row[t] ?? 0, 0));
-    const loss = Math.abs(losses[t] ?? 0);
-    const n = kind === 'l2' ? norm : kind === 'loss' ? loss : kind === 'loss+' ? loss * norm : 1;
-    return n > 0 && Number.isFinite(n) ? n : 1;
-  });
-}
+export { normalizers, mgdaWeights, type Normalization } from './solvers/mgda-weights';
 
 export const mgda = implementMethod(mgdaCard, {
   create: ({ numTasks: T, params }) =>
     gramWeighting(
       T,
-      (A, losses) => {
-        const n = normalizers(A, losses, params.normalization);
-        const normalized = A.map((row, i) => row.map((a, j) => a / ((n[i] ?? 1) * (n[j] ?? 1))));
-        const sol = minNormElement(normalized).weights;
-        return params.variant === 'ub' ? sol : sol.map((s, t) => s / (n[t] ?? 1));
-      },
+      (A, losses) => mgdaWeights(A, losses, params.normalization, params.variant),
       ({ grads, repGrads }) => {
         const solveOn = params.variant === 'ub' ? repGrads : grads;
         if (!solveOn) throw new Error("mgda: variant 'ub' needs the gradients of the shared representation");
         return solveOn;
       },
+      { rule: 'mgda', normalization: params.normalization, variant: params.variant },
     ),
 });

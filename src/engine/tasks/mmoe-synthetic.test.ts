@@ -58,6 +58,32 @@ describe('mmoe-synthetic', () => {
     }
   });
 
+  it('the optional `sines` param keeps the first m terms (default 10: the numbers above are unchanged)', () => {
+    expect(defaultParams(mmoeSyntheticSuite.params).sines).toBe(10);
+    const zero = new Float32Array(4);
+    // m = 3 by hand: sin 0 + sin 1 + sin 4 = 0.8415 - 0.7568 = 0.0847.
+    expect(mmoeGenerator(2, 4, 0.5, 0, new Rng(7), 3).labels(0, zero, 1, new Rng(1))[0]).toBeCloseTo(
+      0.0847,
+      3,
+    );
+    // m = 0: the label is the linear part w·x alone.
+    const w = mmoeWeights(2, 4, 0.5, new Rng(7));
+    const x = Float32Array.from([0.5, -1, 0.25, 2]);
+    const linear = mmoeGenerator(2, 4, 0.5, 0, new Rng(7), 0);
+    for (const task of [0, 1])
+      expect(linear.labels(task, x, 1, new Rng(1))[0]).toBeCloseTo(dot(w[task]!, x), 5);
+    // The suite passes it on: the same seed gives different labels with m = 3 than with the default.
+    const labels = (sines: number) => {
+      const params = { ...defaultParams(mmoeSyntheticSuite.params), sines, standardize: false };
+      const inst = mmoeSyntheticSuite.build(params, new Rng(3));
+      if (inst.kind !== 'data' || inst.train.mode !== 'shared') throw new Error('unexpected suite shape');
+      return inst.train;
+    };
+    const [m3, m10] = [labels(3), labels(10)];
+    expect(m3.x).toEqual(m10.x);
+    expect(Math.abs((m3.y[0] as number) - (m10.y[0] as number))).toBeGreaterThan(1e-3);
+  });
+
   it('the empirical label correlation falls as p falls', () => {
     const ps = [1, 0.9, 0.5, 0, -0.5];
     const corr = ps.map((p) => labelCorrelation(p, 4));

@@ -14,6 +14,9 @@
  * The function has frequencies up to 10 along w_k·x: learning it takes many samples. With the default
  * 2,000 a network overfits within a few hundred steps and seed noise hides the effect of p; the lesson
  * (public/lessons/mmoe-correlation.json) and the preset use 20,000, where test loss keeps falling.
+ * The optional `sines` param keeps only the first m terms (default 10, Google's). The lesson uses m = 3
+ * (frequencies 1-3): with 10 every network sits on a loss plateau for hundreds of steps and leaves it at a
+ * seed-dependent moment, which hid the effect of p in seed noise (src/engine/lesson-checks/mmoe-correlation.ts).
  * Labels are standardised per task with train statistics by default (their std is about 2.4), so that the
  * usual learning rates work; with separate inputs each task's statistics come from its own train samples.
  */
@@ -24,7 +27,8 @@ import { buildSplits, checkDataParams, dataSpecs } from './data-specs';
 import { defineTaskSuite } from './types';
 
 const C = 1;
-const M = 10;
+/** Google's m (see the header): the default of the optional `sines` param. */
+export const DEFAULT_SINES = 10;
 
 /** `count` orthonormal vectors of R^dim (count ≤ dim) by Gram–Schmidt of standard-normal draws. */
 export function orthonormalVectors(count: number, dim: number, rng: Rng): Float64Array[] {
@@ -59,6 +63,7 @@ export function mmoeGenerator(
   p: number,
   noise: number,
   rng: Rng,
+  sines: number = DEFAULT_SINES,
 ): SampleGenerator {
   const w = mmoeWeights(numTasks, dim, p, rng);
   return {
@@ -74,7 +79,7 @@ export function mmoeGenerator(
         let z = 0;
         for (let i = 0; i < dim; i++) z += (wt[i] as number) * (x[n * dim + i] as number);
         let v = z;
-        for (let i = 1; i <= M; i++) v += Math.sin(i * z + (i - 1) * (i - 1));
+        for (let i = 1; i <= sines; i++) v += Math.sin(i * z + (i - 1) * (i - 1));
         y[n] = v + r.normal(0, noise);
       }
       return y;
@@ -119,6 +124,13 @@ export const mmoeSyntheticSuite = defineTaskSuite({
       min: 0,
       max: 1,
     }),
+    sines: int({
+      label: 'sine terms m',
+      help: 'Number m of sine terms sin(i·z + (i−1)²), i = 1..m (10 as in Google’s generator): fewer terms, fewer high frequencies, an easier function.',
+      default: DEFAULT_SINES,
+      min: 0,
+      max: 10,
+    }),
     standardize: bool({
       label: 'standardise labels',
       help: 'Rescale each task’s labels to mean 0 and std 1 using that task’s training statistics (after any label noise, as a practitioner would see them), so that default learning rates suit.',
@@ -134,7 +146,7 @@ export const mmoeSyntheticSuite = defineTaskSuite({
     ...checkDataParams(p, p.numTasks),
   ],
   build(p, rng) {
-    const gen = mmoeGenerator(p.numTasks, p.inputDim, p.correlation, p.noise, rng.fork('weights'));
+    const gen = mmoeGenerator(p.numTasks, p.inputDim, p.correlation, p.noise, rng.fork('weights'), p.sines);
     const { train, test } = buildSplits(gen, p, rng);
     if (p.standardize) standardizeTargets(train, test, p.numTasks, 1);
     const names = Array.from({ length: p.numTasks }, (_, t) => `task ${t + 1}`);

@@ -12,7 +12,7 @@ import { ConfigError } from '../../engine/config/types';
 import type { Lesson, LessonStep } from '../../engine/lessons/types';
 import { applySettings } from '../../engine/study/grid';
 import type { StudySpec } from '../../engine/study/types';
-import { changeConfig, confirmChange, pause, reset, train } from '../actions';
+import { changeConfig, confirmChange, reset, train } from '../actions';
 import { classroomStore, showTab, type ClassroomStore } from '../classroom/classroom-store';
 import type { PlaygroundStore } from '../store';
 import { configJson } from '../url-repair';
@@ -151,30 +151,16 @@ export function focusOn(target: string): void {
   store().setState({ focus: { target, seq: (store().getState().focus?.seq ?? 0) + 1 } });
 }
 
-let stopWatching: (() => void) | null = null;
-
 /**
  * A lesson step that trains starts a fresh run (the one so far is kept in the run list, to overlay) and
- * pauses at the config's budget, where the app would otherwise train on: the lesson's expected numbers are
- * those of `cli lesson check`, which trains every setting from step 0 to `steps` (the toy's paths from the
- * paper's starts, not from where the previous method left them).
+ * pauses exactly at the config's budget (the session stops there by itself), where the app would otherwise
+ * train on: the lesson's expected numbers are those of `cli lesson check`, which trains every setting from
+ * step 0 to `steps` (the toy's paths from the paper's starts, not from where the previous method left them).
  */
 function trainFromStart(): void {
   const playground = deps.playground;
-  const resetting = playground.getState().step > 0;
-  if (resetting) reset();
-  stopWatching?.();
-  const budget = playground.getState().config.steps;
-  // After a reset the old run's step shows until the worker's step-0 report: count only this run's steps.
-  let fresh = !resetting;
-  stopWatching = playground.subscribe((state) => {
-    if (state.step < budget) fresh = true;
-    if (!fresh || state.status !== 'running' || state.step < budget) return;
-    stopWatching?.();
-    stopWatching = null;
-    pause();
-  });
-  train();
+  if (playground.getState().step > 0) reset();
+  train(playground.getState().config.steps);
 }
 
 /** "Do it": the step's changes, then training (or the study) if it says so, then where to look. */
@@ -214,9 +200,7 @@ export async function doStep(): Promise<boolean> {
   return true;
 }
 
-export const closeLesson = () => {
-  stopWatching?.();
-  stopWatching = null;
-  store().setState({ open: null, error: null });
-};
+// A run a lesson step started still pauses at its budget after the lesson is closed (the session holds
+// the stop): Train goes on from there.
+export const closeLesson = () => store().setState({ open: null, error: null });
 export const dismissLessonError = () => setError(null);

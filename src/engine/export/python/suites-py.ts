@@ -90,7 +90,7 @@ def build_suite(p, rng):
 `;
 
 const MMOE = String.raw`
-# ---- mmoe-synthetic: Ma et al., KDD 2018, section 3.2 (Google's generator: c = 1, m = 10) ------------
+# ---- mmoe-synthetic: Ma et al., KDD 2018, section 3.2 (Google's generator: c = 1, m = sines, 10 by default)
 def mmoe_weights(T, dim, p, rng):
     u = orthonormal_vectors(T, dim, rng)
     q = math.sqrt(max(1 - p * p, 0))
@@ -100,8 +100,9 @@ def mmoe_weights(T, dim, p, rng):
 class MmoeGenerator:
     output_dim, targets = 1, "regression"
 
-    def __init__(self, T, dim, p, noise, rng):
+    def __init__(self, T, dim, p, noise, rng, sines=10):
         self.num_tasks, self.input_dim, self.noise = T, dim, noise
+        self.sines = sines
         self.w = mmoe_weights(T, dim, p, rng)
 
     def inputs(self, count, rng):
@@ -110,7 +111,7 @@ class MmoeGenerator:
     def labels(self, task, x, count, rng):
         z = linear_features(self.w[task], x, count, self.input_dim)
         v = z.copy()
-        for i in range(1, 11):
+        for i in range(1, self.sines + 1):
             v = v + np.sin(i * z + (i - 1) ** 2)
         noise = np.array([rng.normal(0.0, self.noise) for _ in range(count)])
         return (v + noise).astype(np.float32)
@@ -118,7 +119,7 @@ class MmoeGenerator:
 
 def build_suite(p, rng):
     T, dim = p["numTasks"], p["inputDim"]
-    gen = MmoeGenerator(T, dim, p["correlation"], p["noise"], rng.fork("weights"))
+    gen = MmoeGenerator(T, dim, p["correlation"], p["noise"], rng.fork("weights"), p.get("sines", 10))
     train, test = build_splits(gen, p, rng)
     if p["standardize"]:
         standardize_targets(train, test, T)
