@@ -2,7 +2,7 @@
  * Draws a time chart described as data (define.ts): its card, its lines from the history, the log toggle,
  * the marks of live changes and the overlaid runs' lines (computed once per selection: overlay.ts).
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { RunStyle } from './ChartLabels';
 import { ChartCard } from './ChartCard';
 import { latestSummary, useLogScale } from './chartParts';
@@ -21,10 +21,18 @@ import { CHART_HEIGHT } from './chart-height';
  * The plot and Recharts with it load when a time chart is first drawn (the Training tab), so the first visit
  * (the Lessons) does not carry ~100 kB gzip of charting code (test/browser/bundle.test.ts).
  */
-const TimeSeriesChart = lazy(() => import('./TimeSeriesChart').then((m) => ({ default: m.TimeSeriesChart })));
+const loadPlot = () => import('./TimeSeriesChart');
+const TimeSeriesChart = lazy(() => loadPlot().then((m) => ({ default: m.TimeSeriesChart })));
 
 export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: ChartContext }) {
   const [wanted, setWanted] = useState(spec.log?.on ?? false);
+  // Fetch and parse the plot as soon as an empty chart is on screen, not at the first point: evaluating
+  // Recharts is one ~0.3 s main-thread task (bench/app.bench.ts), which would otherwise land right after
+  // Train is pressed, while the first points should be drawing.
+  useEffect(() => {
+    const timer = setTimeout(() => void loadPlot(), 0);
+    return () => clearTimeout(timer);
+  }, []);
   // The history view is new after every (throttled) batch of reports: recompute then, from its bounded
   // rows; a config change alone keeps the rows, so the memoised chart below does not redraw.
   const { history, info, names, overlay, changes } = ctx;
