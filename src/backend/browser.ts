@@ -17,6 +17,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import { fixWasmEmptyReductions, fixWebGpuEmptyReductions } from './wasm-empty-reductions';
 import { registerWasmGroupMatMul } from './wasm-group-matmul';
 import { registerWasmConvFilterGrad } from './wasm-conv-filter-grad';
+import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad';
 import {
   findGpuAdapter,
   isSoftwareAdapter,
@@ -52,6 +53,7 @@ fixWasmEmptyReductions();
 fixWebGpuEmptyReductions();
 registerWasmGroupMatMul();
 registerWasmConvFilterGrad();
+registerWasmMaxPoolGrad();
 
 /** tfjs-backend-webgpu's MatMulProgramType.MatMulPackedProgram (not exported by the package). */
 const MATMUL_PACKED_PROGRAM = 3;

@@ -12,6 +12,7 @@ import type * as WasmModule from '@tensorflow/tfjs-backend-wasm';
 import { fixWasmEmptyReductions } from './wasm-empty-reductions';
 import { registerWasmGroupMatMul } from './wasm-group-matmul';
 import { registerWasmConvFilterGrad } from './wasm-conv-filter-grad';
+import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad';
 
 /** The backends Node can run, the default first. */
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
@@ -54,6 +55,7 @@ function registerWasm(): void {
   fixWasmEmptyReductions();
   registerWasmGroupMatMul();
   registerWasmConvFilterGrad();
+  registerWasmMaxPoolGrad();
   wasmRegistered = true;
 }
 
