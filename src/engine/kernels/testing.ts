@@ -14,24 +14,16 @@ import { Rng } from '../random/rng';
 import type { LossKind } from '../tasks/losses';
 import { activationGrad, activationGradComposed } from './activation-grad';
 import { adamMoments, adamMomentsComposed, adamParam, adamParamComposed } from './adam-kernel';
-import { columnSlice } from './column-slice-kernel';
 import { divergenceStep, divergenceStepComposed } from './divergence-kernel';
+import { directionCases } from './testing-direction';
+import type { KernelCase } from './kernel-case';
 import { descend, descendComposed, momentumBuffer, momentumComposed } from './sgd-kernel';
 import { taskLossAndGrad } from './task-loss';
 import { taskLossAndGradComposed } from './task-loss-composed';
-import { weightedRowSum } from './weighted-sum-kernel';
-import { twoTaskWeights, type TwoTaskRule } from './two-task-weights-kernel';
-import { mgdaWeights } from '../methods/solvers/mgda-weights';
-import { cagradImpliedWeights } from '../methods/solvers/cagrad-weights';
 
 export const TOLERANCE = 1e-5;
 
-export interface KernelCase {
-  name: string;
-  /** Pairs [fused, composed] to compare (kept; the runner disposes them). */
-  run(): [tf.Tensor, tf.Tensor][];
-  exact?: boolean;
-}
+export type { KernelCase } from './kernel-case';
 
 export interface CaseResult {
   name: string;
@@ -91,94 +83,6 @@ const sgdCase: KernelCase = {
     ];
   },
 };
-
-/** The loss-weighting direction: R = 3 replicas of T = 4 tasks over P = 37 parameters. */
-const weightedSumCase: KernelCase = {
-  name: 'weightedRowSum (Σ_t w_t g_t per replica)',
-  run() {
-    const [w, g] = [uniform([3, 4], -1, 2), normal([3, 4, 37])];
-    const composed = tf.matMul(w.expandDims<tf.Tensor3D>(1), g as tf.Tensor3D).reshape([3, 37]);
-    return [[weightedRowSum(w as tf.Tensor2D, g as tf.Tensor3D) ?? composed.clone(), composed]];
-  },
-};
-
-/** θ's segments: columns of [S, N], from the first column, the middle, and up to the last. */
-const columnSliceCase: KernelCase = {
-  name: 'columnSlice (segments of θ)',
-  exact: true,
-  run() {
-    const flat = normal([3, 20]) as tf.Tensor2D;
-    return [
-      [0, 5],
-      [5, 7],
-      [12, 8],
-    ].map(([begin = 0, size = 0]) => [
-      columnSlice(flat, begin, size) ?? flat.slice([0, begin], [-1, size]),
-      flat.slice([0, begin], [-1, size]),
-    ]);
-  },
-};
-
-/**
- * MGDA's and CAGrad's two-task weights on the device against the host solve of the same float32 Gram
- * matrices: replicas with conflicting, aligned, lopsided and vanishing gradients, built in JS (no readback).
- */
-function twoTaskCases(): KernelCase[] {
-  const G: number[][][] = [
-    [
-      [1, 0.2, -0.5],
-      [-0.8, 0.4, 0.6],
-    ], // conflicting
-    [
-      [1, 1, 0],
-      [2, 2.1, 0],
-    ], // nearly aligned, one larger
-    [
-      [10, 0, 0],
-      [0, 0.1, 0],
-    ], // orthogonal, norms 100x apart
-    [
-      [0, 0, 0],
-      [0.3, -0.2, 0.5],
-    ], // a vanishing gradient
-    [
-      [0.5, -0.5, 0.2],
-      [-0.5, 0.5, -0.2],
-    ], // opposite
-  ];
-  const gram = G.map((g) =>
-    [0, 1].map((i) => [0, 1].map((j) => Math.fround(g[i]!.reduce((s, v, k) => s + v * g[j]![k]!, 0)))),
-  );
-  const losses = G.map((_, r) => [Math.fround(0.3 + r), Math.fround(2 - 0.3 * r)]);
-  const rules: TwoTaskRule[] = [
-    ...(['none', 'l2', 'loss', 'loss+'] as const).map((normalization) => ({
-      rule: 'mgda' as const,
-      normalization,
-      variant: 'params' as const,
-    })),
-    { rule: 'mgda', normalization: 'none', variant: 'ub' },
-    { rule: 'cagrad', c: 0, rescale: 1 },
-    { rule: 'cagrad', c: 0.5, rescale: 1 },
-    { rule: 'cagrad', c: 0.9, rescale: 2 },
-    { rule: 'cagrad', c: 0.4, rescale: 0 },
-  ];
-  return rules.map((rule) => ({
-    name: `twoTaskWeights (${JSON.stringify(rule)})`,
-    run(): [tf.Tensor, tf.Tensor][] {
-      const host = gram.map((A, r) =>
-        rule.rule === 'mgda'
-          ? mgdaWeights(A, losses[r]!, rule.normalization, rule.variant)
-          : cagradImpliedWeights(A, rule.c, rule.rescale),
-      );
-      const reference = tf.tensor2d(host.flat(), [G.length, 2]);
-      const gramT = tf.tensor3d(gram.flat(2), [G.length, 2, 2]);
-      const lossesT = tf.tensor2d(losses.flat(), [G.length, 2]);
-      const fused = twoTaskWeights(gramT, lossesT, rule) ?? reference.clone();
-      tf.dispose([gramT, lossesT]);
-      return [[fused, reference]];
-    },
-  }));
-}
 
 /** R = 2 replicas, T = 3 tasks, P = 6; `spoil` plants non-finite values; `state` may hold earlier flags. */
 function watchCase(
@@ -264,9 +168,7 @@ function activationCases(): KernelCase[] {
 export const KERNEL_CASES: KernelCase[] = [
   ...adamCases(),
   sgdCase,
-  weightedSumCase,
-  columnSliceCase,
-  ...twoTaskCases(),
+  ...directionCases(),
   watchCase('all finite, large gradients', {}),
   watchCase('NaN loss', { losses: [4, NaN] }),
   watchCase('infinite gradient', { grads: [3, -Infinity] }),
