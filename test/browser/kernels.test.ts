@@ -43,7 +43,12 @@ describe('fused kernels on WebGPU', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // Chromium reports WebGPU validation errors (a WGSL compile error, a binding the shader dropped) as
+    // warnings, and every command submitted with them is lost: they count as errors here.
+    page.on('console', (m) => {
+      if (m.type() === 'error' || (m.type() === 'warning' && /WGSL|Invalid|binding/.test(m.text())))
+        errors.push(m.text());
+    });
     const url = server.resolvedUrls?.local[0];
     if (!url) throw new Error('kernels page: the Vite server has no local URL');
     await page.goto(url);
@@ -67,6 +72,9 @@ describe('fused kernels on WebGPU', () => {
     expect(d['divergence watch, fused']).toBe(1);
     expect(d['taskLossAndGrad, fused']).toBe(2);
     expect(d['activation gradient (relu), fused']).toBe(1);
+    // Forward, losses, backward, G and the two task tensors' gradients.
+    expect(d['dense chain gradients, fused']).toBe(6);
+    expect(d['dense chain gradients, composed']).toBeGreaterThan(15);
     expect(d['adam step, unfused (3 variables)']).toBeGreaterThan(6);
     expect(d['divergence watch, unfused']).toBeGreaterThan(1);
     // Reductions over an empty axis answer as on the CPU (stock WebGPU threw creating a NaN-byte buffer),

@@ -15,12 +15,13 @@ import type { WebGPUProgramSpec } from './webgpu-program';
 export type KernelAttrs = Record<string, number | number[] | string>;
 
 /**
- * The inputs' arrays and shapes, in the order of `inputs` (at most five): typed as a tuple so that a
- * kernel destructures as many as it declares.
+ * The inputs' arrays and shapes, in the order of `inputs` (at most seven: with the output, WebGPU's
+ * guaranteed 8 storage buffers a shader): typed as a tuple so that a kernel destructures as many as it
+ * declares.
  */
-type Five<T> = [T, T, T, T, T];
-export type InputArrays = Five<Float32Array>;
-export type InputShapes = Five<number[]>;
+type Seven<T> = [T, T, T, T, T, T, T];
+export type InputArrays = Seven<Float32Array>;
+export type InputShapes = Seven<number[]>;
 
 export interface FusedKernel<A extends KernelAttrs> {
   /** The tfjs kernel name (prefixed, so it can never shadow one of tfjs's own). */

@@ -32,13 +32,11 @@ function taskMask(flags: number[]): number[] {
   return words;
 }
 
-const WGSL_LOSS = `
-  fn isBce(t : i32) -> bool {
-    return ((uniforms.bceMask[t / 32] >> u32(t % 32)) & 1) == 1;
-  }
-  fn isSoftmax(t : i32) -> bool {
-    return ((uniforms.softmaxMask[t / 32] >> u32(t % 32)) & 1) == 1;
-  }
+/**
+ * The loss formulas in WGSL over `predictionsAt(i)` and `targetsAt(i)`, which the program defines (the
+ * fused chain's loss reads its predictions inside a larger buffer: kernels/chain/chain-loss.ts).
+ */
+export const WGSL_LOSS_MATH = `
   // Softmax cross-entropy of sample row (first element k0, O logits): [log Σ exp z, Σ y, Σ y z].
   fn softmaxParts(k0 : i32, O : i32) -> vec3<f32> {
     var m = predictionsAt(k0);
@@ -61,6 +59,15 @@ const WGSL_LOSS = `
     return d * d;
   }
 `;
+const WGSL_LOSS = `
+  fn isBce(t : i32) -> bool {
+    return ((uniforms.bceMask[t / 32] >> u32(t % 32)) & 1) == 1;
+  }
+  fn isSoftmax(t : i32) -> bool {
+    return ((uniforms.softmaxMask[t / 32] >> u32(t % 32)) & 1) == 1;
+  }
+  ${WGSL_LOSS_MATH}
+`;
 const UNIFORMS = 'bceMask : vec4<i32>, softmaxMask : vec4<i32>, weighted : i32,';
 const uniformsOf = ({ bce, softmax, weighted }: LossAttrs) => [
   { type: 'int32' as const, data: taskMask(bce) },
@@ -68,13 +75,13 @@ const uniformsOf = ({ bce, softmax, weighted }: LossAttrs) => [
   { type: 'int32' as const, data: [weighted] },
 ];
 
-function elementLoss(z: number, y: number, bce: boolean): number {
+export function elementLoss(z: number, y: number, bce: boolean): number {
   return bce ? Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z))) : (z - y) * (z - y);
 }
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /** Softmax cross-entropy parts of the O logits from k0: log Σ exp z (stable), Σ y, Σ y z. */
-function softmaxParts(pred: Float32Array, target: Float32Array, k0: number, O: number) {
+export function softmaxParts(pred: Float32Array, target: Float32Array, k0: number, O: number) {
   let m = -Infinity;
   for (let o = 0; o < O; o++) m = Math.max(m, pred[k0 + o] as number);
   let sumExp = 0;

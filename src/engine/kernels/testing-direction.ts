@@ -1,13 +1,16 @@
 /**
  * Kernel cases (testing.ts runs them) for the kernels that build a step's direction: the loss weighting's
- * sum Σ_t w_t g_t, θ's segments, and MGDA's and CAGrad's two-task weights against the host solve.
+ * sum Σ_t w_t g_t, θ's segments, MGDA's and CAGrad's two-task weights against the host solve, and
+ * PCGrad's weights against their composition.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { cagradImpliedWeights } from '../methods/solvers/cagrad-weights';
+import { composedPcgradWeights, drawRounds } from '../methods/pcgrad';
 import { mgdaWeights } from '../methods/solvers/mgda-weights';
 import { Rng } from '../random/rng';
 import { columnSlice } from './column-slice-kernel';
 import type { KernelCase } from './kernel-case';
+import { pcgradWeights } from './pcgrad-weights-kernel';
 import { twoTaskWeights, type TwoTaskRule } from './two-task-weights-kernel';
 import { weightedRowSum } from './weighted-sum-kernel';
 
@@ -105,6 +108,36 @@ function twoTaskCases(): KernelCase[] {
   }));
 }
 
+/**
+ * PCGrad's weights: Gram matrices of random gradients (R = 3 replicas; one replica with a zero gradient and
+ * one with every pair conflicting) and the method's own random orders, for 2, 3 and 5 tasks.
+ */
+function pcgradCases(): KernelCase[] {
+  return [2, 3, 5].map((T) => ({
+    name: `pcgradWeights (${T} tasks)`,
+    run() {
+      const G = normal([3, T, 11]);
+      // Replica 1: task 0's gradient is zero; replica 2: every task pulls against the first.
+      const mask = tf.tensor3d(
+        Array.from({ length: 3 * T }, (_, k) => (k === T ? 0 : 1)),
+        [3, T, 1],
+      );
+      const signs = tf.tensor3d(
+        Array.from({ length: 3 * T }, (_, k) => (k > 2 * T ? -1 : 1)),
+        [3, T, 1],
+      );
+      const grads = tf.mul<tf.Tensor3D>(G, tf.mul(mask, signs));
+      const A = tf.matMul<tf.Tensor3D>(grads, grads, false, true);
+      const rounds = tf.tensor3d(
+        drawRounds(T, (n) => rng.permutation(n)),
+        [T - 1, T, T],
+      );
+      const composed = composedPcgradWeights(A, rounds);
+      return [[pcgradWeights(A, rounds) ?? composed.clone(), composed]];
+    },
+  }));
+}
+
 export function directionCases(): KernelCase[] {
-  return [weightedSumCase, columnSliceCase, ...twoTaskCases()];
+  return [weightedSumCase, columnSliceCase, ...twoTaskCases(), ...pcgradCases()];
 }

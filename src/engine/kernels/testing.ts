@@ -15,6 +15,7 @@ import type { LossKind } from '../tasks/losses';
 import { activationGrad, activationGradComposed } from './activation-grad';
 import { adamMoments, adamMomentsComposed, adamParam, adamParamComposed } from './adam-kernel';
 import { divergenceStep, divergenceStepComposed } from './divergence-kernel';
+import { chainKernelCases } from './chain/chain-cases';
 import { directionCases } from './testing-direction';
 import type { KernelCase } from './kernel-case';
 import { descend, descendComposed, momentumBuffer, momentumComposed } from './sgd-kernel';
@@ -183,6 +184,7 @@ export const KERNEL_CASES: KernelCase[] = [
   lossCase('softmax, large logits', ['softmax-ce', 'softmax-ce'], false, 40),
   lossCase('softmax mixed, weighted, an all-zero task', ['softmax-ce', 'mse', 'bce-logits'], true),
   ...activationCases(),
+  ...chainKernelCases(),
 ];
 
 function compare(a: Float32Array, b: Float32Array, exact: boolean): { worst: number; detail: string } {

@@ -23,13 +23,14 @@
  * shared by all replicas (so a replica's result does not depend on how many replicas train beside it).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { pcgradWeights } from '../kernels/pcgrad-weights-kernel';
 import { MethodState } from '../stateful/state';
 import { implementMethod } from './implement';
 import { gram, weightedSum } from './common';
 import { pcgradCard } from './pcgrad.card';
 
 /** selection[r][i][j] = 1 when task j ≠ i is the r-th in task i's random order over the other tasks. */
-function drawRounds(T: number, permutation: (n: number) => number[]): Float32Array {
+export function drawRounds(T: number, permutation: (n: number) => number[]): Float32Array {
   const selection = new Float32Array(Math.max(T - 1, 0) * T * T);
   for (let i = 0; i < T; i++) {
     const others = Array.from({ length: T - 1 }, (_, k) => (k < i ? k : k + 1));
@@ -38,23 +39,36 @@ function drawRounds(T: number, permutation: (n: number) => number[]): Float32Arr
   return selection;
 }
 
+/**
+ * The implied weights [R, T] from the Gram matrix A [R, T, T] and the rounds' one-hot selections, as tfjs
+ * ops (cpu, wasm, webgl; the reference of kernels/pcgrad-weights-kernel.ts, which WebGPU runs instead).
+ */
+export function composedPcgradWeights(A: tf.Tensor3D, rounds: tf.Tensor3D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const T = A.shape[1];
+    // 1/|g_j|² where g_j ≠ 0; a zero g_j never conflicts, so its entry only has to stay finite.
+    const diag = tf.sum(tf.mul(A, tf.eye(T).expandDims(0)), 2, true); // [R, T, 1]
+    const inverseNormSq = tf.divNoNan(1, diag).reshape([-1, 1, T]); // [R, 1, T]
+    let C: tf.Tensor3D = tf.eye(T).expandDims(0).tile([A.shape[0], 1, 1]);
+    for (const pick of T > 1 ? tf.unstack(rounds) : []) {
+      const dots = tf.matMul(C, A); // [R, T, T]: (g_i^PC · g_j)
+      const conflict = tf.minimum(tf.sum(tf.mul(dots, pick), 2, true), 0); // [R, T, 1]
+      C = tf.sub(C, tf.mul(conflict, tf.mul(pick, inverseNormSq)));
+    }
+    return tf.sum<tf.Tensor2D>(C, 1);
+  });
+}
+
 export const pcgrad = implementMethod(pcgradCard, {
   create: ({ numTasks: T, rng }) => ({
     aggregate: ({ grads }) => {
       const selection = drawRounds(T, (n) => rng.permutation(n));
       return tf.tidy(() => {
         const A = gram(grads);
-        // 1/|g_j|² where g_j ≠ 0; a zero g_j never conflicts, so its entry only has to stay finite.
-        const diag = tf.sum(tf.mul(A, tf.eye(T).expandDims(0)), 2, true); // [R, T, 1]
-        const inverseNormSq = tf.divNoNan(1, diag).reshape([-1, 1, T]); // [R, 1, T]
-        const rounds = T > 1 ? tf.unstack(tf.tensor3d(selection, [T - 1, T, T])) : [];
-        let C: tf.Tensor3D = tf.eye(T).expandDims(0).tile([A.shape[0], 1, 1]);
-        for (const pick of rounds) {
-          const dots = tf.matMul(C, A); // [R, T, T]: (g_i^PC · g_j)
-          const conflict = tf.minimum(tf.sum(tf.mul(dots, pick), 2, true), 0); // [R, T, 1]
-          C = tf.sub(C, tf.mul(conflict, tf.mul(pick, inverseNormSq)));
-        }
-        const weights = tf.sum<tf.Tensor2D>(C, 1);
+        const rounds = tf.tensor3d(selection, [Math.max(T - 1, 0), T, T]);
+        // One dispatch on WebGPU (the kernel's header says why only there).
+        const onDevice = tf.getBackend() === 'webgpu' ? pcgradWeights(A, rounds) : null;
+        const weights = onDevice ?? composedPcgradWeights(A, rounds);
         return { direction: weightedSum(weights, grads), weights };
       });
     },

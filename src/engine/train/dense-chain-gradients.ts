@@ -24,6 +24,7 @@ import type { Activation } from '../architectures/specs';
 import { activationGrad } from '../kernels/activation-grad';
 import { taskLossAndGrad } from '../kernels/task-loss';
 import type { Batch } from './batches';
+import { fusedChainGradients } from './fused-chain-gradients';
 import { groupMatMul } from './seed-batch-matmul';
 import type { ChainNetwork, TaskGradients } from './model';
 
@@ -127,7 +128,27 @@ export function chainCoversParameters(net: Omit<ChainNetwork, 'lossKinds'>): boo
   );
 }
 
+/**
+ * Every task's gradient of the chain: on WebGPU the fused kernels (fused-chain-gradients.ts: 6 dispatches
+ * for the default experiment where the composition takes ~20) wherever their plan applies, else the
+ * composition of tfjs ops below.
+ */
 export function chainTaskGradients(
+  net: ChainNetwork,
+  theta: tf.Tensor2D,
+  taskVars: readonly tf.Tensor[],
+  batch: Batch,
+  withRepresentation: boolean,
+): TaskGradients {
+  if (!withRepresentation && tf.getBackend() === 'webgpu') {
+    const fused = fusedChainGradients(net, theta, taskVars, batch);
+    if (fused) return fused;
+  }
+  return composedChainGradients(net, theta, taskVars, batch, withRepresentation);
+}
+
+/** The composition of tfjs ops: one forward, one hand-written batched backward (the header says how). */
+export function composedChainGradients(
   net: ChainNetwork,
   theta: tf.Tensor2D,
   taskVars: readonly tf.Tensor[],

@@ -16,7 +16,11 @@ import { activationGrad } from '../../../src/engine/kernels/activation-grad';
 import { runKernelCases, type CaseResult } from '../../../src/engine/kernels/testing';
 import { taskLossAndGrad } from '../../../src/engine/kernels/task-loss';
 import { taskLossAndGradComposed } from '../../../src/engine/kernels/task-loss-composed';
+import { chainCases } from '../../../src/engine/kernels/chain/chain-cases';
 import { createAdam } from '../../../src/engine/optim/adam';
+import { composedChainGradients } from '../../../src/engine/train/dense-chain-gradients';
+import { fusedChainGradients } from '../../../src/engine/train/fused-chain-gradients';
+import type { TaskGradients } from '../../../src/engine/train/model';
 import { DivergenceWatch } from '../../../src/engine/train/divergence-watch';
 import { taskLosses } from '../../../src/engine/train/losses';
 import { unfusedAdam, unfusedWatch } from './unfused';
@@ -109,6 +113,18 @@ async function countDispatches(): Promise<{ counts: Record<string, number>; agre
   counts['taskLossAndGrad, fused'] = perCall(() => pair(taskLossAndGrad(pred, target, kinds)));
   counts['activation gradient (relu), composed'] = perCall(() => tf.mul(dy, tf.step(h)));
   counts['activation gradient (relu), fused'] = perCall(() => activationGrad(dy, h, 'relu'));
+  // The default experiment's gradient pass: the composition of tfjs ops against the fused chain kernels.
+  const chain = chainCases()[0];
+  if (!chain) throw new Error('kernels page: no chain case');
+  const { net, theta, taskVars, batch } = chain.build();
+  const outputs = (g: TaskGradients | null) => (g ? [g.losses, g.shared, ...g.taskParams] : []);
+  counts['dense chain gradients, composed'] = perCall(() =>
+    outputs(composedChainGradients(net, theta, taskVars, batch, false)),
+  );
+  counts['dense chain gradients, fused'] = perCall(() =>
+    outputs(fusedChainGradients(net, theta, taskVars, batch)),
+  );
+  chain.dispose();
   fused.dispose();
   plain.dispose();
   oldWatch.dispose();
