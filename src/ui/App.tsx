@@ -20,7 +20,7 @@ import { LazyLessonPlayer as LessonPlayer, LazyLessonsPanel as LessonsPanel } fr
 import { useLessonFocus } from './lessons/use-lesson-focus';
 import { NetworkView } from './network/NetworkView';
 import { Banners } from './panels/Banners';
-import { ChartsPanel } from './panels/ChartsPanel';
+import { ChartsSlot, ParkedCharts, useChartsHost } from './panels/ParkedCharts';
 import { ControlsPanel } from './panels/ControlsPanel';
 import { Header } from './panels/Header';
 import { Transport } from './panels/Transport';
@@ -75,6 +75,7 @@ export function App({ store }: { store: PlaygroundStore }) {
   const narrow = useNarrow();
   const [showControls, setShowControls] = useState(false);
   const tab = useStore(classroomStore, (s) => s.tab);
+  const chartsHost = useChartsHost();
   const { view, hidden, locked } = useClassroom();
   // Own data changes the task: not where a classroom link hides or locks the task.
   const noData = hidden('task') || locked('task');
@@ -162,7 +163,7 @@ export function App({ store }: { store: PlaygroundStore }) {
                 <RunsPanel store={store} />
               </div>
             )}
-            <ChartsPanel store={store} />
+            <ChartsSlot host={chartsHost} />
           </WithLesson>
         ) : null}
         {tab === 'studies' ? (
@@ -175,6 +176,7 @@ export function App({ store }: { store: PlaygroundStore }) {
             <ExplorerPanel />
           </Suspense>
         ) : null}
+        <ParkedCharts host={chartsHost} store={store} now={tab === 'training'} />
       </main>
       {noData ? null : <DataDrop />}
       {overlay}

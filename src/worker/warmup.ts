@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../engine/config/types';
+import { viewsOf } from '../engine/config/views';
 import { createTrainer, type Trainer } from '../engine/train/trainer';
 
 /** Configs whose shapes were already compiled on this WebGPU device (a reset need not warm up again). */
@@ -47,15 +48,22 @@ export async function startWarmUp(config: ExperimentConfig): Promise<IssuedCompi
   tf.env().set('WEBGPU_ENGINE_COMPILE_ONLY', true);
   try {
     throwaway = createTrainer(config);
+    // The step first: a report reads back data that compile-only mode never computed (tfjs warns in the
+    // console), which may read as a NaN loss, and a trainer that saw one refuses to step (it latches the
+    // divergence). No finiteness check: its readback would only warn that compile-only data is invalid.
+    await throwaway.step(1, { check: false }).catch(() => undefined);
     // The reports' kernels too (evaluation on the whole train and test splits: other shapes; the first
     // report's fresh gradients): compiled here in parallel rather than one by one when the real trainer
-    // reports. Their readback gets no data in compile-only mode (tfjs warns in the console) and fails,
-    // which is expected.
-    const report = () => throwaway?.report().catch(() => undefined);
-    await report();
-    // No finiteness check: its readback would only warn that compile-only data is invalid.
-    await throwaway.step(1, { check: false });
-    await report();
+    // reports. Their readback fails, which is expected.
+    await throwaway.report().catch(() => undefined);
+    // The decision boundary's grid prediction (another batch shape): the page asks for it as soon as its
+    // chart is mounted, which it is from load (ui/panels/ParkedCharts.tsx), so uncompiled it would hold
+    // the worker for seconds right when Train is pressed. Only the shapes matter here, not the inputs.
+    for (const view of viewsOf(config))
+      if (view.kind === 'decision-boundary') {
+        const count = view.gridSize * view.gridSize;
+        await throwaway.predict(new Float32Array(count * view.bounds.length), count).catch(() => undefined);
+      }
   } catch {
     // If warm-up fails, the first real step compiles instead.
   } finally {

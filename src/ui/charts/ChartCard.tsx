@@ -16,6 +16,11 @@ export interface ChartCardProps {
   info?: string;
   /** False shows `empty` instead of the children. Default true. */
   ready?: boolean;
+  /**
+   * Given, the children stay mounted across `ready` (one element tree either way); true while not ready
+   * mounts them hidden under `empty`: a chart whose first draw must be an update, not a mount (use-plot.ts).
+   */
+  warm?: boolean;
   /** data-ready when it differs from `ready` (a picture shown before its live data arrives). */
   dataReady?: boolean;
   empty?: ReactNode;
@@ -86,6 +91,7 @@ export function ChartCard({
   title,
   info,
   ready = true,
+  warm,
   dataReady = ready,
   empty = 'Press Train to see this chart.',
   controls,
@@ -113,7 +119,17 @@ export function ChartCard({
         ) : null}
         {ready ? <ExportMenu card={card} id={id} title={typeof title === 'string' ? title : id} /> : null}
       </header>
-      {ready ? (
+      {warm !== undefined ? (
+        // The same elements whether ready or not, so that React keeps the children mounted across the flip.
+        <div className={ready ? 'chart-body' : 'chart-warm'} style={ready ? undefined : { minHeight }}>
+          {ready || warm ? (
+            <div className={ready ? 'chart-body' : 'chart-warm-plot'} aria-hidden={ready ? undefined : true}>
+              {children}
+            </div>
+          ) : null}
+          {ready ? null : <p className="chart-empty">{empty}</p>}
+        </div>
+      ) : ready ? (
         children
       ) : (
         <p className="chart-empty" style={{ minHeight }}>

@@ -2,7 +2,7 @@
  * Draws a time chart described as data (define.ts): its card, its lines from the history, the log toggle,
  * the marks of live changes and the overlaid runs' lines (computed once per selection: overlay.ts).
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunStyle } from './ChartLabels';
 import { ChartCard } from './ChartCard';
 import { latestSummary, useLogScale } from './chartParts';
@@ -16,23 +16,14 @@ import {
 import { allMarks, marksSummary } from './marks';
 import { mergeRows, overlaySeries } from './overlay';
 import { CHART_HEIGHT } from './chart-height';
-
-/**
- * The plot and Recharts with it load when a time chart is first drawn (the Training tab), so the first visit
- * (the Lessons) does not carry ~100 kB gzip of charting code (test/browser/bundle.test.ts).
- */
-const loadPlot = () => import('./TimeSeriesChart');
-const TimeSeriesChart = lazy(() => loadPlot().then((m) => ({ default: m.TimeSeriesChart })));
+import { useMountedPlot } from './use-plot';
 
 export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: ChartContext }) {
   const [wanted, setWanted] = useState(spec.log?.on ?? false);
-  // Fetch and parse the plot as soon as an empty chart is on screen, not at the first point: evaluating
-  // Recharts is one ~0.3 s main-thread task (bench/app.bench.ts), which would otherwise land right after
-  // Train is pressed, while the first points should be drawing.
-  useEffect(() => {
-    const timer = setTimeout(() => void loadPlot(), 0);
-    return () => clearTimeout(timer);
-  }, []);
+  // The plot (and Recharts) load when a time chart is first shown, so the first visit (the Lessons) does
+  // not carry ~100 kB gzip of charting code (test/browser/bundle.test.ts); each card mounts its plot in
+  // its own frame slot before any data arrives (use-plot.ts says why).
+  const Plot = useMountedPlot(spec.id);
   // The history view is new after every (throttled) batch of reports: recompute then, from its bounded
   // rows; a config change alone keeps the rows, so the memoised chart below does not redraw.
   const { history, info, names, overlay, changes } = ctx;
@@ -64,14 +55,15 @@ export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: 
       title={title}
       info={textOf(spec.info, ctx)}
       ready={ready}
+      warm={Plot !== null}
       empty={textOf(spec.empty, ctx)}
       controls={spec.log ? scale.control : null}
       footer={
         footer.length ? footer.map((part, i) => <span key={i}>{i ? <> · {part}</> : part}</span>) : null
       }
     >
-      <Suspense fallback={<div style={{ width: '100%', height: CHART_HEIGHT }} aria-busy="true" />}>
-        <TimeSeriesChart
+      {Plot ? (
+        <Plot
           rows={rows}
           series={lines}
           yLabel={log ? `${yLabel} (log)` : yLabel}
@@ -85,7 +77,9 @@ export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: 
           yFormat={spec.yFormat?.(ctx) ?? 'number'}
           ariaLabel={`${title} ${latestSummary(live.rows, live.lines)}${marksSummary(marks)}`}
         />
-      </Suspense>
+      ) : (
+        <div style={{ width: '100%', height: CHART_HEIGHT }} aria-busy="true" />
+      )}
     </ChartCard>
   );
 }
