@@ -52,18 +52,19 @@ export async function startWarmUp(config: ExperimentConfig): Promise<IssuedCompi
     // console), which may read as a NaN loss, and a trainer that saw one refuses to step (it latches the
     // divergence). No finiteness check: its readback would only warn that compile-only data is invalid.
     await throwaway.step(1, { check: false }).catch(() => undefined);
-    // The reports' kernels too (evaluation on the whole train and test splits: other shapes; the first
-    // report's fresh gradients): compiled here in parallel rather than one by one when the real trainer
-    // reports. Their readback fails, which is expected.
-    await throwaway.report().catch(() => undefined);
     // The decision boundary's grid prediction (another batch shape): the page asks for it as soon as its
-    // chart is mounted, which it is from load (ui/panels/ParkedCharts.tsx), so uncompiled it would hold
-    // the worker for seconds right when Train is pressed. Only the shapes matter here, not the inputs.
+    // chart is mounted, which it is from load (ui/panels/ParkedCharts.tsx), and the 'play' after it would
+    // wait seconds behind its compile. Before the report, whose readback may latch a divergence that
+    // prediction refuses too. Only the shapes matter here, not the inputs.
     for (const view of viewsOf(config))
       if (view.kind === 'decision-boundary') {
         const count = view.gridSize * view.gridSize;
         await throwaway.predict(new Float32Array(count * view.bounds.length), count).catch(() => undefined);
       }
+    // The reports' kernels too (evaluation on the whole train and test splits: other shapes; the first
+    // report's fresh gradients): compiled here in parallel rather than one by one when the real trainer
+    // reports. Their readback fails, which is expected.
+    await throwaway.report().catch(() => undefined);
   } catch {
     // If warm-up fails, the first real step compiles instead.
   } finally {

@@ -86,6 +86,9 @@ describe('fused kernels on WebGPU', () => {
     ]);
     expect(report.independentLosses).toHaveLength(2);
     for (const loss of report.independentLosses) expect(Number.isFinite(loss) && loss > 0).toBe(true);
+    // The worker's warm-up compiles every pipeline a run then uses, the grid prediction's included.
+    expect(report.warmUp.compiled).toBeGreaterThan(0);
+    expect(report.warmUp.addedByRun).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

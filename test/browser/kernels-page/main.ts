@@ -24,6 +24,7 @@ import type { TaskGradients } from '../../../src/engine/train/model';
 import { DivergenceWatch } from '../../../src/engine/train/divergence-watch';
 import { taskLosses } from '../../../src/engine/train/losses';
 import { unfusedAdam, unfusedWatch } from './unfused';
+import { warmUpCoverage, type WarmUpCoverage } from './warm-up-coverage';
 
 export interface KernelPageReport {
   backend: string;
@@ -34,6 +35,8 @@ export interface KernelPageReport {
   empty: number[][];
   /** Independent nets (nothing shared, an empty θ): each task's test loss after 3 steps. */
   independentLosses: number[];
+  /** The worker's warm-up against the pipelines a run then compiles (warm-up-coverage.ts). */
+  warmUp: WarmUpCoverage;
   /** Largest |θ_fused − θ_unfused| after 5 Adam steps from the same start. */
   adamAgreement: number;
   tensorsBefore: number;
@@ -183,10 +186,12 @@ async function run(): Promise<KernelPageReport> {
   await runKernelCases();
   const tensorsAfter = tf.memory().numTensors;
   const { empty, independentLosses } = await emptyAxes();
+  const warmUp = await warmUpCoverage();
   return {
     backend: tf.getBackend(),
     empty,
     independentLosses,
+    warmUp,
     results,
     dispatches: counts,
     adamAgreement: agreement,
