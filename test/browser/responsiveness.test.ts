@@ -73,6 +73,20 @@ describe('while training on WASM', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => chart(page, 'loss').textContent(), { timeout: 10_000 }).toMatch(/step \d/);
 
+    // Behind another tab the charts stay mounted but stop redrawing (the run trains on), and catch up when
+    // their tab is shown again (ui/panels/ParkedCharts.tsx). Read through CSS: parked, they are hidden.
+    await page.getByRole('tab', { name: 'Lessons' }).click();
+    const parkedLabel = () =>
+      page.locator('.charts-parking [data-chart="loss"] [role="img"]').first().getAttribute('aria-label');
+    await expect.poll(parkedLabel, { timeout: 10_000 }).toMatch(/at step \d+/);
+    const parkedAt = (await parkedLabel()) ?? '';
+    const stepParked = await stepOf(page);
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(stepParked + 500);
+    expect(await parkedLabel()).toBe(parkedAt);
+    await page.getByRole('tab', { name: 'Training' }).click();
+    const parkedStep = Number(parkedAt.match(/at step (\d+)/)?.[1] ?? NaN);
+    await expect.poll(() => chartStep(page, 'loss'), { timeout: 10_000 }).toBeGreaterThan(parkedStep);
+
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/paused/);
     await page.getByRole('button', { name: 'Reset' }).click();

@@ -3,7 +3,7 @@
  * chart's own selection renders that one chart synchronously (flushSync) inside its frame slot, so the
  * scheduler's budget measures the real cost and no other component re-renders with it.
  */
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { PlaygroundState, PlaygroundStore } from '../../state/store';
 import { createFrameScheduler, type FrameScheduler, type SchedulerClock } from './frame-scheduler';
@@ -30,6 +30,13 @@ export const chartScheduler: FrameScheduler = createFrameScheduler(browserClock,
   minIntervalMs: REFRESH_MS,
 });
 
+/**
+ * Whether the charts under it are on screen. Parked charts (ui/panels/ParkedCharts.tsx: mounted on every
+ * tab, shown on one) stop following the store while hidden, so a run training behind another tab costs the
+ * page nothing; shown again, each catches up in its own frame slot.
+ */
+export const ChartsShownContext = createContext(true);
+
 export interface ScheduledOptions<T> {
   /** Whether a change must show at once (a reset), skipping the refresh interval. */
   urgent?: (next: T, shown: T) => boolean;
@@ -37,8 +44,9 @@ export interface ScheduledOptions<T> {
 }
 
 /**
- * `select(state)`, updated at most once per frame and per REFRESH_MS under `key`. `select` and `urgent`
- * must be stable (module-level functions): the subscription is made once per store and key.
+ * `select(state)`, updated at most once per frame and per REFRESH_MS under `key`, and not at all while the
+ * charts are hidden (ChartsShownContext). `select` and `urgent` must be stable (module-level functions):
+ * the subscription is made once per store and key.
  */
 export function useScheduledSelection<T>(
   store: PlaygroundStore,
@@ -47,13 +55,21 @@ export function useScheduledSelection<T>(
   options: ScheduledOptions<T> = {},
 ): T {
   const { urgent, scheduler = chartScheduler } = options;
+  const visible = useContext(ChartsShownContext);
   const [value, setValue] = useState(() => select(store.getState()));
+  const displayed = useRef(value);
   useEffect(() => {
-    const shown = select(store.getState());
-    // What changed between the first render and this subscription shows at once.
-    setValue(() => shown);
+    displayed.current = value;
+  }, [value]);
+  useEffect(() => {
+    if (!visible) return;
     const apply = (next: T) => flushSync(() => setValue(() => next));
+    const shown = displayed.current;
+    // What changed since this chart last drew (since its first render, or while it was hidden) is drawn
+    // in its next frame slot: charts shown again catch up one per frame, not all in one task.
+    if (!Object.is(select(store.getState()), shown))
+      scheduler.request(key, () => apply(select(store.getState())), true);
     return watchSelection({ store, select, key, scheduler, apply, urgent }, shown);
-  }, [store, key, select, urgent, scheduler]);
+  }, [store, key, select, urgent, scheduler, visible]);
   return value;
 }

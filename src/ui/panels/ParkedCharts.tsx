@@ -7,11 +7,13 @@
  * pressing Train there opens Training. Mounting the charts then, as the run starts, cost 2-4 tasks of
  * 70-400 ms (each Recharts plot's mount is ~40-60 ms on a 2-core machine; bench/app.bench.ts). Parked, the
  * charts mount while the page is idle after load (their plots one per frame, use-plot.ts), measured at the
- * width they will have, so opening the tab moves an element instead of building the charts.
+ * width they will have, so opening the tab moves an element instead of building the charts. While parked
+ * they do not follow the run (ChartsShownContext): shown again, each redraws once, in its own frame slot.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { PlaygroundStore } from '../../state/store';
+import { ChartsShownContext } from '../charts/use-scheduled';
 import { ChartsPanel } from './ChartsPanel';
 
 /** The host element the charts render into, and where it waits while no tab shows it. */
@@ -63,7 +65,15 @@ export function ParkedCharts({
   return (
     <>
       <div className="charts-parking" aria-hidden="true" inert ref={park} />
-      {mounted ? createPortal(<ChartsPanel store={store} />, host.element) : null}
+      {mounted
+        ? createPortal(
+            // Hidden charts stop redrawing (a run may train behind another tab) and catch up when shown.
+            <ChartsShownContext.Provider value={now}>
+              <ChartsPanel store={store} />
+            </ChartsShownContext.Provider>,
+            host.element,
+          )
+        : null}
     </>
   );
 }
