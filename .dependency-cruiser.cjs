@@ -13,9 +13,13 @@ const TESTS = '(\\.test\\.tsx?|/testing\\.ts|/hostile-configs\\.ts)$';
 const ENTRY_POINTS = [
   '^src/worker/training\\.worker\\.ts$',
   '^src/worker/study/study\\.worker\\.ts$',
+  // The study worker's helpers (helper-lanes.ts starts them) pick their backend as it does.
+  '^src/worker/study/helper\\.worker\\.ts$',
   // The main-thread fallback: loaded by a dynamic import only when no Worker can start.
   '^src/worker/browser-session\\.ts$',
   '^src/cli/main\\.ts$',
+  // A study helper thread (src/cli/thread-lanes.ts starts it) picks its backend as main.ts does.
+  '^src/cli/study-thread\\.ts$',
   '^bench/',
   // The WebGPU kernels test page picks its backend itself, as the app's entry points do.
   '^test/browser/kernels-page/',

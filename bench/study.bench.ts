@@ -3,10 +3,15 @@
  * costs against one run of it, in Node on WASM and CPU. Three ways to train the default experiment for N
  * steps, reporting every `reportEvery` steps as a study does: one run (seed 1); five seeds one by one
  * (createTrainer five times); five seeds as one batch (createSeedBatchTrainer, src/engine/train/seed-batch.ts).
- * Rounds interleave the three so a busy machine slows them alike; each figure is the median over rounds.
- * The goal (issue 12): batched-5 at most 1.5x the wall time of one run on WASM.
+ * And, with --threads N (default 2; 1 skips it), the seeds dealt to N lanes as a study deals them
+ * (src/engine/runner/study-jobs.ts: 5 seeds on 2 lanes train as 3 + 2, each part batched): this thread plus
+ * N - 1 helper threads (src/cli/thread-lanes.ts), started before the rounds as the app's study worker keeps
+ * its helpers between studies; their start-up is reported on its own.
+ * Rounds interleave the ways so a busy machine slows them alike; each figure is the median over rounds.
+ * The goal (issue 12): a 5-seed study at most 1.5x the wall time of one run on WASM.
  *
  *   npx tsx bench/study.bench.ts [--steps N] [--rounds N] [--seeds N] [--backends cpu,wasm] [--method ID]
+ *                                [--threads N]
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +19,9 @@ import { initNodeBackend, type NodeBackendName } from '../src/backend/node';
 import { createTrainer, parseConfig } from '../src/engine';
 import type { ExperimentConfig } from '../src/engine/config/types';
 import { createSeedBatchTrainer } from '../src/engine/train/seed-batch';
+import { planJobs } from '../src/engine/runner/study-jobs';
+import { trainGroup, type GroupTrainer } from '../src/engine/runner/train-group';
+import { startThreadLanes } from '../src/cli/thread-lanes';
 import { parseBackends, parseCount } from './node.bench';
 import { markdownTable, median, notMeasured } from './report/table';
 
@@ -24,11 +32,12 @@ export interface StudyBenchOptions {
   seeds: number;
   /** The gradient method (default ew). */
   method?: string;
+  /** Lanes for the 'seeds on threads' way (this thread included); 1 leaves it out. Default 2. */
+  threads?: number;
   log?: (line: string) => void;
 }
 
-type Way = 'one run' | 'seeds one by one' | 'seeds batched';
-const WAYS: readonly Way[] = ['one run', 'seeds one by one', 'seeds batched'];
+type Way = 'one run' | 'seeds one by one' | 'seeds batched' | 'seeds on threads';
 
 /** Train `steps` steps in chunks of reportEvery, reading the report(s) after each chunk; seconds taken. */
 async function timeRun(
@@ -63,15 +72,47 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** Wall and CPU seconds of one way of training. */
-async function measureWay(way: Way, config: ExperimentConfig, seeds: number[], steps: number) {
+/**
+ * The seeds dealt to the lanes as a study deals one group's seeds, every lane training its part at once
+ * (each part batched, as trainGroup does in a study). Seconds until the last lane is done.
+ */
+async function timeOnLanes(lanes: GroupTrainer[], config: ExperimentConfig, seeds: number[], steps: number) {
+  const configs = seeds.map((seed) => ({ ...config, seed, steps, reportEvery: config.reportEvery }));
+  const jobs = planJobs([{ group: 'seeds', runs: configs.map((_, i) => i) }], lanes.length);
+  const start = performance.now();
+  await Promise.all(
+    jobs.map((job, lane) =>
+      (lanes[lane] as GroupTrainer)(
+        job.runs.map((i) => configs[i] as ExperimentConfig),
+        {},
+      ),
+    ),
+  );
+  return (performance.now() - start) / 1000;
+}
+
+/** Wall and CPU seconds of one way of training (CPU: the whole process, helper threads included). */
+async function measureWay(
+  way: Way,
+  config: ExperimentConfig,
+  seeds: number[],
+  steps: number,
+  lanes: GroupTrainer[],
+) {
   const cpu = cpuSeconds();
-  const wall = await timeWay(way, config, seeds, steps);
+  const wall = await timeWay(way, config, seeds, steps, lanes);
   return { wall, cpu: cpuSeconds() - cpu };
 }
 
-async function timeWay(way: Way, config: ExperimentConfig, seeds: number[], steps: number) {
+async function timeWay(
+  way: Way,
+  config: ExperimentConfig,
+  seeds: number[],
+  steps: number,
+  lanes: GroupTrainer[] = [trainGroup],
+) {
   if (way === 'one run') return timeSingle(config, steps);
+  if (way === 'seeds on threads') return timeOnLanes(lanes, config, seeds, steps);
   if (way === 'seeds one by one') {
     let total = 0;
     for (const seed of seeds) total += await timeSingle({ ...config, seed }, steps);
@@ -92,26 +133,44 @@ async function timeWay(way: Way, config: ExperimentConfig, seeds: number[], step
 export async function runStudyBench(o: StudyBenchOptions): Promise<{ markdown: string }> {
   const rows: string[][] = [];
   const notes: string[] = [];
+  const startups: string[] = [];
   const seeds = Array.from({ length: o.seeds }, (_, i) => i + 1);
+  const threads = o.threads ?? 2;
+  const ways: Way[] = ['one run', 'seeds one by one', 'seeds batched'];
+  if (threads > 1) ways.push('seeds on threads');
   for (const backend of o.backends) {
+    const helpers = threads > 1 ? startThreadLanes(threads - 1, { backend }) : null;
     try {
+      const startedAt = performance.now();
       const name = await initNodeBackend(backend);
       const config = parseConfig({ method: { id: o.method ?? 'ew' } });
+      if (helpers) {
+        await Promise.all(helpers.lanes.map((lane) => lane.ready ?? Promise.resolve()));
+        startups.push(
+          `Node, ${name}: ${threads - 1} helper thread(s) ready ${((performance.now() - startedAt) / 1000).toFixed(2)} s after they started (not in the table: started once, before the rounds).`,
+        );
+      }
+      const lanes = [trainGroup, ...(helpers?.lanes ?? [])];
       await timeWay('seeds batched', config, seeds, Math.min(50, o.steps)); // warm-up: kernels, V8
       await timeWay('one run', config, seeds, Math.min(50, o.steps));
-      const times = new Map<Way, { wall: number; cpu: number }[]>(WAYS.map((w) => [w, []]));
+      if (helpers) await timeWay('seeds on threads', config, seeds, Math.min(50, o.steps), lanes);
+      const times = new Map<Way, { wall: number; cpu: number }[]>(ways.map((w) => [w, []]));
       for (let round = 0; round < o.rounds; round++) {
-        for (const way of WAYS) times.get(way)?.push(await measureWay(way, config, seeds, o.steps));
+        for (const way of ways) times.get(way)?.push(await measureWay(way, config, seeds, o.steps, lanes));
         o.log?.(`study bench, ${name}: round ${round + 1} of ${o.rounds}`);
       }
       const medianOf = (way: Way, key: 'wall' | 'cpu') => median((times.get(way) ?? []).map((t) => t[key]));
-      for (const way of WAYS) {
+      for (const way of ways) {
         const seconds = medianOf(way, 'wall');
         const cpu = medianOf(way, 'cpu');
         const runs = way === 'one run' ? 1 : seeds.length;
         rows.push([
           `Node, ${name}`,
-          way === 'one run' ? way : `${seeds.length} ${way}`,
+          way === 'one run'
+            ? way
+            : way === 'seeds on threads'
+              ? `${seeds.length} seeds on ${threads} threads`
+              : `${seeds.length} ${way}`,
           seconds.toFixed(2),
           ((o.steps * runs) / seconds).toFixed(0),
           (seconds / medianOf('one run', 'wall')).toFixed(2),
@@ -121,12 +180,18 @@ export async function runStudyBench(o: StudyBenchOptions): Promise<{ markdown: s
       }
     } catch (error) {
       notes.push(`Node, ${backend}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await helpers?.close();
     }
   }
   const head = ['where', 'how', 'seconds', 'run-steps/s', 'time / one run', 'CPU s', 'CPU / one run'];
   const intro = `The default experiment (method ${o.method ?? 'ew'}), ${o.steps} steps, a report every 100 steps, building included; median of ${o.rounds} interleaved rounds. run-steps/s counts each seed's step; CPU s is this process's user + system time.\n\n`;
   return {
-    markdown: intro + markdownTable(head, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']) + notMeasured(notes),
+    markdown:
+      intro +
+      markdownTable(head, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']) +
+      (startups.length ? `\n${startups.map((s) => `- ${s}\n`).join('')}` : '') +
+      notMeasured(notes),
   };
 }
 
@@ -138,6 +203,7 @@ async function main(): Promise<void> {
       seeds: { type: 'string' },
       backends: { type: 'string' },
       method: { type: 'string' },
+      threads: { type: 'string' },
     },
   });
   const { markdown } = await runStudyBench({
@@ -145,6 +211,7 @@ async function main(): Promise<void> {
     steps: parseCount('--steps', values.steps, 500) as number,
     rounds: parseCount('--rounds', values.rounds, 3) as number,
     seeds: parseCount('--seeds', values.seeds, 5) as number,
+    threads: parseCount('--threads', values.threads, 2) as number,
     log: (line) => process.stderr.write(`${line}\n`),
     ...(values.method ? { method: values.method } : {}),
   });

@@ -184,6 +184,15 @@ describe('cli sweep', () => {
       await cli(['sweep', studyFile(tiny), '--method', 'ew']),
       /sweep: option --method does not apply/,
     );
+    for (const threads of ['0', 'two', '65', '1.5'])
+      expectStudyError(
+        await cli(['sweep', studyFile(tiny), '--threads', threads]),
+        /--threads: expected auto or a whole number from 1 to 64, got/,
+      );
+    expectStudyError(
+      await cli(['run', studyFile(tiny), '--threads', '2']),
+      /run: option --threads does not apply/,
+    );
   });
 
   it('exits 3 when every run diverged, still printing what happened', async () => {

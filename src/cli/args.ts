@@ -11,6 +11,7 @@ export const OPTIONS = {
   seed: { type: 'string' },
   backend: { type: 'string' },
   history: { type: 'boolean' },
+  threads: { type: 'string' },
 } as const;
 
 /**
@@ -40,4 +41,17 @@ export function parseSeed(text: string | undefined): number {
   if (Number.isInteger(seed) && seed >= spec.min && seed <= spec.max) return seed;
   const shown = Number.isFinite(Number(text)) && text.trim() !== '' ? text.trim() : describeValue(text);
   throw new UserError(`--seed: expected ${numberAccepted(spec)}, got ${shown}`);
+}
+
+/** The most threads --threads accepts: beyond this a study is memory-bound, not core-bound. */
+export const MAX_THREADS = 64;
+
+/** --threads N|auto (sweep): null for auto, which thread-lanes.ts sizes to the machine. */
+export function parseThreads(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === 'auto') return null;
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (Number.isInteger(n) && n >= 1 && n <= MAX_THREADS) return n;
+  throw new UserError(
+    `--threads: expected auto or a whole number from 1 to ${MAX_THREADS}, got ${describeValue(text)}`,
+  );
 }

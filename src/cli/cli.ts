@@ -12,7 +12,7 @@ import { lessonCommand } from './commands/lesson';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { sweepCommand } from './commands/sweep';
-import { joinNegativeValues, OPTIONS, parseSeed } from './args';
+import { joinNegativeValues, OPTIONS, parseSeed, parseThreads } from './args';
 import { EXIT, isUserError, UserError } from './errors';
 import type { CliIo } from './io';
 import { USAGE } from './usage';
@@ -39,7 +39,7 @@ export const DEFAULT_BACKEND = 'wasm';
 /** Which options each command takes. */
 const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
   run: ['set', 'backend'],
-  sweep: ['set', 'backend', 'history'],
+  sweep: ['set', 'backend', 'history', 'threads'],
   aggregate: ['method', 'params', 'seed', 'backend'],
   list: [],
 };
@@ -89,9 +89,15 @@ async function dispatch(argv: readonly string[], io: CliIo, backends: CliBackend
 
   if (command === 'list') return listCommand(io);
   const seed = parseSeed(values.seed);
+  const threads = parseThreads(values.threads);
   await backends.init(parseBackend(values.backend, backends.names, DEFAULT_BACKEND));
   if (command === 'run') return runCommand(positionals, values.set ?? [], io);
-  if (command === 'sweep') return sweepCommand(positionals, values.set ?? [], values.history ?? false, io);
+  if (command === 'sweep')
+    return sweepCommand(
+      positionals,
+      { sets: values.set ?? [], history: values.history ?? false, threads },
+      io,
+    );
   return aggregateCommand(values.method, values.params, seed, io);
 }
 

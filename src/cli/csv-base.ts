@@ -14,14 +14,19 @@ function namesCsvFile(config: unknown): boolean {
   return task?.id === 'csv' && typeof task.params?.file === 'string';
 }
 
+/** The folder relative data paths count from: `configPath`'s, when the config names a file of its own. */
+export const csvBaseOf = (configPath: string, config: unknown): string | undefined =>
+  namesCsvFile(config) ? dirname(resolve(configPath)) : undefined;
+
 /** Run `work` with relative data paths taken from `configPath`'s folder (when the config names a file). */
 export async function withCsvBase<T>(
   configPath: string,
   config: unknown,
   work: () => Promise<T>,
 ): Promise<T> {
-  if (!namesCsvFile(config)) return work();
-  const previous = setCsvBase(dirname(resolve(configPath)));
+  const folder = csvBaseOf(configPath, config);
+  if (folder === undefined) return work();
+  const previous = setCsvBase(folder);
   try {
     return await work();
   } finally {

@@ -4,7 +4,7 @@ export const USAGE = `Usage: npm run -s cli -- <command> [options]
 Commands:
   run CONFIG.json [--set path=value ...] [--backend cpu|wasm]
                                            train and print the resolved config, final metrics and history
-  sweep STUDY.json [--set path=value ...] [--backend cpu|wasm] [--history]
+  sweep STUDY.json [--set path=value ...] [--backend cpu|wasm] [--history] [--threads N|auto]
                                            train a study { base, grid, seeds, baselines }: every grid point
                                            over seeds, single-task baselines, mean ± 95% interval and Δm%
   aggregate --method ID [--params JSON] [--seed N] [--backend cpu|wasm] < INPUT.json
@@ -23,6 +23,8 @@ Commands:
 Options:
   --set path=value     override a config field (sweep: of the study's base config)
   --history            sweep: include every run's full report history
+  --threads N|auto     sweep: train on N threads (auto, the default: the cores, at most 4, for studies
+                       of 5,000 run-steps or more; shorter ones end before a thread has started)
   --backend cpu|wasm   the tfjs backend: wasm (default, WebAssembly with SIMD, about four times as fast
                        on the default experiment) or cpu (plain JavaScript); the same losses to rounding
 

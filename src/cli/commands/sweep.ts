@@ -1,10 +1,11 @@
 /**
- * `cli sweep STUDY.json [--set path=value ...] [--history]`: run a study (a base config, a grid over config
+ * `cli sweep STUDY.json [--set path=value ...] [--history] [--threads N|auto]`: run a study (a base config, a grid over config
  * paths, seeds, optional single-task baselines) and print one JSON document
  * `{ study, runs, groups, baselines }`: per grid point the mean and 95% interval over seeds of every task's
  * test metric and loss, Δm% against the baselines (lower is better) and whether it is within seed noise of
  * the first grid point. --set applies to the study's base config. Exit 2 for a bad study file (one line),
- * 3 when every run diverged.
+ * 3 when every run diverged. The study trains on this thread and, with --threads above 1, on helper
+ * threads beside it (thread-lanes.ts); the numbers do not depend on how many.
  */
 import { applyOverride } from '../../engine/config/overrides';
 import { ConfigError } from '../../engine/config/types';
@@ -15,8 +16,30 @@ import { planStudy } from '../../engine/study/plan-study';
 import type { Estimate, GroupSummary, RunRecord, StudySpec } from '../../engine/study/types';
 import { EXIT, UserError } from '../errors';
 import { type CliIo, readJsonFile, shownPath, writeJson } from '../io';
-import { withCsvBase } from '../csv-base';
+import * as tf from '@tensorflow/tfjs-core';
+import { trainGroup } from '../../engine/runner/train-group';
+import { csvBaseOf, withCsvBase } from '../csv-base';
 import { ProgressBar } from '../progress';
+import { autoLanes, startThreadLanes, type ThreadLanes } from '../thread-lanes';
+
+export interface SweepOptions {
+  sets: readonly string[];
+  history: boolean;
+  /** Threads to train on, this one included; null: auto (laneCount). */
+  threads: number | null;
+}
+
+/**
+ * Below this many planned run-steps `--threads auto` trains on this thread alone: on one thread such a
+ * study takes about the second or two a helper thread needs to start (docs/benchmarks.md).
+ */
+export const AUTO_THREADS_MIN_STEPS = 5_000;
+
+/** How many lanes a study trains on: never more than it has runs. */
+export function laneCount(threads: number | null, runs: number, runSteps: number): number {
+  const wanted = threads ?? (runSteps >= AUTO_THREADS_MIN_STEPS ? autoLanes() : 1);
+  return Math.max(1, Math.min(wanted, runs));
+}
 
 /** An estimate as the CLI prints it: mean and half-width (null for none; JSON has no NaN). */
 const shown = (e: Estimate) => ({
@@ -73,8 +96,7 @@ function parseStudyFile(path: string, study: Record<string, unknown>) {
 
 export async function sweepCommand(
   positionals: string[],
-  sets: string[],
-  history: boolean,
+  { sets, history, threads }: SweepOptions,
   io: CliIo,
 ): Promise<number> {
   const [path, ...extra] = positionals;
@@ -86,17 +108,53 @@ export async function sweepCommand(
     throw new UserError(`sweep: expected one study file, got also ${describeValue(extra.join(' '))}`);
   const study = readStudy(path, sets);
   // Every grid point's config is checked while parsing: its data paths already count from the study's folder.
-  return withCsvBase(path, study.base, () => sweep(parseStudyFile(path, study), history, io));
+  const csvBase = csvBaseOf(path, study.base);
+  return withCsvBase(path, study.base, () =>
+    sweep(parseStudyFile(path, study), { history, threads, csvBase }, io),
+  );
 }
 
-async function sweep(spec: StudySpec, history: boolean, io: CliIo): Promise<number> {
+async function sweep(
+  spec: StudySpec,
+  o: { history: boolean; threads: number | null; csvBase: string | undefined },
+  io: CliIo,
+): Promise<number> {
   const plan = planStudy(spec);
-  const bar = new ProgressBar(
-    plan.reduce((n, run) => n + run.config.steps, 0),
-    io.err,
-  );
+  const runSteps = plan.reduce((n, run) => n + run.config.steps, 0);
+  const bar = new ProgressBar(runSteps, io.err);
+  const lanes = laneCount(o.threads, plan.length, runSteps);
+  const helpers: ThreadLanes | null =
+    lanes > 1
+      ? startThreadLanes(lanes - 1, {
+          backend: tf.getBackend() === 'wasm' ? 'wasm' : 'cpu',
+          ...(o.csvBase !== undefined ? { csvBase: o.csvBase } : {}),
+        })
+      : null;
+  // A helper that cannot start leaves its share to the others; say so once, the study goes on.
+  for (const lane of helpers?.lanes ?? [])
+    void lane.ready?.catch((error: unknown) =>
+      io.err.write(
+        `note: a helper thread could not start (${error instanceof Error ? error.message : String(error)}); the study trains without it\n`,
+      ),
+    );
+  try {
+    return await sweepOn(spec, plan, bar, helpers ? [trainGroup, ...helpers.lanes] : [trainGroup], o, io);
+  } finally {
+    await helpers?.close();
+  }
+}
+
+async function sweepOn(
+  spec: StudySpec,
+  plan: ReturnType<typeof planStudy>,
+  bar: ProgressBar,
+  lanes: NonNullable<Parameters<typeof runStudy>[1]>['lanes'],
+  { history }: { history: boolean },
+  io: CliIo,
+): Promise<number> {
   let runsDone = 0;
   const result = await runStudy(spec, {
+    ...(lanes ? { lanes } : {}),
     onSteps(done) {
       bar.update(done, `run ${Math.min(runsDone + 1, plan.length)}/${plan.length}`);
     },

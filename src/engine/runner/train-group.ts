@@ -12,10 +12,23 @@ import { seedBatchBlocker } from '../train/seed-batch-blocker';
 import { trainOne, type TrainHooks } from './train-one';
 import { seedBatches, trainSeedBatch } from './train-seed-batch';
 
+/**
+ * `onSteps` counts the steps taken by the runs not yet passed to `onRun`: the run in progress, or every
+ * seed of a batch in progress.
+ */
 export interface GroupHooks extends TrainHooks {
   /** Called as each run ends (finished, diverged or stopped), with its index in `configs`. */
   onRun?(record: RunRecord, index: number): void;
 }
+
+/**
+ * Trains one group's configs (same config but the seed) into one record each: `trainGroup`, or a lane on
+ * another thread (study-lanes.ts), whose `ready` settles once its thread can train (rejects if it cannot).
+ */
+export type GroupTrainer = ((
+  configs: readonly ExperimentConfig[],
+  hooks: GroupHooks,
+) => Promise<RunRecord[]>) & { ready?: Promise<unknown> };
 
 /**
  * One record per config that started, in order: after a cancel the run in progress is kept as 'stopped'
@@ -57,13 +70,21 @@ export async function trainGroup(
     const offset = records.length;
     let done: RunRecord[];
     try {
-      done = await trainSeedBatch(batch, hooks);
+      done = await trainSeedBatch(batch, {
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        // Every seed of the batch has taken these steps.
+        onSteps: (steps) => hooks.onSteps?.(steps * batch.length),
+      });
     } catch (error) {
       if (!(error instanceof TrainingDivergedError)) throw error;
       // Which seeds diverged, when, and why: each seed's own run says it.
+      let before = 0;
       done = await trainOneByOne(batch, {
         ...(hooks.signal ? { signal: hooks.signal } : {}),
-        ...(hooks.onSteps ? { onSteps: (steps: number) => hooks.onSteps?.(steps) } : {}),
+        onSteps: (steps) => hooks.onSteps?.(before + steps),
+        onRun: (record) => {
+          before += record.config.steps;
+        },
       });
     }
     done.forEach((record, i) => {

@@ -8,10 +8,14 @@ import type { StudyView } from './study-store';
 
 export type ProgressMessage = Extract<FromStudyWorker, { type: 'started' | 'progress' | 'steps' }>;
 
+/** "WASM" or, when helpers train beside the study worker, "WASM, 2 workers in parallel". */
+export const backendLine = (label: string, lanes = 1): string =>
+  lanes > 1 ? `${label}, ${lanes} workers in parallel` : label;
+
 export function advance(view: StudyView, message: ProgressMessage): StudyView {
   switch (message.type) {
     case 'started':
-      return { ...view, total: message.total, backend: message.label };
+      return { ...view, total: message.total, backend: backendLine(message.label, message.lanes) };
     case 'progress':
       return {
         ...view,

@@ -20,7 +20,8 @@ export type StudyErrorKind = 'config' | 'backend' | 'internal';
 
 export type FromStudyWorker =
   /** The backend is up and the study is planned: `total` runs (baselines included) will train. */
-  | ({ type: 'started'; studyId: string; total: number } & BackendChoice)
+  /** `lanes`: how many threads train the study's jobs side by side (the study worker and its helpers). */
+  | ({ type: 'started'; studyId: string; total: number; lanes?: number } & BackendChoice)
   /**
    * One more run finished (seeds that train side by side finish together, one message each). `elapsed`
    * is seconds since 'started'; `eta` the seconds still expected at the rate so far (null before any run).

@@ -4,6 +4,7 @@
  * the page's study id) → done with the summary; cancel stops after the run in progress.
  */
 import { describe, expect, it } from 'vitest';
+import { trainGroup, type GroupTrainer } from '../../engine/runner/train-group';
 import type { StudySpec } from '../../engine/study/types';
 import type { FromStudyWorker } from './study-protocol';
 import { StudySession } from './study-session';
@@ -53,6 +54,31 @@ describe('StudySession', () => {
       [1, 2],
       [1, 2],
     ]);
+  });
+
+  it('deals jobs to the helper lanes it is given for the backend, with the same numbers', async () => {
+    const alone = newSession();
+    await alone.session.handle({ type: 'start', studyId: 'one', spec, backend: 'cpu' });
+    const asked: string[] = [];
+    const jobs: number[] = [];
+    const helper: GroupTrainer = (configs, hooks) => {
+      jobs.push(configs.length);
+      return trainGroup(configs, hooks);
+    };
+    const posted: FromStudyWorker[] = [];
+    const session = new StudySession((m) => posted.push(m), {
+      helperLanes: (backend) => (asked.push(backend), [helper]),
+    });
+    await session.handle({ type: 'start', studyId: 'two', spec, backend: 'cpu' });
+    expect(asked).toEqual(['cpu']);
+    expect(posted[0]).toMatchObject({ type: 'started', lanes: 2 });
+    // Two groups of two seeds on two lanes: a whole group each.
+    expect(jobs).toEqual([2]);
+    const summary = (list: FromStudyWorker[]) => list.find((m) => m.type === 'done');
+    const [a, b] = [summary(alone.posted), summary(posted)];
+    expect(a?.type === 'done' && b?.type === 'done' && b.summary?.groups).toEqual(
+      a?.type === 'done' && a.summary?.groups,
+    );
   });
 
   it('refuses a second study while one runs, and cancel stops after the run in progress', async () => {

@@ -14,8 +14,10 @@ import {
   asBackendName,
   BACKEND_LABELS,
   type BackendChoice,
+  type BackendName,
   type BackendPreference,
 } from '../../backend/names';
+import { trainGroup, type GroupTrainer } from '../../engine/runner/train-group';
 import { STEPS_EVERY_MS, type StudyPost, type ToStudyWorker } from './study-protocol';
 
 export interface StudySessionOptions {
@@ -25,6 +27,11 @@ export interface StudySessionOptions {
   now?: () => number;
   /** Loads what the study's tasks need before they build (../task-data.ts: MultiMNIST's digits). */
   prepareData?: (config: { task: { id: string } }) => Promise<void>;
+  /**
+   * Lanes beside this thread for a study on `backend` (helper-lanes.ts: Workers on other cores); none
+   * by default. The study's numbers do not depend on them.
+   */
+  helperLanes?: (backend: BackendName) => GroupTrainer[];
 }
 
 /** The tfjs backend already current (Node tests pick it before the session starts). */
@@ -100,11 +107,14 @@ export class StudySession {
     const now = this.options.now ?? (() => performance.now());
     const start = now();
     const elapsed = () => (now() - start) / 1000;
+    const backend = choice ?? currentBackend();
+    const lanes = [trainGroup, ...(this.options.helperLanes?.(backend.backend) ?? [])];
     this.post({
       type: 'started',
       studyId,
       total,
-      ...(choice ?? currentBackend()),
+      ...backend,
+      lanes: lanes.length,
     });
     // ETA from the share of all planned steps done: runs of a study may differ in budget.
     let stepShare = 0;
@@ -114,6 +124,7 @@ export class StudySession {
       const result = await runStudy(spec, {
         signal,
         studyId,
+        lanes,
         onSteps: (done, planned) => {
           stepShare = planned > 0 ? done / planned : 0;
           if (now() - lastSteps < STEPS_EVERY_MS) return;
