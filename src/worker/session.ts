@@ -312,6 +312,9 @@ export class TrainingSession {
         // and the chunk's time measures the device, not only the cost of issuing its work.
         await previous;
         previous = deviceFence();
+        // Awaited at the next chunk; should that chunk throw first (a step on a lost device), the fence's
+        // own rejection must not escape as an unhandled one (it read "The training worker failed").
+        previous.catch(() => undefined);
         this.chunk = nextChunk(steps, steps, performance.now() - started);
         this.applyLive();
         this.flush(first || last);

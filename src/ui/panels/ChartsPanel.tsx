@@ -29,8 +29,13 @@ import {
 import { useClassroom } from '../classroom/use-classroom';
 
 const selectHistory = (s: PlaygroundState) => s.history;
-/** A reset (fewer reports) shows at once; growth waits for the chart's next refresh slot. */
-const isReset = (next: HistoryView, shown: HistoryView) => next.reports < shown.reports;
+/**
+ * A reset (fewer reports) shows at once, and so do a run's first two reports (a line needs two points:
+ * the first drawn line should not wait out a refresh interval); later growth waits for the chart's next
+ * refresh slot.
+ */
+const isReset = (next: HistoryView, shown: HistoryView) =>
+  next.reports < shown.reports || (shown.reports < 2 && next.reports > shown.reports);
 
 type BaseContext = Omit<ChartContext, 'history' | 'names'>;
 
