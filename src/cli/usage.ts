@@ -24,7 +24,7 @@ Options:
   --set path=value     override a config field (sweep: of the study's base config)
   --history            sweep: include every run's full report history
   --threads N|auto     sweep: train on N threads (auto, the default: the cores, at most 4, for studies
-                       of 5,000 run-steps or more; shorter ones end before a thread has started)
+                       of 20,000 run-steps or more; shorter ones end about as soon on one thread)
   --backend cpu|wasm   the tfjs backend: wasm (default, WebAssembly with SIMD, about four times as fast
                        on the default experiment) or cpu (plain JavaScript); the same losses to rounding
 

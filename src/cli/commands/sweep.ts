@@ -30,10 +30,12 @@ export interface SweepOptions {
 }
 
 /**
- * Below this many planned run-steps `--threads auto` trains on this thread alone: on one thread such a
- * study takes about the second or two a helper thread needs to start (docs/benchmarks.md).
+ * Below this many planned run-steps `--threads auto` trains on this thread alone. A helper thread needs
+ * 1.5-2 s of a core to start, and the study is cut into smaller batches for it: on 2 cores the 7,500
+ * run-steps of the EW vs PCGrad example took 5.2 s on one thread and 5.8-6.3 s on two, 30,000 took 14.1
+ * and 11.8 s (docs/benchmarks.md, "On several cores").
  */
-export const AUTO_THREADS_MIN_STEPS = 5_000;
+export const AUTO_THREADS_MIN_STEPS = 20_000;
 
 /** How many lanes a study trains on: never more than it has runs. */
 export function laneCount(threads: number | null, runs: number, runSteps: number): number {
