@@ -65,6 +65,21 @@ function drawStudy(c: StudyController) {
 }
 
 describe('study controller', () => {
+  it('prepares the study worker (backend, helpers) when asked, and not while a study runs', () => {
+    const sent: string[] = [];
+    const c = createStudyController({
+      client: { send: (m) => void sent.push(m.type), subscribe: () => () => undefined },
+      db: new RunDb(`study-controller-test-${n++}`),
+      playground: createPlaygroundStore(''),
+    });
+    c.prepare();
+    expect(sent).toEqual(['prepare']);
+    c.store.setState({ phase: 'running' });
+    c.prepare();
+    expect(sent).toEqual(['prepare']);
+    c.dispose();
+  });
+
   it('runs a study to its summary and stores every run under it', async () => {
     const { controller: c, db, seen, idle, phases } = setUp();
     drawStudy(c);

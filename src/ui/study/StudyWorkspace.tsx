@@ -3,6 +3,7 @@
  * (one click runs it), the builder over the open experiment, progress while a study trains in its own
  * worker (the Training tab stays usable), the results, and the studies kept in this browser.
  */
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { studyController } from '../../state/study/study-app';
 import type { PlaygroundStore } from '../../state/store';
@@ -15,6 +16,8 @@ import './study.css';
 
 export function StudyWorkspace({ store }: { store: PlaygroundStore }) {
   const controller = studyController(store);
+  // The study worker and its helpers start while the person reads the tab, not when they press Start.
+  useEffect(() => controller.prepare(), [controller]);
   const error = useStore(controller.store, (s) => s.error);
   const storageError = useStore(controller.store, (s) => s.storageError);
   return (

@@ -14,13 +14,20 @@ export type ToStudyWorker =
    */
   | { type: 'start'; studyId: string; spec: StudySpec; backend: BackendPreference }
   /** Stop after the run (or batch of seeds) in progress; what finished is kept and summarised. */
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /**
+   * Start the backend for `backend` and the helper workers now (the Studies tab opened), so that the first
+   * study does not wait for them. No answer: a backend that cannot start says so when a study needs it.
+   */
+  | { type: 'prepare'; backend: BackendPreference };
 
 export type StudyErrorKind = 'config' | 'backend' | 'internal';
 
 export type FromStudyWorker =
-  /** The backend is up and the study is planned: `total` runs (baselines included) will train. */
-  /** `lanes`: how many threads train the study's jobs side by side (the study worker and its helpers). */
+  /**
+   * The backend is up and the study is planned: `total` runs (baselines included) will train, on `lanes`
+   * threads side by side (the study worker and its helpers).
+   */
   | ({ type: 'started'; studyId: string; total: number; lanes?: number } & BackendChoice)
   /**
    * One more run finished (seeds that train side by side finish together, one message each). `elapsed`

@@ -81,6 +81,38 @@ describe('StudySession', () => {
     );
   });
 
+  it('prepares the backend and the helpers before a study, and the study reuses that backend', async () => {
+    const inits: string[] = [];
+    const asked: string[] = [];
+    const posted: FromStudyWorker[] = [];
+    const session = new StudySession((m) => posted.push(m), {
+      initBackend: (preference) => {
+        inits.push(preference);
+        return Promise.resolve({ backend: 'cpu', label: 'CPU' });
+      },
+      helperLanes: (backend) => (asked.push(backend), []),
+    });
+    await session.handle({ type: 'prepare', backend: 'auto' });
+    expect(inits).toEqual(['auto']);
+    expect(asked).toEqual(['cpu']);
+    expect(posted).toEqual([]);
+    await session.handle({ type: 'start', studyId: 's', spec, backend: 'auto' });
+    expect(inits).toEqual(['auto']);
+    expect(posted[0]).toMatchObject({ type: 'started', backend: 'cpu', lanes: 1 });
+    // A backend that failed to start is tried again, and says why when a study needs it.
+    const failing = new StudySession((m) => posted.push(m), {
+      initBackend: () => Promise.reject(new Error('no WebAssembly here')),
+    });
+    await failing.handle({ type: 'prepare', backend: 'wasm' });
+    await failing.handle({ type: 'start', studyId: 'f', spec, backend: 'wasm' });
+    expect(posted.at(-1)).toMatchObject({
+      type: 'error',
+      studyId: 'f',
+      kind: 'backend',
+      message: 'no WebAssembly here',
+    });
+  });
+
   it('refuses a second study while one runs, and cancel stops after the run in progress', async () => {
     // Cancel when the first run lands, as the page does when a person presses Cancel.
     const { posted, session } = newSession(

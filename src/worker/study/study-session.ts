@@ -43,7 +43,7 @@ function currentBackend(): BackendChoice {
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class StudySession {
-  private backend: { preference: BackendPreference; choice: BackendChoice } | null = null;
+  private backend: { preference: BackendPreference; choice: Promise<BackendChoice> } | null = null;
   private abort: AbortController | null = null;
   private running: Promise<void> = Promise.resolve();
 
@@ -58,6 +58,7 @@ export class StudySession {
       this.abort?.abort();
       return this.running;
     }
+    if (message.type === 'prepare') return this.prepare(message.backend);
     if (this.abort) {
       this.post({
         type: 'error',
@@ -166,13 +167,30 @@ export class StudySession {
     }
   }
 
-  /** The backend for `preference`, started once and kept while the preference stays the same. */
-  private async ensureBackend(preference: BackendPreference): Promise<BackendChoice | null> {
+  /**
+   * The backend for `preference`, started once and kept while the preference stays the same (a 'prepare'
+   * and a 'start' share one start); one that failed is tried again next time.
+   */
+  private ensureBackend(preference: BackendPreference): Promise<BackendChoice | null> {
     const init = this.options.initBackend;
-    if (!init) return null;
+    if (!init) return Promise.resolve(null);
     if (this.backend?.preference === preference) return this.backend.choice;
-    const choice = await init(preference);
-    this.backend = { preference, choice };
-    return choice;
+    const started = { preference, choice: init(preference) };
+    this.backend = started;
+    started.choice.catch(() => {
+      if (this.backend === started) this.backend = null;
+    });
+    return started.choice;
+  }
+
+  /** Start the backend and the helpers before any study (idle while a study runs: it has them already). */
+  private async prepare(preference: BackendPreference): Promise<void> {
+    if (this.abort) return;
+    try {
+      const backend = (await this.ensureBackend(preference)) ?? currentBackend();
+      this.options.helperLanes?.(backend.backend);
+    } catch {
+      // Said when a study needs the backend ('start' answers with kind 'backend').
+    }
   }
 }
