@@ -124,16 +124,21 @@ async function main(): Promise<void> {
     out(runTorchBench(steps ?? 200).markdown);
     return Promise.resolve();
   });
-  await part('study', 'Node: a 5-seed study against one run (seeds one by one, seeds batched)', async () => {
-    const { markdown } = await runStudyBench({
-      backends: ['wasm', 'cpu'],
-      steps: steps ?? 500,
-      rounds: rounds ?? 3,
-      seeds: 5,
-      log,
-    });
-    out(markdown);
-  });
+  await part(
+    'study',
+    'Node: a 5-seed study against one run (seeds one by one, batched, and on 2 threads)',
+    async () => {
+      const { markdown } = await runStudyBench({
+        backends: ['wasm', 'cpu'],
+        steps: steps ?? 500,
+        rounds: rounds ?? 3,
+        seeds: 5,
+        threads: 2,
+        log,
+      });
+      out(markdown);
+    },
+  );
   await part('methods', 'Node, cpu: every method relative to EW (median of 3 runs)', async () => {
     out((await runMethodsBench(steps ?? 200)).markdown);
   });
