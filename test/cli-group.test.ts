@@ -64,6 +64,10 @@ describe('cli group', () => {
       [['group', one, '--budget', 'two'], /--budget: expected an integer from 1 to 10, got "two"/],
       [['group', one, '--bogus'], /group: Unknown option '--bogus'/],
       [
+        ['group', one, '--threads', 'many'],
+        /--threads: expected auto or a whole number from 1 to 64, got "many"/,
+      ],
+      [
         ['group', one, '--set', 'steps=20', '--backend', 'cpu'],
         /grouping needs at least two tasks with the affinity measured, got 1 task$/,
       ],
@@ -86,9 +90,23 @@ describe('cli group', () => {
       '2',
       '--backend',
       'cpu',
+      '--threads',
+      '2',
     ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as GroupOutput;
+    // The comparison does not depend on the threads it trained on.
+    const alone = await cli([
+      'group',
+      file('three.json', three),
+      '--seeds',
+      '1',
+      '--backend',
+      'cpu',
+      '--threads',
+      '1',
+    ]);
+    expect((JSON.parse(alone.stdout) as GroupOutput).comparison).toEqual(out.comparison);
     expect(out.affinity).toHaveLength(3);
     expect(new Set(out.proposal.groups).size).toBeLessThanOrEqual(2);
     // S(3,1) + S(3,2) = 4 groupings with at most two groups.

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../src/backend/node';
-import { AUTO_THREADS_MIN_STEPS, laneCount } from '../src/cli/commands/sweep';
+import { AUTO_THREADS_MIN_STEPS, laneCount } from '../src/cli/study-lanes';
 import { autoLanes, MAX_AUTO_LANES, startThreadLanes } from '../src/cli/thread-lanes';
 import { runStudy } from '../src/engine/runner/run-study';
 import { trainGroup, type GroupTrainer } from '../src/engine/runner/train-group';

@@ -15,7 +15,7 @@ Commands:
   lesson check ID|--all [--backend cpu|wasm]
                                            train a lesson's check over its seeds: exit 0 when its finding
                                            holds in most seeds, 1 (with the numbers) when it does not
-  group CONFIG.json [--seeds N] [--budget G] [--set path=value ...] [--backend cpu|wasm]
+  group CONFIG.json [--seeds N] [--budget G] [--set path=value ...] [--backend cpu|wasm] [--threads N|auto]
                                            measure the tasks' lookahead affinity, propose task groups
                                            (Fifty et al. 2021), compare with all together and all separate
   help                                     this text
@@ -23,7 +23,7 @@ Commands:
 Options:
   --set path=value     override a config field (sweep: of the study's base config)
   --history            sweep: include every run's full report history
-  --threads N|auto     sweep: train on N threads (auto, the default: the cores, at most 4, for studies
+  --threads N|auto     sweep, group: train on N threads (auto, the default: the cores, at most 4, for studies
                        of 20,000 run-steps or more; shorter ones end about as soon on one thread)
   --backend cpu|wasm   the tfjs backend: wasm (default, WebAssembly with SIMD, about four times as fast
                        on the default experiment) or cpu (plain JavaScript); the same losses to rounding

@@ -51,5 +51,7 @@ export {
   type TableRow,
 } from './study/study-table';
 export { runStudy, type StudyHooks, type StudyResult } from './runner/run-study';
-export { trainGroup, trainOneByOne, type GroupHooks } from './runner/train-group';
+export { trainGroup, trainOneByOne, type GroupHooks, type GroupTrainer } from './runner/train-group';
+export { planJobs, type StudyJob } from './runner/study-jobs';
+export { remoteLane, serveLane, type FromLane, type LanePort, type ToLane } from './runner/study-lanes';
 export { trainOne, type TrainHooks } from './runner/train-one';

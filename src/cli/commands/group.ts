@@ -1,5 +1,5 @@
 /**
- * `cli group CONFIG.json [--seeds N] [--budget G] [--set path=value ...] [--backend cpu|wasm]`: task
+ * `cli group CONFIG.json [--seeds N] [--budget G] [--set path=value ...] [--backend cpu|wasm] [--threads N|auto]`: task
  * grouping end to end (Fifty, Amid, Zhao, Yu, Anil & Finn, "Efficiently Identifying Task Groupings for
  * Multi-Task Networks", NeurIPS 2021, arXiv:2109.04617):
  * 1. train the config once with the lookahead affinity measured (its `isolation.affinityEvery`, or every
@@ -7,7 +7,7 @@
  * 2. propose the grouping with the most affinity received from group mates, in at most G groups
  *    (engine/grouping/search.ts; default G = 2, the paper's smallest budget),
  * 3. run the study that compares all tasks together, the proposal and every task alone on the
- *    task-groups architecture over N seeds (default 3),
+ *    task-groups architecture over N seeds (default 3), on --threads as `sweep` does (../study-lanes.ts),
  * and print one JSON document { probe, affinity, proposal, study, comparison, runs }; progress on stderr.
  * Exit 2 for a bad file or option (one line), 3 when the probe or every study run diverged.
  */
@@ -28,7 +28,9 @@ import { trainOne } from '../../engine/runner/train-one';
 import { parseStudy } from '../../engine/study/parse-study';
 import { planStudy } from '../../engine/study/plan-study';
 import type { Estimate } from '../../engine/study/types';
-import { withCsvBase } from '../csv-base';
+import { parseThreads } from '../args';
+import { csvBaseOf, withCsvBase } from '../csv-base';
+import { withStudyLanes } from '../study-lanes';
 import { EXIT, UserError } from '../errors';
 import { type CliIo, readJsonFile, shownPath, writeJson } from '../io';
 import { ProgressBar } from '../progress';
@@ -53,6 +55,7 @@ function parse(args: readonly string[]) {
         budget: { type: 'string' },
         set: { type: 'string', multiple: true },
         backend: { type: 'string' },
+        threads: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -91,6 +94,7 @@ export async function groupCommand(
     throw new UserError(`group: expected one config file, got also ${describeValue(extra.join(' '))}`);
   const seeds = intOption('seeds', values.seeds, DEFAULT_SEEDS, MAX_SEEDS);
   const budget = intOption('budget', values.budget, DEFAULT_BUDGET, MAX_SEARCH_TASKS);
+  const threads = parseThreads(values.threads);
   const backend = values.backend ?? defaultBackend;
   if (!backends.names.includes(backend))
     throw new UserError(
@@ -104,7 +108,8 @@ export async function groupCommand(
   for (const set of values.set ?? []) raw = applyOverride(raw as Record<string, unknown>, set);
   const config = raw as Record<string, unknown>;
   await backends.init(backend);
-  return withCsvBase(path, config, () => group(config, { seeds, budget }, io));
+  const csvBase = csvBaseOf(path, config);
+  return withCsvBase(path, config, () => group(config, { seeds, budget, threads, csvBase }, io));
 }
 
 /** The config with the affinity measured: its own rate, or every 5 steps. */
@@ -117,7 +122,7 @@ function withAffinity(raw: Record<string, unknown>): Record<string, unknown> {
 
 async function group(
   raw: Record<string, unknown>,
-  opts: { seeds: number; budget: number },
+  opts: { seeds: number; budget: number; threads: number | null; csvBase: string | undefined },
   io: CliIo,
 ): Promise<number> {
   const config = parseConfig(withAffinity(raw));
@@ -149,11 +154,13 @@ async function group(
   io.err.write(
     `group: 2/2 comparing ${roles.map((r) => `${r.role} (${r.label})`).join(', ')} over ${opts.seeds} seed(s), ${plan.length} runs\n`,
   );
-  const bar = new ProgressBar(
-    plan.reduce((n, run) => n + run.config.steps, 0),
-    io.err,
+  const runSteps = plan.reduce((n, run) => n + run.config.steps, 0);
+  const bar = new ProgressBar(runSteps, io.err);
+  const { summary, runs } = await withStudyLanes(
+    { threads: opts.threads, runs: plan.length, runSteps, csvBase: opts.csvBase },
+    io,
+    (lanes) => runStudy(spec, { lanes, onSteps: (done) => bar.update(done) }),
   );
-  const { summary, runs } = await runStudy(spec, { onSteps: (done) => bar.update(done) });
   const comparison = compareGroupings(roles, summary, runs);
   await writeJson(io, {
     probe: {

@@ -16,31 +16,15 @@ import { planStudy } from '../../engine/study/plan-study';
 import type { Estimate, GroupSummary, RunRecord, StudySpec } from '../../engine/study/types';
 import { EXIT, UserError } from '../errors';
 import { type CliIo, readJsonFile, shownPath, writeJson } from '../io';
-import * as tf from '@tensorflow/tfjs-core';
-import { trainGroup } from '../../engine/runner/train-group';
 import { csvBaseOf, withCsvBase } from '../csv-base';
 import { ProgressBar } from '../progress';
-import { autoLanes, startThreadLanes, type ThreadLanes } from '../thread-lanes';
+import { withStudyLanes } from '../study-lanes';
 
 export interface SweepOptions {
   sets: readonly string[];
   history: boolean;
   /** Threads to train on, this one included; null: auto (laneCount). */
   threads: number | null;
-}
-
-/**
- * Below this many planned run-steps `--threads auto` trains on this thread alone. A helper thread needs
- * 1.5-2 s of a core to start, and the study is cut into smaller batches for it: on 2 cores the 7,500
- * run-steps of the EW vs PCGrad example took 5.2 s on one thread and 5.8-6.3 s on two, 30,000 took 14.1
- * and 11.8 s (docs/benchmarks.md, "On several cores").
- */
-export const AUTO_THREADS_MIN_STEPS = 20_000;
-
-/** How many lanes a study trains on: never more than it has runs. */
-export function laneCount(threads: number | null, runs: number, runSteps: number): number {
-  const wanted = threads ?? (runSteps >= AUTO_THREADS_MIN_STEPS ? autoLanes() : 1);
-  return Math.max(1, Math.min(wanted, runs));
 }
 
 /** An estimate as the CLI prints it: mean and half-width (null for none; JSON has no NaN). */
@@ -124,26 +108,11 @@ async function sweep(
   const plan = planStudy(spec);
   const runSteps = plan.reduce((n, run) => n + run.config.steps, 0);
   const bar = new ProgressBar(runSteps, io.err);
-  const lanes = laneCount(o.threads, plan.length, runSteps);
-  const helpers: ThreadLanes | null =
-    lanes > 1
-      ? startThreadLanes(lanes - 1, {
-          backend: tf.getBackend() === 'wasm' ? 'wasm' : 'cpu',
-          ...(o.csvBase !== undefined ? { csvBase: o.csvBase } : {}),
-        })
-      : null;
-  // A helper that cannot start leaves its share to the others; say so once, the study goes on.
-  for (const lane of helpers?.lanes ?? [])
-    void lane.ready?.catch((error: unknown) =>
-      io.err.write(
-        `note: a helper thread could not start (${error instanceof Error ? error.message : String(error)}); the study trains without it\n`,
-      ),
-    );
-  try {
-    return await sweepOn(spec, plan, bar, helpers ? [trainGroup, ...helpers.lanes] : [trainGroup], o, io);
-  } finally {
-    await helpers?.close();
-  }
+  return withStudyLanes(
+    { threads: o.threads, runs: plan.length, runSteps, csvBase: o.csvBase },
+    io,
+    (lanes) => sweepOn(spec, plan, bar, lanes, o, io),
+  );
 }
 
 async function sweepOn(
