@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { remoteLane, type FromLane, type LanePort } from '../engine/runner/study-lanes';
+import { helperPort, remoteLane, type FromHelper, type LanePort } from '../engine/runner/study-lanes';
 import type { GroupTrainer } from '../engine/runner/train-group';
 import type { StudyThreadData } from './study-thread';
 
@@ -26,39 +26,19 @@ export const autoLanes = (): number => Math.max(1, Math.min(availableParallelism
 function startThread(data: StudyThreadData): { port: LanePort; worker: Worker } {
   // study-thread-boot.mjs registers tsx in the thread, then loads study-thread.ts.
   const worker = new Worker(new URL('./study-thread-boot.mjs', import.meta.url), { workerData: data });
-  const exits = new Set<(why: string) => void>();
-  const ready = new Promise<void>((resolve, reject) => {
-    worker.on('message', (message: { type: string; message?: string }) => {
-      if (message.type === 'ready') resolve();
-      if (message.type === 'failed') reject(new Error(message.message));
-    });
-    worker.once('error', (error: unknown) => {
-      const why = error instanceof Error ? error.message : String(error);
-      reject(new Error(why));
-      exits.forEach((exit) => exit(why));
-    });
-    worker.once('exit', (code) => {
-      reject(new Error(`the thread exited (code ${code})`));
-      exits.forEach((exit) => exit(`the thread exited (code ${code})`));
-    });
-  });
-  // A lane that never starts is simply not used: no unhandled rejection.
-  ready.catch(() => undefined);
-  const port: LanePort = {
-    ready,
+  const port = helperPort({
     send: (message) => worker.postMessage(message),
-    subscribe(listener, onExit) {
-      const hear = (message: FromLane | { type: 'ready' } | { type: 'failed'; message: string }) => {
-        if (message.type !== 'ready' && message.type !== 'failed') listener(message);
-      };
-      worker.on('message', hear);
-      exits.add(onExit);
-      return () => {
-        worker.off('message', hear);
-        exits.delete(onExit);
-      };
+    listen(listener: (message: FromHelper) => void) {
+      worker.on('message', listener);
+      return () => void worker.off('message', listener);
     },
-  };
+    onStop(listener) {
+      worker.once('error', (error: unknown) =>
+        listener(error instanceof Error ? error.message : String(error)),
+      );
+      worker.once('exit', (code) => listener(`the thread exited (code ${code})`));
+    },
+  });
   return { port, worker };
 }
 

@@ -2,7 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { parseStudy } from '../study/parse-study';
 import { runStudy } from './run-study';
-import { remoteLane, serveLane, type FromLane, type LanePort, type ToLane } from './study-lanes';
+import {
+  helperPort,
+  remoteLane,
+  serveLane,
+  type FromHelper,
+  type FromLane,
+  type LanePort,
+  type ToLane,
+} from './study-lanes';
 import type { GroupTrainer } from './train-group';
 
 const spec = parseStudy({
@@ -137,5 +145,59 @@ describe('a study over several lanes', () => {
     const broken = loopback(() => Promise.reject(new Error('no backend here')));
     await expect(runStudy(spec, { lanes: [broken.lane] })).rejects.toThrow('no backend here');
     broken.close();
+  });
+});
+
+describe('helperPort', () => {
+  /** A helper's channel driven by hand: `say` posts as the helper would, `stop` plays its crash. */
+  function channel() {
+    const listeners = new Set<(m: FromHelper) => void>();
+    const stops: ((why: string) => void)[] = [];
+    const sent: ToLane[] = [];
+    const port = helperPort({
+      send: (m) => sent.push(m),
+      listen: (l) => (listeners.add(l), () => listeners.delete(l)),
+      onStop: (l) => stops.push(l),
+    });
+    return {
+      port,
+      sent,
+      listeners,
+      say: (m: FromHelper) => [...listeners].forEach((l) => l(m)),
+      stop: (why: string) => stops.forEach((s) => s(why)),
+    };
+  }
+
+  it('is ready when the helper says so, and passes on only the lane protocol', async () => {
+    const c = channel();
+    const heard: FromLane[] = [];
+    const unsubscribe = c.port.subscribe(
+      (m) => heard.push(m),
+      () => undefined,
+    );
+    c.say({ type: 'ready' });
+    await expect(c.port.ready).resolves.toBeUndefined();
+    c.say({ type: 'steps', job: 1, steps: 5 });
+    expect(heard).toEqual([{ type: 'steps', job: 1, steps: 5 }]);
+    unsubscribe();
+    c.say({ type: 'steps', job: 1, steps: 6 });
+    expect(heard).toHaveLength(1);
+    c.port.send({ type: 'cancel', job: 1 });
+    expect(c.sent).toEqual([{ type: 'cancel', job: 1 }]);
+  });
+
+  it('rejects ready with why the helper could not start, or why it stopped, and tells the job in progress', async () => {
+    const failed = channel();
+    failed.say({ type: 'failed', message: 'no WebAssembly' });
+    await expect(failed.port.ready).rejects.toThrow('no WebAssembly');
+    const crashed = channel();
+    const exits: string[] = [];
+    crashed.port.subscribe(
+      () => undefined,
+      (why) => exits.push(why),
+    );
+    crashed.stop('out of memory');
+    await expect(crashed.port.ready).rejects.toThrow('out of memory');
+    expect(exits).toEqual(['out of memory']);
   });
 });

@@ -29,6 +29,52 @@ export interface LanePort {
   subscribe(listener: (message: FromLane) => void, onExit: (why: string) => void): () => void;
 }
 
+/** What a helper says besides the lane protocol: that its backend started, or why it could not. */
+export type FromHelper = FromLane | { type: 'ready' } | { type: 'failed'; message: string };
+
+/** A helper's transport (a Node worker thread, a Web Worker), reduced to what its LanePort needs. */
+export interface HelperChannel {
+  send(message: ToLane): void;
+  /** Hear every message the helper posts; returns the unsubscribe. */
+  listen(listener: (message: FromHelper) => void): () => void;
+  /** Hear that the helper stopped (crashed, exited), with why. */
+  onStop(listener: (why: string) => void): void;
+}
+
+/**
+ * The LanePort of a helper that first says 'ready' (or 'failed') and may stop: `ready` settles with its
+ * first word, a stop fails the job in progress. A helper that never starts rejects `ready` quietly (the
+ * study simply does not use it).
+ */
+export function helperPort(channel: HelperChannel): LanePort {
+  const exits = new Set<(why: string) => void>();
+  const ready = new Promise<void>((resolve, reject) => {
+    channel.listen((message) => {
+      if (message.type === 'ready') resolve();
+      if (message.type === 'failed') reject(new Error(message.message));
+    });
+    channel.onStop((why) => {
+      reject(new Error(why));
+      exits.forEach((exit) => exit(why));
+    });
+  });
+  ready.catch(() => undefined);
+  return {
+    ready,
+    send: (message) => channel.send(message),
+    subscribe(listener, onExit) {
+      const stop = channel.listen((message) => {
+        if (message.type !== 'ready' && message.type !== 'failed') listener(message);
+      });
+      exits.add(onExit);
+      return () => {
+        stop();
+        exits.delete(onExit);
+      };
+    },
+  };
+}
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The helper's side: returns the handler for the coordinator's messages. One job at a time. */

@@ -6,12 +6,11 @@
  * plain JS run on one core each, while a GPU backend batches a study's seeds on the one GPU already.
  */
 import type { BackendName } from '../../backend/names';
-import { remoteLane, type FromLane, type LanePort } from '../../engine/runner/study-lanes';
+import { helperPort, remoteLane, type FromHelper } from '../../engine/runner/study-lanes';
 import type { GroupTrainer } from '../../engine/runner/train-group';
 import { HELPED_BACKENDS } from './helper-count';
 
 export type ToHelper = { type: 'start'; backend: BackendName };
-type FromHelper = FromLane | { type: 'ready' } | { type: 'failed'; message: string };
 
 export interface HelperPool {
   /** The helpers' lanes for a study on `backend` (none for a GPU backend), starting them if needed. */
@@ -26,37 +25,22 @@ interface Helper {
 }
 
 function startHelper(worker: Worker, backend: BackendName, onDead: () => void): Helper {
-  const exits = new Set<(why: string) => void>();
-  const ready = new Promise<void>((resolve, reject) => {
-    worker.addEventListener('message', (event: MessageEvent<FromHelper>) => {
-      if (event.data.type === 'ready') resolve();
-      if (event.data.type === 'failed') reject(new Error(event.data.message));
-    });
-    worker.addEventListener('error', (event) => {
-      const why = event.message || 'the helper worker failed';
-      reject(new Error(why));
-      exits.forEach((exit) => exit(why));
-      onDead();
-    });
-  });
-  // A helper that cannot start is simply not used (run-study.ts): no unhandled rejection.
-  ready.catch(onDead);
-  const port: LanePort = {
-    ready,
+  const port = helperPort({
     send: (message) => worker.postMessage(message),
-    subscribe(listener, onExit) {
-      const hear = (event: MessageEvent<FromHelper>) => {
-        const message = event.data;
-        if (message.type !== 'ready' && message.type !== 'failed') listener(message);
-      };
+    listen(listener) {
+      const hear = (event: MessageEvent<FromHelper>) => listener(event.data);
       worker.addEventListener('message', hear);
-      exits.add(onExit);
-      return () => {
-        worker.removeEventListener('message', hear);
-        exits.delete(onExit);
-      };
+      return () => worker.removeEventListener('message', hear);
     },
-  };
+    onStop(listener) {
+      worker.addEventListener('error', (event) => {
+        listener(event.message || 'the helper worker failed');
+        onDead();
+      });
+    },
+  });
+  // A helper that cannot start is simply not used (run-study.ts): it leaves the pool.
+  port.ready?.catch(onDead);
   worker.postMessage({ type: 'start', backend } satisfies ToHelper);
   return { worker, lane: remoteLane(port) };
 }
