@@ -8,12 +8,14 @@
 import type { ReactElement, ReactNode } from 'react';
 import {
   CartesianGrid,
+  Curve,
   Line,
   ReferenceArea,
   ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
+  type CurveProps,
   type LabelProps,
 } from 'recharts';
 import { MarkLabel } from './ChartLabels';
@@ -57,6 +59,25 @@ export const markElements = (marks: readonly Mark[]) =>
     />
   ));
 
+/** What Recharts hands a line's shape besides the curve's own props: its draw-in animation's state. */
+type LineShapeProps = CurveProps & {
+  animationElapsedTime?: unknown;
+  isAnimating?: unknown;
+  isEntrance?: unknown;
+  visibleLength?: unknown;
+};
+
+/**
+ * A line's curve alone. Recharts' default line shape takes the path element's ref and measures it
+ * (`getTotalLength`, which forces a layout of the path) on every redraw for a draw-in animation these
+ * charts never play; without the ref nothing is measured (profiles of long tasks showed the measurement).
+ */
+function PlainCurve(props: LineShapeProps): ReactElement {
+  const { pathRef, animationElapsedTime, isAnimating, isEntrance, visibleLength, ...curve } = props;
+  void [pathRef, animationElapsedTime, isAnimating, isEntrance, visibleLength];
+  return <Curve {...curve} />;
+}
+
 /**
  * One Recharts line per series: no dots, no animation, dashed for test series, an overlaid run in its own
  * style. With overlaid runs, rows of different runs interleave (their reports fall on other steps), so a
@@ -78,6 +99,7 @@ export const lineElements = (lines: readonly SeriesSpec[]) => {
         connectNulls={bridge}
         dot={false}
         isAnimationActive={false}
+        shape={PlainCurve}
       />
     );
   });
