@@ -6,8 +6,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from '../architectures/specs';
-import { f32, runFused, type FusedKernel } from './fused-kernel';
+import { runFused, type FusedKernel } from './fused-kernel';
 import { elementwiseProgram } from './webgpu-program';
+
+/** Math.fround, as `f32` in fused-kernel.ts; a local alias because hot loops must not call an import. */
+const f32 = Math.fround;
 
 type Nonlinear = Exclude<Activation, 'linear'>;
 type GradAttrs = { activation: Nonlinear };

@@ -12,8 +12,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { scalarUniforms } from './backend-access';
-import { f32, runFused, type FusedKernel } from './fused-kernel';
+import { runFused, type FusedKernel } from './fused-kernel';
 import { elementwiseProgram } from './webgpu-program';
+
+/** Math.fround, as `f32` in fused-kernel.ts; a local alias because hot loops must not call an import. */
+const f32 = Math.fround;
 
 type MomentAttrs = { beta1: number; beta2: number };
 type ParamAttrs = { stepSize: number; epsHat: number };

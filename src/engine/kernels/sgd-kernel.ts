@@ -8,8 +8,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { scalarUniforms } from './backend-access';
-import { f32, runFused, type FusedKernel } from './fused-kernel';
+import { runFused, type FusedKernel } from './fused-kernel';
 import { elementwiseProgram } from './webgpu-program';
+
+/** Math.fround, as `f32` in fused-kernel.ts; a local alias because hot loops must not call an import. */
+const f32 = Math.fround;
 
 type MomentumAttrs = { momentum: number };
 type DescendAttrs = { rate: number };
