@@ -6,14 +6,11 @@
  * scaled by the weights for loss-weighting methods). Telemetry stays on the device (running loss sums,
  * first non-finite step per task) and is read back once per `step(n)` call and once per report.
  */
-import { jointAdaptationReport } from '../meta/joint-baseline';
 import { procedureTrainer } from './procedures';
 import * as tf from '@tensorflow/tfjs-core';
 import { variableFrom } from '../variables';
 import { parseConfig } from '../config/parse';
 import type { ExperimentConfig } from '../config/types';
-import { gradientStats } from '../metrics/gradient-stats';
-import { readAll } from '../metrics/readback';
 import { AffinityAverage } from '../metrics/affinity';
 import { createGradientIsolation } from './isolation';
 import type { Batch } from './batches';
@@ -22,13 +19,13 @@ import { PartialTasks } from './partial-tasks';
 import { SamplerFeedbackSource } from './sampler-feedback';
 import { createOptimizer } from '../optim/registry';
 import { Rng } from '../random/rng';
-import { assembleReport, replicaMatrix } from './assemble-report';
 import { buildModel } from './build-model';
-import { allFinite, DivergenceWatch } from './divergence-watch';
+import { DivergenceWatch } from './divergence-watch';
 import { TrainingHealth } from './training-health';
 import { chooseStrategy, computeTaskGradients, type TaskGradients } from './task-grads';
 import { runStep, StepKeepers } from './step-keepers';
 import { trainerInfo } from './trainer-info';
+import { trainerReport, type ReportSources } from './trainer-report';
 import { DeviceState } from '../stateful/device-state';
 import type { MethodState } from '../stateful/state';
 import {
@@ -152,6 +149,22 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
   // Judged from each report's values in JS: explosions stop the run, a collapse is explained in the report.
   const health = new TrainingHealth(info);
   const jsState = { health, feedback };
+  const reportSources: ReportSources = {
+    model,
+    theta,
+    taskVars,
+    lossSum,
+    lossCount,
+    watch,
+    partial,
+    last,
+    affinity,
+    communication,
+    cache,
+    health,
+    feedback,
+    firstGradients,
+  };
   if (resume) {
     try {
       restoreParts(stateParts(), resume.parts);
@@ -182,77 +195,7 @@ export function createTrainer(config: ExperimentConfig, options: TrainerOptions 
       }
       if (options.check ?? true) await watch.check(current.method.id);
     },
-    async report() {
-      if (watch.diverged) throw watch.diverged;
-      const fresh = last.grads ? null : firstGradients();
-      const tensors = tf.tidy(() => {
-        const g = last.grads ?? (fresh as TaskGradients).shared;
-        const stats = gradientStats(g, model.layers);
-        const train = model.evaluate(theta, taskVars, 'train');
-        const test = model.evaluate(theta, taskVars, 'test');
-        const layers = {
-          ...Object.fromEntries(stats.layerCosine.map((c, l) => [`layer${l}`, c])),
-          ...Object.fromEntries(stats.layerNorms.map((n, l) => [`layerNorm${l}`, n])),
-        };
-        return {
-          badStep: watch.badStep,
-          trainLoss: lossCount.value
-            ? tf.div(lossSum, partial ? tf.tensor2d(partial.takeCounts(), [1, T]) : lossCount.value)
-            : train.loss,
-          testLoss: test.loss,
-          trainMetric: train.metric,
-          testMetric: test.metric,
-          norms: stats.norms,
-          cosine: stats.cosine,
-          weights: last.weights ?? tf.ones([R, T]),
-          // Networks read back one flag; objective suites read θ itself, the trajectory the app draws.
-          thetaFinite: allFinite(theta),
-          ...(model.kind === 'objective' ? { theta } : {}),
-          ...(affinity.count ? { affinity: affinity.mean() } : {}),
-          ...communication?.reportTensors(),
-          ...layers,
-        };
-      });
-      try {
-        const values = await readAll(tensors);
-        watch.throwIf(Array.from(values.badStep), current.method.id);
-        const report = assembleReport(steps, values, {
-          taskNames: model.tasks.map((t) => t.name),
-          replicas: R,
-          layerNames: model.layers.map((l) => l.name),
-          objective: model.kind === 'objective',
-        });
-        // Before the health review: a step served from the cache has no trunk gradient, by design.
-        if (cache) report.embeddingCache = cache.report();
-        const thetaFinite = values.thetaFinite[0] === 1;
-        report.health = watch.latch(() => health.review(report, thetaFinite, current));
-        feedback.reported(
-          report.tasks.map((t) => t.trainLoss),
-          Math.max(steps - 1, 0),
-        );
-        if (model.sampling) report.sampling = model.sampling.instance.shares();
-        const z = values.affinity;
-        if (z) report.affinity = { matrix: replicaMatrix(z, R, T), samples: affinity.count };
-        if (communication) report.communication = communication.report(values);
-        // A joint run on the sine family is scored like a meta-learner: error after k adaptation steps.
-        const meta = await jointAdaptationReport(current, model, theta, taskVars);
-        if (meta) report.meta = meta;
-        return report;
-      } finally {
-        tf.dispose(
-          Object.values(tensors).filter((t) => t !== theta && t !== last.weights && t !== watch.badStep),
-        );
-        if (fresh)
-          tf.dispose([
-            fresh.losses,
-            fresh.shared,
-            ...fresh.taskParams,
-            ...(fresh.representation ? [fresh.representation] : []),
-          ]);
-        tf.tidy(() => lossSum.assign(tf.zerosLike(lossSum)));
-        lossCount.value = 0;
-      }
-    },
+    report: () => trainerReport(reportSources, steps, current),
     async predict(inputs, count) {
       if (watch.diverged) throw watch.diverged;
       const predict = model.predict;
