@@ -9,40 +9,29 @@
  * checkpoint of the trainer (parameters, optimizer and method state) at least every CHECKPOINT_EVERY_MS and
  * on pause, so the page can store it and a reload can resume the run ('configure' with `resume`).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { parseConfig } from '../engine/config/parse';
-import { ConfigError, type ExperimentConfig } from '../engine/config/types';
+import type { ExperimentConfig } from '../engine/config/types';
 import { TrainingDivergedError } from '../engine/train/errors';
-import { CheckpointError, type TrainerCheckpoint } from '../engine/train/checkpoint';
-import { createTrainer, type Trainer } from '../engine/train/trainer';
+import type { Trainer } from '../engine/train/trainer';
 import { deviceFence, nextChunk, yieldToEvents } from './pacing';
-import {
-  BACKEND_LABELS,
-  type BackendChoice,
-  type BackendName,
-  type BackendPreference,
-  type Post,
-  type ResumeFrom,
-  type ToWorker,
-} from './protocol';
-import { describe, errorMessage } from './errors';
+import type { BackendPreference, Post, ResumeFrom, ToWorker } from './protocol';
+import { errorMessage } from './errors';
 import { answerGrid } from './grid-answer';
-import { BackendUpgrade, type Standby, type UpgradeHooks } from './upgrade';
+import type { BackendUpgrade, UpgradeHooks } from './upgrade';
 import { warmUpWebGpu } from './warmup';
 import { CheckpointClock } from './checkpoint-clock';
 import { ReportOutbox } from './report-outbox';
+import { LiveChanges } from './live-changes';
+import { createSessionTrainer } from './session-trainer';
+import { startBackend, type InitBackend } from './backend-start';
+import { advance, measuredReport } from './advance';
 
 export { CHECKPOINT_EVERY_MS } from './checkpoint-clock';
-
-/** What picking a backend produced: the one in use, and a faster one to move to once ready. */
-export interface BackendStart {
-  choice: BackendChoice;
-  standby?: Standby;
-}
+export type { BackendStart } from './backend-start';
 
 export interface SessionOptions {
   /** Picks the backend on 'init'. Without it the current tfjs backend is kept (Node tests). */
-  initBackend?: (preference: BackendPreference) => Promise<BackendStart>;
+  initBackend?: InitBackend;
   /** Runs before each trainer is built: the WebGPU shader warm-up by default (a no-op elsewhere). */
   warmUp?: (config: ExperimentConfig) => Promise<void>;
   /** Loads what the config's task needs before its trainer builds (task-data.ts: MultiMNIST's digits). */
@@ -66,9 +55,8 @@ export class TrainingSession {
   private stoppedAt: number | null = null;
   /** Messages run one at a time, in arrival order, even when one awaits the trainer. */
   private queue: Promise<void> = Promise.resolve();
-  /** Live changes wait for the end of the current chunk: a step may be awaiting a readback inside the
-   * method, and swapping the method under it would dispose tensors it still uses. */
-  private deferred: (() => void)[] = [];
+  /** Learning-rate and method changes, applied between chunks (live-changes.ts). */
+  private readonly changes: LiveChanges;
   /** Work that must not overlap a chunk (a background compile), run between two chunks of a run. */
   private betweenChunks: (() => Promise<void>)[] = [];
   /**
@@ -87,6 +75,7 @@ export class TrainingSession {
   ) {
     this.checkpoints = new CheckpointClock(options.checkpointEveryMs);
     this.outbox = new ReportOutbox(post);
+    this.changes = new LiveChanges(post);
   }
 
   handle(message: ToWorker): Promise<void> {
@@ -136,12 +125,12 @@ export class TrainingSession {
         return this.checkpoint();
       case 'step':
         if (!this.trainer || this.playing) return;
-        await this.advance(Math.max(1, Math.floor(message.count)), true);
+        await advance(this.trainer, this.outbox, Math.max(1, Math.floor(message.count)), true);
         return this.flush(true);
       case 'set-learning-rate':
-        return this.live(() => this.trainer?.setLearningRate(message.value));
+        return this.changes.add(() => this.trainer?.setLearningRate(message.value), this.playing);
       case 'set-method':
-        return this.live(() => this.trainer?.setMethod(message.method));
+        return this.changes.add(() => this.trainer?.setMethod(message.method), this.playing);
       case 'predict-grid': {
         const { message: answer, transfer } = await answerGrid(this.trainer, message);
         this.post(answer, transfer);
@@ -154,19 +143,7 @@ export class TrainingSession {
     this.upgrade?.cancel();
     this.upgrade = null;
     await this.drop(); // the trainer's tensors belong to the old backend
-    try {
-      const current = tf.getBackend() as BackendName;
-      const start = this.options.initBackend
-        ? await this.options.initBackend(preference)
-        : { choice: { backend: current, label: BACKEND_LABELS[current] } };
-      if (!start.standby) return this.post({ type: 'ready', ...start.choice });
-      const upgrade = new BackendUpgrade(start.standby, start.choice, this.upgradeHooks());
-      this.upgrade = upgrade;
-      this.post({ type: 'ready', ...upgrade.waiting });
-      upgrade.begin();
-    } catch (error) {
-      this.post({ type: 'error', kind: 'backend', message: describe(error) });
-    }
+    this.upgrade = await startBackend(preference, this.options.initBackend, this.upgradeHooks(), this.post);
   }
 
   private upgradeHooks(): UpgradeHooks {
@@ -198,15 +175,7 @@ export class TrainingSession {
     this.upgrade?.moveIfReady(config);
     await this.options.prepareData?.(config);
     await (this.options.warmUp ?? warmUpWebGpu)(config);
-    let trainer: Trainer;
-    let refused: string | null = null;
-    try {
-      trainer = createTrainer(config, resume ? { resume: resume.checkpoint as TrainerCheckpoint } : {});
-    } catch (error) {
-      if (!(error instanceof CheckpointError)) throw error;
-      refused = `Could not resume the run: ${error.message}. Started it afresh instead.`;
-      trainer = createTrainer(config);
-    }
+    const { trainer, refused } = createSessionTrainer(config, resume);
     this.trainer = trainer;
     this.chunk = 1;
     this.outbox.resetRate();
@@ -234,7 +203,7 @@ export class TrainingSession {
   private async stop(): Promise<void> {
     this.playing = false;
     await this.loop;
-    this.applyLive();
+    this.changes.apply();
     // Work left for the next chunk boundary runs after the message that stopped the run.
     for (const task of this.betweenChunks.splice(0)) this.whenSafe(task);
   }
@@ -245,48 +214,6 @@ export class TrainingSession {
     this.trainer = null;
     this.outbox.clear();
     this.stoppedAt = null;
-  }
-
-  private live(change: () => void): void {
-    this.deferred.push(change);
-    if (!this.playing) this.applyLive();
-  }
-
-  private applyLive(): void {
-    for (const change of this.deferred.splice(0)) {
-      try {
-        change();
-      } catch (error) {
-        // A rejected live change (say, a method that does not fit this architecture) leaves the run going.
-        if (!(error instanceof ConfigError)) throw error;
-        this.post({ type: 'error', kind: 'config', message: error.message, issues: error.issues });
-      }
-    }
-  }
-
-  /** n steps, with a report at every multiple of reportEvery (and at the end, for manual steps). */
-  private async advance(n: number, reportAtEnd: boolean): Promise<void> {
-    const trainer = this.trainer;
-    if (!trainer) return;
-    const every = trainer.config.reportEvery;
-    for (let left = n; left > 0;) {
-      const count = Math.min(left, every - (trainer.stepCount % every));
-      left -= count;
-      const report = (trainer.stepCount + count) % every === 0 || (reportAtEnd && left === 0);
-      // No finiteness check here: its readback of the trainer's flags would stall the device every chunk.
-      // Each report reads back and checks anyway, naming the exact first bad step.
-      await trainer.step(count, { check: false });
-      this.outbox.stepped(count);
-      if (report) await this.measuredReport(trainer);
-    }
-  }
-
-  /** A report, and how long it took (the report clock spaces timed reports by their cost). */
-  private async measuredReport(trainer: Trainer): Promise<void> {
-    const started = performance.now();
-    const report = await trainer.report();
-    const now = performance.now();
-    this.outbox.addMeasured(report, now, now - started);
   }
 
   private async run(): Promise<void> {
@@ -301,12 +228,12 @@ export class TrainingSession {
         const first = this.firstChunk;
         this.firstChunk = false;
         const reportsBefore = this.outbox.size;
-        await this.advance(steps, first || last);
+        await advance(this.trainer, this.outbox, steps, first || last);
         if (last) this.playing = false;
         // A slow run (long steps or a large reportEvery) still gets a chart point every so often.
         const now = performance.now();
         if (this.outbox.size === reportsBefore && this.outbox.timedReportDue(now) && this.trainer)
-          await this.measuredReport(this.trainer);
+          await measuredReport(this.trainer, this.outbox);
         // Double buffering: wait until the device has finished the previous chunk. It then always has this
         // one queued (no idle gap on a slow GPU), JS stays at most two chunks ahead of it (pause is prompt),
         // and the chunk's time measures the device, not only the cost of issuing its work.
@@ -316,7 +243,7 @@ export class TrainingSession {
         // own rejection must not escape as an unhandled one (it read "The training worker failed").
         previous.catch(() => undefined);
         this.chunk = nextChunk(steps, steps, performance.now() - started);
-        this.applyLive();
+        this.changes.apply();
         this.flush(first || last);
         if (last) await this.checkpoint();
         else if (this.checkpoints.due(performance.now())) {
