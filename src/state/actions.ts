@@ -15,7 +15,6 @@ import {
   type ToWorker,
 } from '../worker/protocol';
 import { keepUnchanged, planChange } from './config-change';
-import { gridInputs } from './grid';
 import { ReportHistory } from './history';
 import { liveChanges } from './run-changes';
 import type { BackendState, PlaygroundStore } from './store';
@@ -141,7 +140,8 @@ function requestGrid(): void {
   client.send({
     type: 'predict-grid',
     requestId: lastRequestId,
-    inputs: gridInputs(n, view.bounds),
+    // The worker builds (and keeps) the grid's inputs from its size and box (engine/decision-grid.ts).
+    inputs: { n, bounds: view.bounds },
     count: n * n,
   });
 }

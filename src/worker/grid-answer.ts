@@ -3,6 +3,7 @@
  * or null without a model and from a diverged trainer, which refuses to predict (the run already said so,
  * once). Every request gets its answer: the page waits for it before asking again.
  */
+import { GridInputsCache } from '../engine/decision-grid';
 import { TrainingDivergedError } from '../engine/train/errors';
 import type { Trainer } from '../engine/train/trainer';
 import type { FromWorker, ToWorker } from './protocol';
@@ -10,13 +11,17 @@ import type { FromWorker, ToWorker } from './protocol';
 type GridRequest = Extract<ToWorker, { type: 'predict-grid' }>;
 type GridAnswer = Extract<FromWorker, { type: 'grid' }>;
 
+/** The decision boundary's grid inputs, kept between its requests (one grid per worker at a time). */
+const gridCache = new GridInputsCache();
+
 export async function answerGrid(
   trainer: Trainer | null,
   request: GridRequest,
 ): Promise<{ message: GridAnswer; transfer: ArrayBuffer[] }> {
   const { requestId, count } = request;
+  const inputs = request.inputs instanceof Float32Array ? request.inputs : gridCache.get(request.inputs);
   const values = trainer
-    ? await trainer.predict(request.inputs, count).catch((error: unknown) => {
+    ? await trainer.predict(inputs, count).catch((error: unknown) => {
         if (error instanceof TrainingDivergedError) return null;
         throw error;
       })

@@ -7,6 +7,7 @@ import type { ExperimentConfig, Selection } from '../engine/config/types';
 import type { ConfigIssue } from '../engine/params/spec';
 import type { Report } from '../engine/train/report';
 import type { TrainerInfo } from '../engine/train/trainer-info';
+import type { GridSpec } from '../engine/decision-grid';
 import type { BackendChoice, BackendPreference } from '../backend/names';
 
 // Backend names live with the backends (plain data, no tfjs); re-exported for the protocol's users.
@@ -34,12 +35,13 @@ export type ToWorker =
   /** Live: the method's own state starts fresh; the model keeps training. */
   | { type: 'set-method'; method: Selection }
   /**
-   * Model outputs on `count` inputs (row-major [count, inputDim]): the decision-boundary heatmaps and the
-   * image grid's predictions. Always answered by one 'grid' with the same requestId, so the page can keep
+   * Model outputs on `count` inputs (row-major [count, inputDim]), or on a decision-boundary grid named by
+   * its size and box (count = n², inputs built and kept by the worker: engine/decision-grid.ts): the
+   * decision-boundary heatmaps and the image grid's predictions. Always answered by one 'grid' with the same requestId, so the page can keep
    * one request in flight per picture; the decision boundary counts its requestIds up from 1
    * (state/actions.ts), the image grid down from −1 (state/images/), so neither takes the other's answer.
    */
-  | { type: 'predict-grid'; requestId: number; inputs: Float32Array; count: number };
+  | { type: 'predict-grid'; requestId: number; inputs: Float32Array | GridSpec; count: number };
 
 /** A checkpointed run to continue: the trainer's state and the reports made before it. */
 export interface ResumeFrom {
@@ -95,5 +97,7 @@ export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
 
 /** The buffers a message to the worker can hand over instead of copying. */
 export function transferables(message: ToWorker): ArrayBuffer[] {
-  return message.type === 'predict-grid' ? [message.inputs.buffer as ArrayBuffer] : [];
+  return message.type === 'predict-grid' && message.inputs instanceof Float32Array
+    ? [message.inputs.buffer as ArrayBuffer]
+    : [];
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { gridInputs } from '../engine/decision-grid';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../engine/config/parse';
 import type { ExperimentConfig } from '../engine/config/types';
@@ -266,6 +267,18 @@ describe('TrainingSession', () => {
     expect(of('grid')[0]).toMatchObject({ requestId: 7, count: 3, tasks: 2 });
     expect(of('grid')[0]?.values).toHaveLength(2 * 3);
     expect(Array.from(of('grid')[0]!.values!).every(Number.isFinite)).toBe(true);
+    // A decision-boundary grid named by size and box answers as its inputs sent one by one would.
+    const bounds = [
+      [-3, 3],
+      [-1, 2],
+    ] as const;
+    await session.handle({ type: 'predict-grid', requestId: 8, inputs: { n: 4, bounds }, count: 16 });
+    await session.handle({ type: 'predict-grid', requestId: 9, inputs: gridInputs(4, bounds), count: 16 });
+    await session.handle({ type: 'predict-grid', requestId: 10, inputs: { n: 4, bounds }, count: 16 });
+    const [bySpec, byInputs, again] = of('grid').slice(1);
+    expect(bySpec?.values).toHaveLength(2 * 16);
+    expect(Array.from(bySpec!.values!)).toEqual(Array.from(byInputs!.values!));
+    expect(Array.from(again!.values!)).toEqual(Array.from(byInputs!.values!));
     const configured = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) {
       await session.handle({ type: 'reset' });

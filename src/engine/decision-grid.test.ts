@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cellCenter, GridInputsCache, gridInputs, type Bounds } from './decision-grid';
+
+const BOX: Bounds = [
+  [-2, 2],
+  [0, 1],
+];
+
+describe('decision grid', () => {
+  it('lays cell centres out row-major, x2 falling by row and x1 rising by column', () => {
+    expect(cellCenter(2, BOX, 0, 0)).toEqual([-1, 0.75]);
+    expect(cellCenter(2, BOX, 0, 1)).toEqual([1, 0.75]);
+    expect(cellCenter(2, BOX, 1, 0)).toEqual([-1, 0.25]);
+    expect(Array.from(gridInputs(2, BOX))).toEqual([-1, 0.75, 1, 0.75, -1, 0.25, 1, 0.25]);
+  });
+
+  it('builds a grid once and again only when its size or box changes', () => {
+    const cache = new GridInputsCache();
+    const first = cache.get({ n: 3, bounds: BOX });
+    expect(
+      cache.get({
+        n: 3,
+        bounds: [
+          [-2, 2],
+          [0, 1],
+        ],
+      }),
+    ).toBe(first); // equal box, another object
+    expect(Array.from(first)).toEqual(Array.from(gridInputs(3, BOX)));
+    const finer = cache.get({ n: 4, bounds: BOX });
+    expect(finer).not.toBe(first);
+    expect(finer).toHaveLength(4 * 4 * 2);
+    const moved = cache.get({
+      n: 4,
+      bounds: [
+        [-2, 2],
+        [0, 2],
+      ],
+    });
+    expect(moved).not.toBe(finer);
+    expect(Array.from(moved.slice(0, 2))).toEqual(
+      Array.from(
+        new Float32Array(
+          cellCenter(
+            4,
+            [
+              [-2, 2],
+              [0, 2],
+            ],
+            0,
+            0,
+          ),
+        ),
+      ),
+    );
+  });
+});
