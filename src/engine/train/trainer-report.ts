@@ -48,7 +48,7 @@ function disposeGradients(g: TaskGradients): void {
 }
 
 /** The device tensors of one report, built in one tidy (the caller reads them back, then frees them). */
-function reportTensors(src: ReportSources, fresh: TaskGradients | null): Record<string, tf.Tensor> {
+function reportTensors(src: ReportSources, fresh: TaskGradients | null) {
   const { model, theta, taskVars, lossSum, lossCount, watch, partial, last, affinity, communication } = src;
   const [R, T] = [model.replicas, model.tasks.length];
   return tf.tidy(() => {
