@@ -26,9 +26,10 @@ describe('communication chart', () => {
     // 3 workers × (18 sign bits + a 32-bit scale) against 3 × 18 × 32 bits: 91.3% saved.
     await expect.poll(() => chart.textContent(), { timeout: 30_000 }).toMatch(/saved 91\.3%/);
     expect(await chart.locator('tbody tr').count()).toBe(3);
+    // This run's line and the fp32 line, on the log axis of bytes: drawn once the chart's next scheduled
+    // redraw brings a second point (charts redraw at most twice a second; the table shows at once).
+    await expect.poll(() => chart.locator('path.recharts-line-curve').count(), { timeout: 30_000 }).toBe(2);
     await chart.screenshot({ path: 'test/artifacts/communication.png' });
-    // This run's line and the fp32 line, on the log axis of bytes.
-    expect(await chart.locator('path.recharts-line-curve').count()).toBe(2);
     expect(errors).toEqual([]);
 
     // The same experiment without compression declares no such chart.

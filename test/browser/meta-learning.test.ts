@@ -28,7 +28,8 @@ describe('meta-learning charts', () => {
     await expect.poll(() => loss.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
     await expect.poll(() => loss.textContent(), { timeout: 30_000 }).toMatch(/after 1 step/);
     // The true sine and the fits after 0, 1 and 10 steps; the 10 shots as dots.
-    expect(await fits.locator('path.recharts-line-curve').count()).toBe(4);
+    // (Each chart redraws in its own frame slot, so the fits may follow the loss chart by a redraw.)
+    await expect.poll(() => fits.locator('path.recharts-line-curve').count(), { timeout: 30_000 }).toBe(4);
     expect(await fits.locator('.recharts-scatter-symbol').count()).toBe(10);
     // Another held-out sine on request.
     await fits.getByRole('button', { name: 'sine 2' }).click();
