@@ -1,8 +1,10 @@
 /**
  * `npm run bench -- --only study` (or `npx tsx bench/study.bench.ts`): what a 5-seed study of one config
- * costs against one run of it, in Node on WASM and CPU. Three ways to train the default experiment for N
- * steps, reporting every `reportEvery` steps as a study does: one run (seed 1); five seeds one by one
- * (createTrainer five times); five seeds as one batch (createSeedBatchTrainer, src/engine/train/seed-batch.ts).
+ * costs against one run of it, in Node on WASM and CPU. Ways to train the default experiment for N steps,
+ * reporting every `reportEvery` steps as a study does: one run (seed 1, createTrainer: the ratios' unit);
+ * one run as a study trains it (the study runner's trainGroup on one config: a step-0 report and the final
+ * record too, the same work per run as the lanes below); five seeds one by one (createTrainer five
+ * times); five seeds as one batch (createSeedBatchTrainer, src/engine/train/seed-batch.ts).
  * And, with --threads N (default 2; 1 skips it), the seeds dealt to N lanes as a study deals them
  * (src/engine/runner/study-jobs.ts: 5 seeds on 2 lanes train as 3 + 2, each part batched): this thread plus
  * N - 1 helper threads (src/cli/thread-lanes.ts), started before the rounds as the app's study worker keeps
@@ -37,7 +39,8 @@ export interface StudyBenchOptions {
   log?: (line: string) => void;
 }
 
-type Way = 'one run' | 'seeds one by one' | 'seeds batched' | 'seeds on threads';
+type Way =
+  'one run' | 'one run as a study trains it' | 'seeds one by one' | 'seeds batched' | 'seeds on threads';
 
 /** Train `steps` steps in chunks of reportEvery, reading the report(s) after each chunk; seconds taken. */
 async function timeRun(
@@ -112,6 +115,8 @@ async function timeWay(
   lanes: GroupTrainer[] = [trainGroup],
 ) {
   if (way === 'one run') return timeSingle(config, steps);
+  // A study's own unit: one config through the study runner (a step-0 report, the final record).
+  if (way === 'one run as a study trains it') return timeOnLanes([trainGroup], config, [config.seed], steps);
   if (way === 'seeds on threads') return timeOnLanes(lanes, config, seeds, steps);
   if (way === 'seeds one by one') {
     let total = 0;
@@ -136,7 +141,7 @@ export async function runStudyBench(o: StudyBenchOptions): Promise<{ markdown: s
   const startups: string[] = [];
   const seeds = Array.from({ length: o.seeds }, (_, i) => i + 1);
   const threads = o.threads ?? 2;
-  const ways: Way[] = ['one run', 'seeds one by one', 'seeds batched'];
+  const ways: Way[] = ['one run', 'one run as a study trains it', 'seeds one by one', 'seeds batched'];
   if (threads > 1) ways.push('seeds on threads');
   for (const backend of o.backends) {
     const helpers = threads > 1 ? startThreadLanes(threads - 1, { backend }) : null;
@@ -160,13 +165,17 @@ export async function runStudyBench(o: StudyBenchOptions): Promise<{ markdown: s
         o.log?.(`study bench, ${name}: round ${round + 1} of ${o.rounds}`);
       }
       const medianOf = (way: Way, key: 'wall' | 'cpu') => median((times.get(way) ?? []).map((t) => t[key]));
+      if (helpers)
+        startups.push(
+          `Node, ${name}: ${seeds.length} seeds on ${threads} threads take ${(medianOf('seeds on threads', 'wall') / medianOf('one run as a study trains it', 'wall')).toFixed(2)}x one run as a study trains it.`,
+        );
       for (const way of ways) {
         const seconds = medianOf(way, 'wall');
         const cpu = medianOf(way, 'cpu');
-        const runs = way === 'one run' ? 1 : seeds.length;
+        const runs = way.startsWith('one run') ? 1 : seeds.length;
         rows.push([
           `Node, ${name}`,
-          way === 'one run'
+          way.startsWith('one run')
             ? way
             : way === 'seeds on threads'
               ? `${seeds.length} seeds on ${threads} threads`
