@@ -65,8 +65,9 @@ describe('the study table', () => {
       '| group | xor: test metric (higher is better) | xor: test loss (lower is better) | Δm% (lower is better) | within noise |',
     );
     expect(md[1]).toBe('| --- | --- | --- | --- | --- |');
-    expect(md[3]).toBe('| method.id=pcgrad | **0.95 ± 0.01** | 0.35 ± 0.02 | **-1 ± 0.5** | no |');
-    expect(md[5]).toBe('| baseline | 0.99 ± 0.01 | 0.1 ± 0.02 | – | baseline |');
+    // Intervals to two significant digits, means to the same place.
+    expect(md[3]).toBe('| method.id=pcgrad | **0.950 ± 0.010** | 0.350 ± 0.020 | **-1.00 ± 0.50** | no |');
+    expect(md[5]).toBe('| baseline | 0.990 ± 0.010 | 0.100 ± 0.020 | – | baseline |');
   });
 
   it('writes CSV with mean, ci95 and n in columns of their own', () => {
@@ -100,6 +101,22 @@ describe('the study table', () => {
       'no',
     ]);
     expect(parsed[4]?.slice(8, 12)).toEqual(['', '', '0', 'baseline']);
+  });
+
+  it('writes an interval to two significant digits and its mean to the same decimal place', () => {
+    expect(formatEstimate(e(0.987, 0.01135, 5))).toBe('0.987 ± 0.011');
+    expect(formatEstimate(e(0.03287, 0.02316, 5))).toBe('0.033 ± 0.023');
+    expect(formatEstimate(e(0.4722, 1.104, 5))).toBe('0.5 ± 1.1');
+    expect(formatEstimate(e(0.9882, 0.009554, 5))).toBe('0.9882 ± 0.0096');
+    expect(formatEstimate(e(123.456, 12.34, 5))).toBe('123 ± 12');
+    expect(formatEstimate(e(1234, 567, 5))).toBe('1230 ± 570');
+    expect(formatEstimate(e(-12.34, 3.456, 5))).toBe('-12.3 ± 3.5');
+    // Rounding carries into a third digit: 0.0996 → 0.10, and the mean follows it.
+    expect(formatEstimate(e(0.5, 0.0996, 5))).toBe('0.50 ± 0.10');
+    // No "-0.000".
+    expect(formatEstimate(e(-0.0004, 0.02, 5))).toBe('0.000 ± 0.020');
+    // A zero interval (every seed equal) keeps the mean's digits.
+    expect(formatEstimate(e(2.5, 0, 5))).toBe('2.5 ± 0');
   });
 
   it('formats a lone seed and a missing value so that a reader knows why there is no interval', () => {

@@ -92,11 +92,35 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
-/** "0.9512 ± 0.0123" (no interval with one seed: "0.9512 (1 seed)"). */
+/** Decimal places that keep two significant digits of `x` (negative: round to tens, hundreds...). */
+function decimalsForTwoDigits(x: number): number {
+  return 1 - Math.floor(Math.log10(Math.abs(x)));
+}
+
+/** `x` rounded to `decimals` places (negative: to tens, hundreds...), as text with no exponent. */
+function fixedText(x: number, decimals: number): string {
+  if (decimals >= 0) return x.toFixed(Math.min(decimals, 20));
+  const unit = 10 ** -decimals;
+  return String(Math.round(x / unit) * unit);
+}
+
+/**
+ * "0.951 ± 0.012": the interval to two significant digits and the mean to the same decimal place, the
+ * usual way to write a measurement (digits past the interval's are noise, and a column of "0.987 ±
+ * 0.01135" and "0.4722 ± 1.104" reads as more precise than it is). A zero or missing interval keeps the
+ * mean's 4 significant digits; one seed has no interval: "0.9512 (1 seed)".
+ */
 export function formatEstimate(e: Estimate | undefined): string {
   if (!e || e.n === 0) return '–';
   if (e.n === 1) return `${formatNumber(e.mean)} (1 seed)`;
-  return `${formatNumber(e.mean)} ± ${formatNumber(e.ci95)}`;
+  if (!Number.isFinite(e.mean)) return '–';
+  if (!Number.isFinite(e.ci95) || e.ci95 === 0) return `${formatNumber(e.mean)} ± ${formatNumber(e.ci95)}`;
+  const decimals = decimalsForTwoDigits(e.ci95);
+  // Rounding can carry into a third digit (0.0996 → 0.10): then the interval keeps one decimal fewer.
+  const ci = Number(e.ci95.toPrecision(2));
+  const places = decimalsForTwoDigits(ci) < decimals ? decimals - 1 : decimals;
+  const mean = fixedText(e.mean, places);
+  return `${mean === '-0' || /^-0\.0*$/.test(mean) ? mean.slice(1) : mean} ± ${fixedText(ci, places)}`;
 }
 
 const noiseText = (row: TableRow): string =>

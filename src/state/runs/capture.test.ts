@@ -70,7 +70,7 @@ describe('run capture', () => {
     expect(h.saved).toEqual([]);
   });
 
-  it('saves a run as finished when it reaches config.steps, and it stays finished when trained on', async () => {
+  it('saves a run as finished when it reaches config.steps; trained on, it stays finished and its record follows', async () => {
     const h = harness();
     h.configured();
     h.reports([0, 10, 20, 30], 30);
@@ -80,12 +80,20 @@ describe('run capture', () => {
     await h.capture.idle();
     expect(h.saved.map((r) => r.status)).toEqual(['finished']);
     h.reports([50], 50);
-    h.send({ type: 'checkpoint', step: 50, checkpoint: {} }); // finished runs are not resumed
+    // Finished runs are not resumed: a checkpoint message (every ~10 s and on pause) updates the record.
+    h.send({ type: 'checkpoint', step: 50, checkpoint: {} });
+    await h.capture.idle();
+    expect(h.saved.map((r) => [r.status, r.final?.step])).toEqual([
+      ['finished', 40],
+      ['finished', 50],
+    ]);
+    h.reports([60], 60);
     h.configured();
     await h.capture.idle();
     expect(h.saved.map((r) => [r.status, r.final?.step])).toEqual([
       ['finished', 40],
       ['finished', 50],
+      ['finished', 60],
     ]);
     expect(h.checkpoints).toEqual([]);
   });

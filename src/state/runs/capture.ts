@@ -3,7 +3,9 @@
  * messages (in order, so everything of a trainer arrives before the 'configured' of the next one) and decides:
  *
  * - a run starts at 'configured' (a fresh trainer; or the resumed one, which keeps its id and history);
- * - it is 'finished' once its step reaches `config.steps` (saved then; it stays finished if trained on);
+ * - it is 'finished' once its step reaches `config.steps` (saved then; it stays finished if trained on,
+ *   and its record follows the training at each checkpoint message, so the run list and a reload show
+ *   the steps trained past the budget, not the run as it was at the budget);
  * - 'diverged' on a divergence error (stopReason = the error's message), 'stopped' on a lost device or a
  *   crash, and 'stopped' when the trainer is replaced (reset, a preset, a task/model/optimizer change, a
  *   backend switch) after at least one step. A run with 0 steps is not kept.
@@ -179,8 +181,10 @@ export class RunCapture {
   }
 
   private checkpoint(trainer: unknown): void {
+    // A finished run is not resumed (no checkpoint kept); trained on, its stored record is brought up to date.
+    if (this.live?.finished) return this.write(this.live.id, 'finished');
     const run = this.snapshot('running');
-    if (!run || this.live?.finished || run.history.length === 0) return;
+    if (!run || run.history.length === 0) return;
     const record: CheckpointRecord = { id: run.id, savedAt: this.storage.now(), run, trainer };
     this.writes = this.writes.then(() => this.storage.saveCheckpoint(record)).catch(() => undefined);
   }

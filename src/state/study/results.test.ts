@@ -101,7 +101,7 @@ describe('study results', () => {
     ]);
     const [ewRow, pcRow] = table.rows;
     // xor accuracy over seeds: EW 0.9, 0.7 → mean 0.8, ci = t(1) · s/√2 = 12.7062 · 0.1414/1.4142 = 1.271.
-    expect(ewRow?.cells['xor · test metric']).toBe('0.8 ± 1.271');
+    expect(ewRow?.cells['xor · test metric']).toBe('0.8 ± 1.3');
     // PCGrad is better on every column: higher accuracy, lower loss and lower Δm%.
     expect(pcRow?.best).toEqual(table.columns.map((c) => c.key));
     // Δm% of PCGrad against the baseline of its seed, (100/2) Σ −(M − B)/B for accuracies (higher is

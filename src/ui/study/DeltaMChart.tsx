@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Tooltip, X
 import type { StudySummary, StudySpec } from '../../engine/study/types';
 import { formatNumber } from '../../engine/study/study-table';
 import { groupLabeler } from '../../state/study/group-label';
+import { roundAxis } from '../charts/axis';
 import { ChartCard } from '../charts/ChartCard';
 import { taskColor } from '../charts/palette';
 import { useWidth } from '../charts/use-width';
@@ -31,6 +32,12 @@ export function DeltaMChart({ spec, summary }: { spec: StudySpec; summary: Study
       n: g.deltaM?.n ?? 0,
     }));
   const labelWidth = Math.min(180, Math.max(80, ...rows.map((r) => r.name.length * 7)));
+  // Round ticks over the bars, their whiskers and 0 (Recharts would split the data's range in four:
+  // "-0.65%, 0%, 0.65%, 1.3%, 1.95%").
+  const reach = (r: (typeof rows)[number]) => (Number.isFinite(r.ci) ? r.ci : 0);
+  const lo = Math.min(0, ...rows.map((r) => r.mean - reach(r)));
+  const hi = Math.max(0, ...rows.map((r) => r.mean + reach(r)));
+  const axis = hi > lo ? roundAxis(lo, hi) : roundAxis(-1, 1);
   const height = rows.length * ROW_HEIGHT + AXIS_HEIGHT;
   return (
     <ChartCard
@@ -55,6 +62,8 @@ export function DeltaMChart({ spec, summary }: { spec: StudySpec; summary: Study
             <CartesianGrid horizontal={false} stroke="var(--grid)" />
             <XAxis
               type="number"
+              domain={axis.domain}
+              ticks={axis.ticks}
               tick={{ fill: 'var(--muted)', fontSize: 12 }}
               stroke="var(--border)"
               tickFormatter={(v: number) => `${formatNumber(v)}%`}
