@@ -512,4 +512,19 @@ describe('cli as a process', () => {
     expect(parse<AggregateOutput>(piped.stdout).direction[1]).toBeCloseTo(1.4, 6);
     expectUserError(refused, /run: Unknown option '--bogus'/);
   });
+
+  it('stops quietly when its reader closes the pipe early (cli list | head)', async () => {
+    // `list` prints ~140 kB, more than a pipe holds: head exits after one byte and the rest of the write
+    // meets a closed pipe (EPIPE) every time. pipefail makes the CLI's exit code the pipeline's.
+    const result = await new Promise<Result>((resolve) => {
+      const line = `set -o pipefail; "${process.execPath}" --import tsx src/cli/main.ts list | head -c 1 > /dev/null`;
+      const child = spawn('bash', ['-c', line]);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout: '', stderr }));
+      child.stdin.end();
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
 });

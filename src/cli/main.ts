@@ -7,11 +7,20 @@ import { initNodeBackend, NODE_BACKENDS, type NodeBackendName } from '../backend
 import { runCli } from './cli';
 import type { CliIo } from './io';
 
+/**
+ * A reader that stops early (`cli list | head`) closes the pipe: that is the reader's choice, not a failure,
+ * so the JSON is dropped quietly, as Unix tools do, instead of an unhandled EPIPE and a stack trace.
+ */
+const closedByReader = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+process.stdout.on('error', (error) => {
+  if (!closedByReader(error)) throw error;
+});
+
 const io: CliIo = {
   // Resolves once the data is handed to the OS, so a large JSON document is complete before the exit.
   writeOut: (text) =>
     new Promise((resolve, reject) =>
-      process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
+      process.stdout.write(text, (error) => (error && !closedByReader(error) ? reject(error) : resolve())),
     ),
   err: process.stderr,
   stdin: process.stdin,
