@@ -527,4 +527,17 @@ describe('cli as a process', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
+
+  it('trains on to its JSON when standard error closes early (progress lines are for a person)', async () => {
+    const result = await new Promise<Result>((resolve) => {
+      const run = `"${process.execPath}" --import tsx src/cli/main.ts run public/presets/sinusoids.json --set steps=200 --set reportEvery=10`;
+      const child = spawn('bash', ['-c', `${run} 2> >(head -c 1 > /dev/null)`]);
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr: '' }));
+      child.stdin.end();
+    });
+    expect(result.code).toBe(0);
+    expect(parse<RunOutput>(result.stdout).final.step).toBe(200);
+  });
 });

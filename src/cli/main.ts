@@ -9,12 +9,15 @@ import type { CliIo } from './io';
 
 /**
  * A reader that stops early (`cli list | head`) closes the pipe: that is the reader's choice, not a failure,
- * so the JSON is dropped quietly, as Unix tools do, instead of an unhandled EPIPE and a stack trace.
+ * so the JSON is dropped quietly, as Unix tools do, instead of an unhandled EPIPE and a stack trace. The
+ * same for standard error (`2>&1 | head`, a closed log): progress lines are for a person, and training
+ * goes on to its JSON.
  */
 const closedByReader = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
-process.stdout.on('error', (error) => {
-  if (!closedByReader(error)) throw error;
-});
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error) => {
+    if (!closedByReader(error)) throw error;
+  });
 
 const io: CliIo = {
   // Resolves once the data is handed to the OS, so a large JSON document is complete before the exit.
