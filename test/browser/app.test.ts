@@ -194,6 +194,11 @@ describe('without WebGPU', () => {
       await expect
         .poll(() => status(page).textContent(), { timeout: 60_000 })
         .toMatch(/(WebGL|WASM|CPU).*fell back: WebGPU/);
+      // Under `auto` that is the plan working, not an error: the status line's muted colour, not red.
+      // (A string for the page to run: the test files are typed for Node, without the DOM's globals.)
+      const colorOf = (selector: string) =>
+        page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color`);
+      expect(await colorOf('p.status-line .fallback')).toBe(await colorOf('p.status-line'));
       await page.getByRole('button', { name: 'Train', exact: true }).click();
       await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
       // Asking for the missing WebGPU must say so and keep the run, not silently start over.
@@ -208,6 +213,18 @@ describe('without WebGPU', () => {
       expect(await status(page).textContent()).toMatch(/paused/);
       expect(await page.getByLabel('Backend', { exact: true }).inputValue()).toBe('auto');
       expect(errors).toEqual([]);
+
+      // A link that asks for WebGPU here was refused: that fallback is shown in red.
+      const forced = await open(context, FORCE_WEBGPU);
+      await expect
+        .poll(() => status(forced.page).textContent(), { timeout: 60_000 })
+        .toMatch(/fell back: WebGPU/);
+      const colorIn = (p: typeof page, selector: string) =>
+        p.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color`);
+      expect(await colorIn(forced.page, 'p.status-line .fallback')).not.toBe(
+        await colorIn(forced.page, 'p.status-line'),
+      );
+      expect(forced.errors).toEqual([]);
     } finally {
       await context.close();
     }

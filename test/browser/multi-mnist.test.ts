@@ -40,6 +40,8 @@ describe('MultiMNIST in the app', () => {
     // A run is kept as finished when it reaches config.steps (the app may train on past it).
     await expect.poll(() => stepOf(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(400);
     await page.getByRole('button', { name: 'Pause' }).click();
+    // The worker confirms the pause after its last chunk, which may add steps: read the step after that.
+    await expect.poll(() => statusLine(page).textContent(), { timeout: 30_000 }).toMatch(/paused/);
     const metrics = page.locator('.run-row').first().locator('.run-metrics li');
     await expect.poll(() => metrics.count(), { timeout: 20_000 }).toBe(2);
     const texts = await metrics.allTextContents();

@@ -23,6 +23,9 @@ export function Transport({
   const step = useStore(store, (s) => s.step);
   const rate = useStore(store, (s) => s.stepsPerSecond);
   const backend = useStore(store, (s) => s.backend);
+  // Under `auto` a missing WebGPU is the normal case on many machines (the app trains on WASM as
+  // planned): said in the status line's muted colour. Red only when a backend the user chose was refused.
+  const chosen = useStore(store, (s) => s.backendPreference !== 'auto');
   const running = status === 'running';
   const blocked = status === 'starting' || status === 'diverged' || status === 'error';
   const statusText =
@@ -58,7 +61,10 @@ export function Transport({
             {backend.label}
             {backend.note ? <span className="backend-note"> — {backend.note}</span> : null}
             {backend.fallbackReason ? (
-              <span className="fallback"> (fell back: {backend.fallbackReason})</span>
+              <span className={chosen ? 'fallback refused' : 'fallback'}>
+                {' '}
+                (fell back: {backend.fallbackReason})
+              </span>
             ) : null}
           </span>
         ) : null}
