@@ -37,8 +37,9 @@ export type ToWorker =
   /**
    * Model outputs on `count` inputs (row-major [count, inputDim]), or on a decision-boundary grid named by
    * its size and box (count = n², inputs built and kept by the worker: engine/decision-grid.ts): the
-   * decision-boundary heatmaps and the image grid's predictions. Always answered by one 'grid' with the same requestId, so the page can keep
-   * one request in flight per picture; the decision boundary counts its requestIds up from 1
+   * decision-boundary heatmaps and the image grid's predictions. Always answered by one 'grid' with the
+   * same requestId, so the page can keep one request in flight per picture; the decision boundary counts
+   * its requestIds up from 1
    * (state/actions.ts), the image grid down from −1 (state/images/), so neither takes the other's answer.
    */
   | { type: 'predict-grid'; requestId: number; inputs: Float32Array | GridSpec; count: number };

@@ -120,7 +120,8 @@ export function formatEstimate(e: Estimate | undefined): string {
   const ci = Number(e.ci95.toPrecision(2));
   const places = decimalsForTwoDigits(ci) < decimals ? decimals - 1 : decimals;
   const mean = fixedText(e.mean, places);
-  return `${mean === '-0' || /^-0\.0*$/.test(mean) ? mean.slice(1) : mean} ± ${fixedText(ci, places)}`;
+  // A mean that rounds to zero reads "0.000", not "-0.000".
+  return `${/^-0(\.0*)?$/.test(mean) ? mean.slice(1) : mean} ± ${fixedText(ci, places)}`;
 }
 
 const noiseText = (row: TableRow): string =>

@@ -55,7 +55,8 @@ export interface TimeSeriesChartProps {
 const NO_MARKS: readonly Mark[] = [];
 const NO_RUNS: readonly RunStyle[] = [];
 
-const MARGIN = { top: 8, right: 16, bottom: 16, left: 4 };
+// The right margin holds half of the last step label: "10000" at 12 px overflowed 16 px by a pixel or two.
+const MARGIN = { top: 8, right: 22, bottom: 16, left: 4 };
 
 export const TimeSeriesChart = memo(function TimeSeriesChart({
   rows,
