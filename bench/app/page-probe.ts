@@ -54,19 +54,18 @@ export function installProbe(): void {
   let sawDisabled = true;
   const trainButton = () =>
     Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Train') ?? null;
-  // A drawn series: Recharts' line path, or a canvas/marked element should the charts change renderer.
-  const SERIES = '.recharts-line-curve, .recharts-line path[d], canvas, [data-series]';
   /**
-   * What the loss chart shows now: null while not ready or empty, else its series' path data. A chart
-   * already showing something at the click (a report at step 0 after a backend switch) has not drawn the
-   * new run's first point until this changes.
+   * What the loss chart shows now: null while not ready or empty, else its painted plot's lines, rows and
+   * last step (the attributes TimeSeriesChart writes with each paint). A chart already showing something
+   * at the click (a report at step 0 after a backend switch) has not drawn the new run's first point until
+   * this changes.
    */
   const lossSignature = (): string | null => {
-    const loss = document.querySelector('[data-chart="loss"]');
-    if (loss?.getAttribute('data-ready') !== 'true') return null;
-    const series = Array.from(loss.querySelectorAll(SERIES));
-    if (series.length === 0) return null;
-    return series.map((e) => e.getAttribute('d') ?? e.getAttribute('data-series') ?? 'drawn').join('|');
+    const plot = document.querySelector('[data-chart="loss"][data-ready="true"] [data-points]');
+    const [series, points, last] = ['data-series', 'data-points', 'data-last-step'].map(
+      (a) => plot?.getAttribute(a) ?? '0',
+    );
+    return series === '0' || points === '0' ? null : `${series}:${points}:${last}`;
   };
   let armedSignature: string | null = null;
   const check = () => {

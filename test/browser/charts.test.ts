@@ -89,11 +89,13 @@ describe('time charts', () => {
       .poll(() => loss.locator('[data-marks]').getAttribute('data-marks'), { timeout: 30_000 })
       .toBe('1');
     await expect.poll(() => loss.locator('.chart-mark').count(), { timeout: 30_000 }).toBe(1);
-    expect(await loss.locator('.chart-mark title').textContent()).toMatch(/^learning rate 0\.0\d* → 0\.003$/);
+    expect(await loss.locator('.chart-mark').getAttribute('title')).toMatch(
+      /^learning rate 0\.0\d* → 0\.003$/,
+    );
     expect(await loss.locator('[data-marks]').getAttribute('aria-label')).toMatch(
       /Changes: at step [\d,]+, learning rate 0\.0\d* → 0\.003\./,
     );
-    expect(await loss.locator('.chart-mark text').textContent()).toBe('lr 0.003');
+    expect(await loss.locator('.chart-mark').textContent()).toBe('lr 0.003');
     // Every time chart has it.
     for (const id of ['metric', 'cosine', 'norms'])
       expect(await chart(page, id).locator('[data-marks]').getAttribute('data-marks')).toBe('1');

@@ -1,8 +1,6 @@
 /**
- * The labels of a time chart drawn outside Recharts. The legend is plain HTML above the plot (full names on
- * hover): Recharts' own legend measures its box after every render, which a live chart cannot afford
- * (issue 11). With overlaid runs a second row says which line style is which run. The zero line's label
- * and the marks' labels are SVG parts that Recharts places.
+ * The legends of a time chart: plain HTML above the plot (full names on hover), so the SVG export reads the same entries the screen shows (export-svg.ts). With overlaid runs
+ * a second row says which line style is which run.
  */
 import { memo } from 'react';
 import type { SeriesSpec } from './define';
@@ -75,57 +73,3 @@ export const ChartLegend = memo(function ChartLegend({ series }: { series: reado
     </ul>
   );
 });
-
-/** The zero line's label, right-aligned just below the line on a backdrop so that dense lines don't hide it. */
-export function ZeroLabel({
-  text,
-  viewBox,
-}: {
-  text: string;
-  viewBox?: { x?: number; y?: number; width?: number };
-}) {
-  const { x = 0, y = 0, width = 0 } = viewBox ?? {};
-  const w = text.length * 6.2 + 8;
-  return (
-    <g>
-      <rect
-        x={x + width - w - 2}
-        y={y + 3}
-        width={w}
-        height={16}
-        rx={3}
-        fill="var(--card)"
-        fillOpacity={0.9}
-      />
-      <text x={x + width - 6} y={y + 15} textAnchor="end" fontSize={11} fill="var(--fg)">
-        {text}
-      </text>
-    </g>
-  );
-}
-
-/**
- * A mark's label at the top of its dashed line: a few characters on a backdrop; the whole change in its
- * title, which the browser shows on hover (and screen readers read from the chart's description).
- */
-export function MarkLabel({
-  short,
-  full,
-  viewBox,
-}: {
-  short: string;
-  full: string;
-  viewBox?: { x?: number; y?: number };
-}) {
-  const { x = 0, y = 0 } = viewBox ?? {};
-  const w = short.length * 6 + 8;
-  return (
-    <g className="chart-mark" data-mark={full}>
-      <title>{full}</title>
-      <rect x={x + 2} y={y + 1} width={w} height={15} rx={3} fill="var(--card)" fillOpacity={0.6} />
-      <text x={x + 6} y={y + 12} fontSize={11} fill="var(--fg)">
-        {short}
-      </text>
-    </g>
-  );
-}

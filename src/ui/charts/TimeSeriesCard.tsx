@@ -20,9 +20,9 @@ import { useMountedPlot } from './use-plot';
 
 export function TimeSeriesCard({ spec, ctx }: { spec: TimeSeriesChartSpec; ctx: ChartContext }) {
   const [wanted, setWanted] = useState(spec.log?.on ?? false);
-  // The plot (and Recharts) load when a time chart is first shown, so the first visit (the Lessons) does
-  // not carry ~100 kB gzip of charting code (test/browser/bundle.test.ts); each card mounts its plot in
-  // its own frame slot before any data arrives (use-plot.ts says why).
+  // The plot loads when a time chart is first shown, so the first visit (the Lessons) does not carry its
+  // code (test/browser/bundle.test.ts); each card mounts its plot in its own frame slot before any data
+  // arrives (use-plot.ts says why).
   const Plot = useMountedPlot(spec.id);
   // The history view is new after every (throttled) batch of reports: recompute then, from its bounded
   // rows; a config change alone keeps the rows, so the memoised chart below does not redraw.

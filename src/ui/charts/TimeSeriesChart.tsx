@@ -1,30 +1,25 @@
 /**
- * The line chart behind every "over training steps" chart (Recharts): the card's width, a fixed height,
- * labelled axes, a legend (full names on hover), a tooltip with a cursor, optional log scale, fixed domain
- * and a labelled zero line over a shaded conflict area. A live update must stay far under 50 ms of main
- * thread (issue 11), so Recharts gets as little to do as we can give it: about one row per few px of plot
- * (min/max kept), axes whose ranges and ticks we compute (axis.ts) and it never measures, no animation,
- * no dots, children that keep their identity between updates (TimeChartParts.tsx), and a tooltip
- * mounted only under the pointer. Overlaid runs' lines come in `series` (each with its run), their rows
- * merged into `rows`; marks of live changes and the run legend follow their own (rare) changes.
+ * The line chart behind every "over training steps" chart: the card's width, a fixed height, labelled
+ * axes, a legend (full names on hover), a tooltip with a cursor, optional log scale, fixed domain, a
+ * labelled zero line over a shaded conflict area and a labelled chance level. The plot is a scene
+ * (time-scene.ts) painted on a canvas (draw-scene.ts): a live update must stay far under 50 ms of main
+ * thread (issue 11), and painting costs well under a millisecond where Recharts' SVG cost 7-25 ms plus
+ * layout. About one row per few px of plot is drawn (min/max kept). Overlaid runs' lines come in `series`
+ * (each with its run), their rows merged into `rows`; marks of live changes are HTML labels over the plot.
  */
 import { CHART_HEIGHT } from './chart-height';
-import { LineChart } from 'recharts';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { xAxisFor, yAxisFor } from './axis';
-import { ChartLegend, RunLegend, ZeroLabel, type RunStyle } from './ChartLabels';
+import { ChartLegend, RunLegend, type RunStyle } from './ChartLabels';
 import type { SeriesSpec } from './define';
 import { downsampleRows, rowBudget, type Row } from './downsample';
+import { drawScene } from './draw-scene';
+import { rememberScene } from './drawn-scenes';
 import type { Mark } from './marks';
-import {
-  lineElements,
-  markElements,
-  timeChartParts,
-  tooltipContent,
-  Y_AXIS_WIDTH,
-  yLabelOf,
-} from './TimeChartParts';
-import { useStableNumbers } from './use-stable';
+import { measureText } from './measure-text';
+import { PlotPointer } from './PlotPointer';
+import { MARGIN, timeScene, Y_AXIS_MIN } from './time-scene';
+import { useColorScheme } from './use-color-scheme';
 import { useWidth } from './use-width';
 
 export type { SeriesSpec };
@@ -55,9 +50,6 @@ export interface TimeSeriesChartProps {
 const NO_MARKS: readonly Mark[] = [];
 const NO_RUNS: readonly RunStyle[] = [];
 
-// The right margin holds half of the last step label: "10000" at 12 px overflowed 16 px by a pixel or two.
-const MARGIN = { top: 8, right: 22, bottom: 16, left: 4 };
-
 export const TimeSeriesChart = memo(function TimeSeriesChart({
   rows,
   series,
@@ -74,92 +66,90 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   runs = NO_RUNS,
 }: TimeSeriesChartProps) {
   const frame = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(frame);
-  const [hovered, setHovered] = useState(false);
-  // `series` is rebuilt with every history update; what Recharts sees follows its content only.
+  const scheme = useColorScheme();
+  const [pointerX, setPointerX] = useState<number | null>(null);
+  // `series` is rebuilt with every history update; what is drawn follows its content only.
   const seriesKey = JSON.stringify(series);
   const lines = useMemo(() => JSON.parse(seriesKey) as SeriesSpec[], [seriesKey]);
   const keys = useMemo(() => lines.map((s) => s.key), [lines]);
   // The task legend names the live run's lines; the run legend says which style is which run.
   const liveLines = useMemo(() => lines.filter((s) => s.run === undefined), [lines]);
-  const plotWidth = width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right;
+  const plotWidth = width - Y_AXIS_MIN - MARGIN.left - MARGIN.right;
   const drawn = useMemo(() => downsampleRows(rows, rowBudget(plotWidth), keys), [rows, plotWidth, keys]);
-  // The x range follows the data (Recharts' dataMin..dataMax, a constant prop); its round ticks, and the
-  // y range and ticks, are ours, passed as the same arrays until their numbers change.
-  const xTicks = useStableNumbers(useMemo(() => xAxisFor(drawn).ticks, [drawn]));
-  const yAxis = useMemo(
-    () => yAxisFor(drawn, keys, { log, ...(domain ? { domain } : {}), ...(ticks ? { ticks } : {}) }),
-    [drawn, keys, log, domain, ticks],
-  );
-  const yDomain = useStableNumbers(yAxis.domain);
-  const yTicks = useStableNumbers(yAxis.ticks);
-  const yLabelProps = useMemo(() => yLabelOf(yLabel), [yLabel]);
-  // The tooltip reads the rows drawn when it renders, so new rows do not give the Tooltip new props.
-  const drawnRef = useRef(drawn);
-  useLayoutEffect(() => {
-    drawnRef.current = drawn;
-  }, [drawn]);
-  const content = useMemo(() => tooltipContent(lines, () => drawnRef.current), [lines]);
-  const markParts = useMemo(() => markElements(marks), [marks]);
-  const plotted = useMemo(() => lineElements(lines), [lines]);
-  const zeroShown = Boolean(zeroLine) && !log && yDomain[0] <= 0 && 0 <= yDomain[1];
-  const zeroLabel = useMemo(
-    () => (zeroShown ? <ZeroLabel text={zeroLine ?? ''} /> : null),
-    [zeroShown, zeroLine],
-  );
-  const referenceShown =
-    referenceLine !== undefined && yDomain[0] <= referenceLine.y && referenceLine.y <= yDomain[1];
-  const parts = useMemo(
-    () =>
-      timeChartParts({
-        xTicks,
-        yDomain,
-        yTicks,
-        log,
-        yLabel: yLabelProps,
-        hovered,
-        content,
-        zeroLabel,
-        reference: referenceShown ? referenceLine : undefined,
-        yFormat,
-        marks: markParts,
-        lines: plotted,
-      }),
-    [
-      xTicks,
-      yDomain,
-      yTicks,
+  const scene = useMemo(() => {
+    if (width <= 0) return null;
+    const x = xAxisFor(drawn);
+    const y = yAxisFor(drawn, keys, { log, ...(domain ? { domain } : {}), ...(ticks ? { ticks } : {}) });
+    return timeScene({
+      width,
+      height,
+      rows: drawn,
+      lines,
+      xDomain: x.domain,
+      xTicks: x.ticks,
+      yDomain: y.domain,
+      yTicks: y.ticks,
       log,
-      yLabelProps,
-      hovered,
-      content,
-      zeroLabel,
-      referenceShown,
-      referenceLine,
       yFormat,
-      markParts,
-      plotted,
-    ],
-  );
+      yLabel,
+      zeroLine,
+      referenceLine,
+      marks,
+      measure: measureText,
+    });
+  }, [
+    width,
+    height,
+    drawn,
+    lines,
+    keys,
+    log,
+    domain,
+    ticks,
+    yFormat,
+    yLabel,
+    zeroLine,
+    referenceLine,
+    marks,
+  ]);
+  // Painted before the browser shows the frame; again when the colour scheme changes the theme's colours.
+  useLayoutEffect(() => {
+    if (!scene || !canvas.current || !frame.current) return;
+    drawScene(canvas.current, scene);
+    rememberScene(frame.current, scene);
+  }, [scene, scheme]);
   return (
     <div style={{ width: '100%' }}>
       <ChartLegend series={liveLines} />
       {runs.length > 1 ? <RunLegend runs={runs} /> : null}
       <div
         ref={frame}
+        className="time-plot"
         role="img"
         aria-label={ariaLabel}
         data-series={lines.length}
         data-points={drawn.length}
+        data-last-step={drawn.at(-1)?.step ?? ''}
         data-marks={marks.length}
-        style={{ width: '100%', height }}
-        onMouseEnter={() => setHovered(true)}
-        onMouseLeave={() => setHovered(false)}
+        style={{ height }}
+        onPointerMove={(e) => setPointerX(e.clientX - e.currentTarget.getBoundingClientRect().left)}
+        onPointerLeave={() => setPointerX(null)}
       >
-        {width > 0 ? (
-          <LineChart width={width} height={height} data={drawn} margin={MARGIN}>
-            {parts}
-          </LineChart>
+        <canvas ref={canvas} aria-hidden style={{ width: '100%', height }} />
+        {scene?.labels.map((l) => (
+          <span
+            key={`${l.x}:${l.short}`}
+            className="chart-mark"
+            title={l.full}
+            style={{ left: l.x, top: l.y, width: l.w, height: l.h }}
+          >
+            {l.short}
+          </span>
+        ))}
+        {scene && pointerX !== null ? (
+          <PlotPointer scene={scene} rows={drawn} lines={lines} pointerX={pointerX} />
         ) : null}
       </div>
     </div>

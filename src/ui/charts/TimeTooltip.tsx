@@ -1,5 +1,5 @@
 /**
- * The tooltip of every time chart (Recharts' `content`): the step, then one row per line with a sample of
+ * The tooltip of every time chart (PlotPointer.tsx shows it under the pointer): the step, then one row per line with a sample of
  * its stroke (task colour, the run's dash), its full name and its exact value; an overlaid run's rows under
  * its name. A standardised regression target's loss also shows in the data's own units (tooltip-rows.ts
  * DataScale). Colours are the theme's (charts.css), so it reads in light and dark.
@@ -16,11 +16,10 @@ import {
 
 interface Props {
   lines: readonly ScaledSeries[];
-  /** The rows the chart draws now (read when the tooltip renders). */
-  rows: () => readonly Row[];
-  /** Recharts passes these to `content`. */
-  active?: boolean;
-  label?: unknown;
+  /** The rows the chart draws now. */
+  rows: readonly Row[];
+  /** The step under the pointer (a drawn row's). */
+  step: number;
 }
 
 function Swatch({ row }: { row: TooltipRow }) {
@@ -39,21 +38,20 @@ function Swatch({ row }: { row: TooltipRow }) {
   );
 }
 
-export function TimeTooltip({ lines, rows: drawn, active, label }: Props) {
-  if (!active || typeof label !== 'number') return null;
+export function TimeTooltip({ lines, rows: drawn, step }: Props) {
   const near = valuesNear(
-    drawn(),
-    label,
+    drawn,
+    step,
     lines.map((l) => l.key),
   );
-  const rows = tooltipRows(near, lines, label);
+  const rows = tooltipRows(near, lines, step);
   if (!rows.length) return null;
   // With overlaid runs, every group of rows is headed by its run ("live run" first); alone, none is.
   const headed = rows.some((r) => r.run !== undefined);
   let run: string | null = null;
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip-step">{stepText(label)}</p>
+      <p className="chart-tooltip-step">{stepText(step)}</p>
       <table>
         <tbody>
           {rows.flatMap((row) => {

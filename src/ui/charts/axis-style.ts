@@ -1,6 +1,7 @@
 /**
- * How every chart's axes look: muted 12 px ticks and titles, the y title turned along its axis. One place,
- * so the time charts and the pictures that draw their own axes (Recharts) read alike in both themes.
+ * How the Recharts pictures' axes look (communication, merging, meta-learning fits, embedding cache):
+ * muted 12 px ticks and titles, the y title turned along its axis, as the canvas time charts draw theirs
+ * (time-scene.ts), so that every chart reads alike in both themes.
  */
 import type { LabelProps } from 'recharts';
 

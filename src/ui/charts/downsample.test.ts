@@ -131,8 +131,8 @@ describe('downsampleColumns', () => {
 
 describe('rowBudget', () => {
   it('draws a row every PX_PER_ROW pixels of plot, at least 2 and at most the chart budget', () => {
-    expect(rowBudget(500)).toBe(166);
-    expect(rowBudget(301)).toBe(100);
+    expect(rowBudget(500)).toBe(250);
+    expect(rowBudget(301)).toBe(150);
     expect(rowBudget(0)).toBe(2);
     expect(rowBudget(-40)).toBe(2);
     expect(rowBudget(5000)).toBe(MAX_POINTS);
@@ -141,6 +141,6 @@ describe('rowBudget', () => {
 
   it('caps what downsampleRows keeps from a long run', () => {
     const rows = noisy(4000).map((v, step) => ({ step, v }));
-    expect(downsampleRows(rows, rowBudget(300)).length).toBeLessThanOrEqual(100);
+    expect(downsampleRows(rows, rowBudget(300)).length).toBeLessThanOrEqual(150);
   });
 });

@@ -4,7 +4,12 @@
  * HTML and canvases, as html-to-image's SVG embedding of them). html-to-image is loaded on the first
  * export only: the page's start-up budget (test/browser/bundle.test.ts) does not pay for it.
  */
+import { drawScene } from './draw-scene';
+import { sceneOf } from './drawn-scenes';
 import { timeChartSvg } from './export-svg';
+
+/** The picture's pixels per CSS pixel. */
+const PNG_RATIO = 2;
 
 /** Controls of the card (export menu, info button, log toggle) are left out of the picture. */
 const keep = (node: HTMLElement) => !(node instanceof Element && node.hasAttribute('data-export-skip'));
@@ -28,9 +33,32 @@ const options = (card: HTMLElement) => ({
   skipFonts: true,
 });
 
+/**
+ * Runs `take` with the card's time plots (canvases painted at the screen's density) repainted at the
+ * picture's, so that their lines are as sharp in the file as its text; then paints them for the screen.
+ */
+async function withPlotsAt<T>(card: HTMLElement, ratio: number, take: () => Promise<T>): Promise<T> {
+  const frames = [...card.querySelectorAll('.time-plot')];
+  const paint = (r?: number) => {
+    for (const frame of frames) {
+      const scene = sceneOf(frame);
+      const canvas = frame.querySelector('canvas');
+      if (scene && canvas) drawScene(canvas, scene, r);
+    }
+  };
+  paint(ratio);
+  try {
+    return await take();
+  } finally {
+    paint();
+  }
+}
+
 export async function exportPng(card: HTMLElement, name: string): Promise<void> {
   const { toBlob } = await import('html-to-image');
-  const blob = await toBlob(card, { ...options(card), pixelRatio: 2 });
+  const blob = await withPlotsAt(card, PNG_RATIO, () =>
+    toBlob(card, { ...options(card), pixelRatio: PNG_RATIO }),
+  );
   if (!blob) throw new Error('the browser could not draw the chart as an image');
   download(name, blob);
 }

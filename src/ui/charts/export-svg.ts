@@ -1,59 +1,15 @@
 /**
  * A time chart as a standalone vector SVG file that looks like the screen: the card's title, its legends
- * (tasks, runs) and footer redrawn as SVG text and lines above and below a copy of Recharts' plot, with
- * every colour the stylesheet gives (CSS variables, classes such as .conflict-area) resolved to its computed
- * value and written on the element, so the file needs no stylesheet and keeps the current theme.
+ * (tasks, runs) and footer redrawn as SVG text and lines above and below the plot, which is the very scene
+ * the canvas painted (drawn-scenes.ts) written as SVG (scene-svg.ts), every theme colour resolved to its
+ * current value, so the file needs no stylesheet and keeps the theme.
  */
+
+import { themeLookup } from './draw-scene';
+import { sceneOf } from './drawn-scenes';
+import { sceneSvg } from './scene-svg';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** The presentation properties a chart uses; each is copied from the computed style onto the copy. */
-const PROPERTIES = [
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-width',
-  'stroke-dasharray',
-  'stroke-opacity',
-  'opacity',
-  'font-family',
-  'font-size',
-  'font-weight',
-  'text-anchor',
-  'dominant-baseline',
-];
-
-/** Properties SVG inherits: written only where they differ from the parent's, so the file stays small. */
-const NOT_INHERITED = new Set(['opacity', 'dominant-baseline']);
-
-/**
- * Copy `src`'s computed presentation onto `dst` (a clone of it), depth first, and drop what is not
- * displayed. Attributes that name a CSS variable (`fill="var(--muted)"`) mean nothing outside the page:
- * they go, and the computed value takes their place.
- */
-function resolveStyles(src: Element, dst: Element, parent: CSSStyleDeclaration | null): void {
-  // A <title> is never displayed, yet it is the mark's full text: keep it as it is.
-  if (src.tagName.toLowerCase() === 'title') return;
-  const style = getComputedStyle(src);
-  if (style.display === 'none' || style.visibility === 'hidden') return void dst.remove();
-  const inline: string[] = [];
-  for (const p of PROPERTIES) {
-    const v = style.getPropertyValue(p);
-    const named = dst.getAttribute(p);
-    if (named?.includes('var(')) dst.removeAttribute(p);
-    const same = NOT_INHERITED.has(p) ? v === '1' || v === 'auto' : v === parent?.getPropertyValue(p);
-    if (v && (!same || named !== null)) inline.push(`${p}:${v}`);
-  }
-  if (inline.length) dst.setAttribute('style', inline.join(';'));
-  else dst.removeAttribute('style');
-  dst.removeAttribute('class');
-  const kids = [...src.children];
-  const copies = [...dst.children];
-  kids.forEach((kid, i) => {
-    const copy = copies[i];
-    if (copy) resolveStyles(kid, copy, style);
-  });
-}
 
 const el = (name: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
   const node = document.createElementNS(SVG_NS, name);
@@ -120,14 +76,15 @@ function drawLegend(svg: SVGElement, entries: LegendEntry[], top: number, width:
 }
 
 /**
- * The SVG text of the time chart in `card`, or null when the card holds no Recharts plot (a picture chart:
- * the caller falls back to a copy of its HTML).
+ * The SVG text of the time chart in `card`, or null when the card holds no painted time plot (a picture
+ * chart: the caller falls back to a copy of its HTML).
  */
 export function timeChartSvg(card: HTMLElement): string | null {
-  const plot = card.querySelector<SVGSVGElement>('svg.recharts-surface');
-  if (!plot) return null;
-  const box = plot.getBoundingClientRect();
-  const [width, plotHeight] = [Math.round(box.width), Math.round(box.height)];
+  const frame = card.querySelector('.time-plot');
+  const scene = frame ? sceneOf(frame) : undefined;
+  if (!frame || !scene) return null;
+  const width = Math.round(scene.width);
+  const plotHeight = Math.round(scene.height);
   const cardStyle = getComputedStyle(card);
   const font = cardStyle.fontFamily;
   const svg = el('svg', { xmlns: SVG_NS, 'font-family': font });
@@ -137,10 +94,9 @@ export function timeChartSvg(card: HTMLElement): string | null {
   let y = 32;
   y += drawLegend(svg, legendEntries(card, '.chart-legend'), y, width);
   y += drawLegend(svg, legendEntries(card, '.chart-run-legend'), y, width);
-  const copy = plot.cloneNode(true) as SVGSVGElement;
-  resolveStyles(plot, copy, null);
   const group = el('g', { transform: `translate(0 ${y})` });
-  group.append(...copy.childNodes);
+  // innerHTML on an SVG element parses in the SVG namespace.
+  group.innerHTML = sceneSvg(scene, themeLookup(frame), 'plot-clip');
   svg.append(group);
   y += plotHeight;
   const footer = card.querySelector('.chart-footer');

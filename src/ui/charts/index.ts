@@ -1,6 +1,7 @@
 /**
  * Live charts of the MTL Playground: the only Recharts importer (docs/architecture.md); updates per frame slot.
- * Recharts (~100 kB gzip) loads with the first time chart drawn (TimeSeriesCard), not with the page.
+ * Time charts paint on canvases (time-scene.ts, draw-scene.ts); the picture charts built on Recharts
+ * (~100 kB gzip) load when first drawn (registry.ts), not with the page.
  */
 export { AffinityHeatmap, type AffinityHeatmapProps } from './AffinityHeatmap';
 export { ChartCard, type ChartCardProps } from './ChartCard';

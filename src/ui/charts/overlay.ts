@@ -43,7 +43,7 @@ export function prepareOverlay(records: readonly RunRecord[]): OverlayRun[] {
   });
 }
 
-/** A row key of an overlaid run's line: unique across runs, and free of '.' (Recharts reads keys as paths). */
+/** A row key of an overlaid run's line: unique across runs, and free of '.' (chart libraries read keys as paths). */
 export const overlayKey = (runId: string, key: string): string => `${runId.replace(/\./g, '_')}|${key}`;
 
 /** Rows in step order merged into one list: rows at the same step become one row holding both's keys. */

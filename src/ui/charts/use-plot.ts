@@ -1,14 +1,14 @@
 /**
- * The time charts' plot (TimeSeriesChart and Recharts with it), loaded when a time chart is first shown and
- * mounted BEFORE the chart has data, one chart per frame slot.
+ * The time charts' plot (TimeSeriesChart: a canvas and its scene), loaded when a time chart is first shown
+ * and mounted BEFORE the chart has data, one chart per frame slot.
  *
- * Why (issue 11, no main-thread task over 50 ms while training): mounting one Recharts line chart costs
- * ~40-60 ms of main thread on a 2-core machine (its grid, axes, event synchroniser and store), and with
- * React.lazy every chart's plot mounted in ONE commit when the lazy module resolved at the first point after
- * Train: a 260-400 ms task (bench/app.bench.ts). Here the module is a plain dynamic import whose component
- * every card reads once loaded; each card then asks the chart scheduler (use-scheduled.ts) for a frame slot
- * and mounts its plot there, hidden under the empty state until the first point, so that the first point
- * is an update (~10 ms), not a mount, and mounts happen one per frame while nothing trains.
+ * Why (issue 11, no main-thread task over 50 ms while training): with React.lazy every chart's plot mounted
+ * in ONE commit when the lazy module resolved at the first point after Train (a 260-400 ms task when the
+ * plots were Recharts line charts, ~40-60 ms each on a 2-core machine; bench/app.bench.ts). Here the module
+ * is a plain dynamic import whose component every card reads once loaded; each card then asks the chart
+ * scheduler (use-scheduled.ts) for a frame slot and mounts its plot there, hidden under the empty state
+ * until the first point, so that the first point is an update, not a mount, and mounts happen one per
+ * frame while nothing trains.
  */
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';

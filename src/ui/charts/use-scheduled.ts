@@ -10,11 +10,11 @@ import { createFrameScheduler, type FrameScheduler, type SchedulerClock } from '
 import { watchSelection } from './scheduled-selection';
 
 /**
- * The least time between two redraws of one chart (reports arrive every 100-250 ms). A Recharts time
- * chart's redraw costs about 5-20 ms of main-thread CPU (issue 11, measured in a production build), so the
- * 8 ms budget lets one such chart run per frame and the next one waits for the next frame. Twice a second
- * rather than four times halves what the charts allocate (28 to 15 MB/s with MMoE training, a sampling
- * heap profile), and with it the garbage collections that pushed a chart's frame over 50 ms.
+ * The least time between two redraws of one chart (reports arrive every 100-250 ms). A time chart's redraw
+ * (its card's rows, the scene, the canvas paint) costs a few ms of main-thread CPU, and a picture chart's
+ * about 1 ms (issue 11, docs/benchmarks.md); the 8 ms budget lets a frame take a few of them and leaves
+ * the rest to the next frame. Twice a second rather than four times halves what the charts allocate (with
+ * Recharts it was 28 vs 15 MB/s with MMoE training), and with it the garbage collections.
  */
 export const REFRESH_MS = 500;
 

@@ -1,6 +1,6 @@
 /**
- * A chart's width, measured by us once and then followed with a ResizeObserver, so the chart gets fixed
- * pixel sizes: Recharts' ResponsiveContainer would measure its box again on every render.
+ * A chart's width, measured once and then followed with a ResizeObserver, so the chart lays out in fixed
+ * pixel sizes and never measures its box while it redraws.
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 

@@ -5,7 +5,7 @@
  *
  * Why (issue 11, no main-thread task over 50 ms while training): a first visit opens the Lessons tab, and
  * pressing Train there opens Training. Mounting the charts then, as the run starts, cost 2-4 tasks of
- * 70-400 ms (each Recharts plot's mount is ~40-60 ms on a 2-core machine; bench/app.bench.ts). Parked, the
+ * 70-400 ms (each plot's mount was ~40-60 ms under Recharts on a 2-core machine; bench/app.bench.ts). Parked, the
  * charts mount while the page is idle after load (their plots one per frame, use-plot.ts), measured at the
  * width they will have, so opening the tab moves an element instead of building the charts. While parked
  * they do not follow the run (ChartsShownContext): shown again, each redraws once, in its own frame slot.
