@@ -13,10 +13,10 @@ import { xAxisFor, yAxisFor } from './axis';
 import { ChartLegend, RunLegend, type RunStyle } from './ChartLabels';
 import type { SeriesSpec } from './define';
 import { downsampleRows, rowBudget, type Row } from './downsample';
-import { drawScene } from './draw-scene';
 import { rememberScene } from './drawn-scenes';
 import type { Mark } from './marks';
 import { measureText } from './measure-text';
+import { plotPainter, type PlotPainter } from './plot-painter';
 import { PlotPointer } from './PlotPointer';
 import { MARGIN, timeScene, Y_AXIS_MIN } from './time-scene';
 import { useColorScheme } from './use-color-scheme';
@@ -114,10 +114,21 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     referenceLine,
     marks,
   ]);
-  // Painted before the browser shows the frame; again when the colour scheme changes the theme's colours.
+  // The canvas' painter (the paint worker, where the browser has one), for as long as the chart is mounted.
+  const painter = useRef<PlotPainter | null>(null);
   useLayoutEffect(() => {
-    if (!scene || !canvas.current || !frame.current) return;
-    drawScene(canvas.current, scene);
+    if (!canvas.current) return;
+    const own = plotPainter(canvas.current);
+    painter.current = own;
+    return () => {
+      own.release();
+      painter.current = null;
+    };
+  }, []);
+  // Painted with each new scene, and again when the colour scheme changes the theme's colours.
+  useLayoutEffect(() => {
+    if (!scene || !painter.current || !frame.current) return;
+    painter.current.paint(scene);
     rememberScene(frame.current, scene);
   }, [scene, scheme]);
   return (

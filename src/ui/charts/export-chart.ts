@@ -34,23 +34,28 @@ const options = (card: HTMLElement) => ({
 });
 
 /**
- * Runs `take` with the card's time plots (canvases painted at the screen's density) repainted at the
- * picture's, so that their lines are as sharp in the file as its text; then paints them for the screen.
+ * Runs `take` with each of the card's time plots giving, as its picture, a copy painted here at the
+ * picture's density, so that their lines are as sharp in the file as its text: the live canvas is painted
+ * at the screen's (by the paint worker where there is one, and then the page cannot draw on it), and
+ * html-to-image takes a canvas' picture from its `toDataURL`, which answers with the copy's meanwhile.
  */
 async function withPlotsAt<T>(card: HTMLElement, ratio: number, take: () => Promise<T>): Promise<T> {
-  const frames = [...card.querySelectorAll('.time-plot')];
-  const paint = (r?: number) => {
-    for (const frame of frames) {
-      const scene = sceneOf(frame);
-      const canvas = frame.querySelector('canvas');
-      if (scene && canvas) drawScene(canvas, scene, r);
-    }
-  };
-  paint(ratio);
+  const lent: HTMLCanvasElement[] = [];
+  for (const frame of card.querySelectorAll('.time-plot')) {
+    const scene = sceneOf(frame);
+    const live = frame.querySelector('canvas');
+    if (!scene || !live) continue;
+    const copy = document.createElement('canvas');
+    drawScene(copy, scene, ratio, live);
+    const picture = copy.toDataURL('image/png');
+    live.toDataURL = () => picture;
+    lent.push(live);
+  }
   try {
     return await take();
   } finally {
-    paint();
+    // The prototype's toDataURL again.
+    for (const live of lent) Reflect.deleteProperty(live, 'toDataURL');
   }
 }
 
