@@ -131,7 +131,7 @@ describe('run capture', () => {
     expect(h.saved[0]?.changes).toEqual([{ step: 5, what: 'learning rate 0.01 → 0.003' }]);
   });
 
-  it('keeps at most 2,000 reports, evenly, with the first and the last', async () => {
+  it('keeps at most MAX_STORED_REPORTS (500) reports, evenly, with the first and the last', async () => {
     const h = harness();
     h.configured({ ...testConfig, steps: 1_000_000, reportEvery: 1 });
     for (let s = 0; s <= 10_000; s += 500)
@@ -142,6 +142,7 @@ describe('run capture', () => {
     h.configured();
     await h.capture.idle();
     const history = h.saved[0]!.history;
+    expect(MAX_STORED_REPORTS).toBe(500);
     expect(history.length).toBeLessThanOrEqual(MAX_STORED_REPORTS);
     expect(history.length).toBeGreaterThan(MAX_STORED_REPORTS * 0.9);
     expect(history[0]?.step).toBe(0);

@@ -3,8 +3,12 @@
  * run and always with its first and last (the start and the final numbers are what a comparison reads).
  * While a run trains, the capture keeps at most twice that many by dropping every other report when full,
  * so that a 100k-step run with a report every step does not grow the page's memory without bound.
+ *
+ * Why 500: every write of a training run (its checkpoint every ~10 s) hands the record to IndexedDB, which
+ * clones it on the page's main thread, ~18 µs a report (issue 11: 2,000 reports made a 35-90 ms task on a
+ * 2-core machine); and no chart draws more than MAX_POINTS (400) rows of a run.
  */
-export const MAX_STORED_REPORTS = 2000;
+export const MAX_STORED_REPORTS = 500;
 
 /** `count` indices spread evenly over [0, n), always the first and the last; all of them when n ≤ count. */
 export function evenIndices(n: number, count: number): number[] {
