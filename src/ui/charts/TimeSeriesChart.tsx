@@ -2,9 +2,9 @@
  * The line chart behind every "over training steps" chart: the card's width, a fixed height, labelled
  * axes, a legend (full names on hover), a tooltip with a cursor, optional log scale, fixed domain, a
  * labelled zero line over a shaded conflict area and a labelled chance level. The plot is a scene
- * (time-scene.ts) painted on a canvas (draw-scene.ts): a live update must stay far under 50 ms of main
- * thread (issue 11), and painting costs well under a millisecond where Recharts' SVG cost 7-25 ms plus
- * layout. About one row per few px of plot is drawn (min/max kept). Overlaid runs' lines come in `series`
+ * (time-scene.ts) painted on a canvas by the paint worker (plot-painter.ts): a live update must stay far
+ * under 50 ms of main thread (issue 11), and building a scene costs a few ms where Recharts' SVG cost
+ * 7-25 ms plus layout and paint. About one row per two px of plot is drawn (min/max kept). Overlaid runs' lines come in `series`
  * (each with its run), their rows merged into `rows`; marks of live changes are HTML labels over the plot.
  */
 import { CHART_HEIGHT } from './chart-height';

@@ -46,7 +46,7 @@ async function withPlotsAt<T>(card: HTMLElement, ratio: number, take: () => Prom
     const live = frame.querySelector('canvas');
     if (!scene || !live) continue;
     const copy = document.createElement('canvas');
-    drawScene(copy, scene, ratio, live);
+    drawScene(copy, scene, ratio);
     const picture = copy.toDataURL('image/png');
     live.toDataURL = () => picture;
     lent.push(live);

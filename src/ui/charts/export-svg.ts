@@ -5,7 +5,7 @@
  * current value, so the file needs no stylesheet and keeps the theme.
  */
 
-import { themeLookup } from './draw-scene';
+import { themeValue } from './draw-scene';
 import { sceneOf } from './drawn-scenes';
 import { sceneSvg } from './scene-svg';
 
@@ -96,7 +96,7 @@ export function timeChartSvg(card: HTMLElement): string | null {
   y += drawLegend(svg, legendEntries(card, '.chart-run-legend'), y, width);
   const group = el('g', { transform: `translate(0 ${y})` });
   // innerHTML on an SVG element parses in the SVG namespace.
-  group.innerHTML = sceneSvg(scene, themeLookup(frame), 'plot-clip');
+  group.innerHTML = sceneSvg(scene, themeValue, 'plot-clip');
   svg.append(group);
   y += plotHeight;
   const footer = card.querySelector('.chart-footer');

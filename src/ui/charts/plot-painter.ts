@@ -3,7 +3,7 @@
  * to a worker (OffscreenCanvas), else the page itself (draw-scene.ts). The page resolves the theme's colours
  * and the font for each paint and posts the scene, plain data; the worker is one for the whole page.
  */
-import { drawScene, fontOf, sceneColors } from './draw-scene';
+import { chartFont, drawScene, sceneColors } from './draw-scene';
 import type { ThemeColors } from './paint-scene';
 import type { Scene } from './scene';
 
@@ -29,6 +29,10 @@ function paintWorker(): Worker | null {
     if (offscreen)
       try {
         worker = new Worker(new URL('./paint.worker.ts', import.meta.url), { type: 'module' });
+        // The canvases are handed over already: a worker that cannot run leaves them blank, so say so.
+        worker.addEventListener('error', (e) =>
+          console.error(`The charts' paint worker failed: ${e.message}`),
+        );
       } catch {
         // A page that may not start workers paints on its own thread.
       }
@@ -68,8 +72,8 @@ export function plotPainter(canvas: HTMLCanvasElement): PlotPainter {
         type: 'paint',
         id: entry.id,
         scene,
-        colors: sceneColors(scene, canvas),
-        font: fontOf(canvas),
+        colors: sceneColors(scene),
+        font: chartFont(),
         ratio: ratio(),
       };
       w?.postMessage(message);
