@@ -15,7 +15,13 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM, launch, serveDist } from '../test/browser/harness';
-import { installProbe, type MiniDom, type ProbeState, type ProbeWindow } from './app/page-probe';
+import {
+  installProbe,
+  type LongFrame,
+  type MiniDom,
+  type ProbeState,
+  type ProbeWindow,
+} from './app/page-probe';
 import { markdownTable, notMeasured } from './report/table';
 
 export interface AppScenario {
@@ -53,6 +59,8 @@ export interface AppRow {
   /** Steps per second from the first point to the end of the window (step counter / page clock). */
   stepsPerSecond: number;
   longTasks: { count: number; longestMs: number; windowSeconds: number };
+  /** The window's frames that blocked input, with their scripts (Chromium's long-animation-frame). */
+  longFrames: LongFrame[];
 }
 
 const LOAD_TIMEOUT_MS = 120_000;
@@ -144,8 +152,10 @@ async function runScenario(url: string, scenario: AppScenario, seconds: number):
     const windowEnd = clickedAt + seconds * 1000;
     await page.waitForTimeout(Math.max(windowEnd - first.at, 1000));
     const end = await readStatus(page);
-    const { longTasks } = await probe(page);
+    const { longTasks, longFrames } = await probe(page);
     const inWindow = longTasks.filter((t) => t.start >= clickedAt && t.start < end.at);
+    // A frame is reported when it holds a long task of the window.
+    const held = (f: LongFrame) => inWindow.some((t) => t.start >= f.start && t.start < f.start + f.duration);
     if (errors.length) throw new Error(`app bench: page errors: ${errors.join('; ')}`);
     return {
       scenario: scenario.label,
@@ -159,6 +169,7 @@ async function runScenario(url: string, scenario: AppScenario, seconds: number):
         longestMs: Math.max(0, ...inWindow.map((t) => t.duration)),
         windowSeconds: (end.at - clickedAt) / 1000,
       },
+      longFrames: longFrames.filter(held).map((f) => ({ ...f, start: f.start - clickedAt })),
     };
   } finally {
     await context.close();
@@ -200,6 +211,25 @@ export function appTable(rows: AppRow[]): string {
   );
 }
 
+/**
+ * One line per frame that held a long task: when, how long, its rendering, and its scripts by invoker and
+ * source position in the built bundle (dist/assets/*.js.map maps a position to our source).
+ */
+export function longFrameLines(rows: AppRow[]): string {
+  const lines = rows.flatMap((r) =>
+    r.longFrames.map((f) => {
+      const scripts = f.scripts
+        .map(
+          (x) =>
+            `${x.invoker} (${x.source}) ${Math.round(x.ms)} ms, forced layout ${Math.round(x.forcedLayoutMs)} ms`,
+        )
+        .join('; ');
+      return `- ${r.scenario}: a ${Math.round(f.duration)} ms frame at +${(f.start / 1000).toFixed(1)} s (rendering ${Math.round(f.renderMs)} ms): ${scripts || 'no script'}`;
+    }),
+  );
+  return lines.length ? `\nFrames that held the long tasks:\n\n${lines.join('\n')}\n` : '';
+}
+
 export interface AppBenchOptions {
   seconds: number;
   build: boolean;
@@ -228,7 +258,7 @@ export async function runAppBench(options: AppBenchOptions): Promise<{ rows: App
   } finally {
     await server.close();
   }
-  return { rows, markdown: appTable(rows) + notMeasured(failures) };
+  return { rows, markdown: appTable(rows) + longFrameLines(rows) + notMeasured(failures) };
 }
 
 export const DEFAULT_SCENARIOS = APP_SCENARIOS.filter((s) => !s.optional).map((s) => s.id);

@@ -15,6 +15,19 @@ export interface ProbeState {
   /** When `armFirstPoint()` was called (the click on Train). */
   armedAt: number | null;
   longTasks: { start: number; duration: number }[];
+  /**
+   * Frames that blocked input (Chromium's long-animation-frame entries with a blocking duration), with the
+   * scripts that ran in them: what a long task was, named by its invoker and source position.
+   */
+  longFrames: LongFrame[];
+}
+
+export interface LongFrame {
+  start: number;
+  duration: number;
+  /** Of it, the style, layout and paint at the frame's end (ms). */
+  renderMs: number;
+  scripts: { invoker: string; source: string; ms: number; forcedLayoutMs: number }[];
 }
 
 export interface ProbeWindow {
@@ -39,15 +52,23 @@ export interface MiniDom {
   MutationObserver: new (callback: () => void) => {
     observe(target: unknown, options: Record<string, boolean>): void;
   };
-  PerformanceObserver: new (
+  PerformanceObserver: (new (
     callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void,
-  ) => { observe(options: { type: string; buffered: boolean }): void };
+  ) => { observe(options: { type: string; buffered: boolean }): void }) & {
+    supportedEntryTypes?: readonly string[];
+  };
 }
 
 export function installProbe(): void {
   const w = globalThis as unknown as ProbeWindow;
   const { document, MutationObserver, PerformanceObserver } = globalThis as unknown as MiniDom;
-  const state: ProbeState = { trainable: null, firstPoint: null, armedAt: null, longTasks: [] };
+  const state: ProbeState = {
+    trainable: null,
+    firstPoint: null,
+    armedAt: null,
+    longTasks: [],
+    longFrames: [],
+  };
   w.__probe = state;
   // Absent counts as disabled: the first enabled Train after load is stamped; after a rearm, only one that
   // was disabled in between (the switch has started) counts.
@@ -99,4 +120,39 @@ export function installProbe(): void {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Chromium 123+; elsewhere the long tasks stay unexplained.
+  if (!PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) return;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as unknown as LoafEntry[]) {
+      if (!(e.blockingDuration > 0)) continue;
+      state.longFrames.push({
+        start: e.startTime,
+        duration: e.duration,
+        renderMs: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+        scripts: e.scripts.map((x) => ({
+          invoker: `${x.invokerType} ${x.invoker}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''}`,
+          source: `${x.sourceURL.split('/').pop() ?? ''}:${x.sourceCharPosition}`,
+          ms: x.duration,
+          forcedLayoutMs: x.forcedStyleAndLayoutDuration,
+        })),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/** The fields of a long-animation-frame entry the probe reads. */
+interface LoafEntry {
+  startTime: number;
+  duration: number;
+  blockingDuration: number;
+  renderStart: number;
+  scripts: {
+    invoker: string;
+    invokerType: string;
+    sourceURL: string;
+    sourceFunctionName: string;
+    sourceCharPosition: number;
+    duration: number;
+    forcedStyleAndLayoutDuration: number;
+  }[];
 }
