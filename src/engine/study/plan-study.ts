@@ -30,10 +30,14 @@ export function configOfPoint(spec: Pick<StudySpec, 'base'>, settings: Settings)
   }
 }
 
-/** The task names of a config's suite (building a data suite is plain JS: a few ms for these sizes). */
+/** The task names of a config's suite: from its parameters where the suite can say, else from its data. */
 function taskNamesOf(config: ExperimentConfig): string[] {
   const suite = findTaskSuite(config.task.id);
-  return suite ? suite.build(config.task.params, new Rng(config.seed)).tasks.map((t) => t.name) : [];
+  if (!suite) return [];
+  return (
+    suite.taskNames?.(config.task.params) ??
+    suite.build(config.task.params, new Rng(config.seed)).tasks.map((t) => t.name)
+  );
 }
 
 interface BaselineSet {

@@ -75,6 +75,10 @@ export function playgroundGenerator(patterns: readonly Pattern[]): SampleGenerat
   };
 }
 
+/** The tasks' names: the patterns', a repeated pattern with its position so that names stay unique. */
+const patternNames = (patterns: readonly string[]) =>
+  patterns.map((pattern, t) => (patterns.indexOf(pattern) === t ? pattern : `${pattern} (${t + 1})`));
+
 export const playground2dSuite = defineTaskSuite({
   id: 'playground-2d',
   label: 'Playground 2-D patterns',
@@ -97,6 +101,7 @@ export const playground2dSuite = defineTaskSuite({
     ...dataSpecs('binary', { train: 1000, test: 1000 }),
   },
   numTasks: (p) => p.patterns.length,
+  taskNames: (p) => patternNames(p.patterns),
   check: (p) => checkDataParams(p, p.patterns.length),
   // The boundary is drawn over exactly the box the samples are drawn from.
   views: () => [{ kind: 'decision-boundary', bounds: inputBox(), gridSize: BOUNDARY_GRID }],
@@ -104,9 +109,8 @@ export const playground2dSuite = defineTaskSuite({
     const { train, test } = buildSplits(playgroundGenerator(p.patterns), p, rng);
     return {
       kind: 'data',
-      tasks: p.patterns.map((pattern, t) => ({
-        // Repeated patterns get their position so that task names stay unique.
-        name: p.patterns.indexOf(pattern) === t ? pattern : `${pattern} (${t + 1})`,
+      tasks: patternNames(p.patterns).map((name) => ({
+        name,
         loss: 'bce-logits',
         metric: 'accuracy',
       })),

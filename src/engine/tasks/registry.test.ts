@@ -145,3 +145,23 @@ describe.each(DATA_IDS)('data suite %s', (id) => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe.each(TASK_SUITES.filter((s) => s.taskNames).map((s) => [s.id, s] as const))(
+  '%s: task names without the data',
+  (_id, suite) => {
+    it('names the tasks as building them does, for every number of tasks it allows', () => {
+      const base = smallParams(defaultParams(suite.params));
+      // Every task count it allows, or, for patterns, repeats too (their names carry their position).
+      const variants: AnyParams[] =
+        'numTasks' in base
+          ? [1, 2, 3, 4, 6].map((numTasks) => ({ ...base, numTasks }))
+          : 'patterns' in base
+            ? [base, { ...base, patterns: ['xor', 'xor', 'gauss', 'xor'] }]
+            : [base];
+      for (const params of variants) {
+        const built = suite.build(params, new Rng(7)).tasks.map((t) => t.name);
+        expect(suite.taskNames?.(params)).toEqual(built);
+      }
+    });
+  },
+);

@@ -95,6 +95,9 @@ export function domainsGenerator(
   };
 }
 
+/** "domain 1", "domain 2", ...: the tasks' names, from their number alone. */
+const domainNames = (n: number) => Array.from({ length: n }, (_, t) => `domain ${t + 1}`);
+
 export const rotatedDomainsSuite = defineTaskSuite({
   id: 'rotated-domains',
   label: 'Rotated domains (one function, different views)',
@@ -141,12 +144,12 @@ export const rotatedDomainsSuite = defineTaskSuite({
     ...dataSpecs('regression', { train: 2000, test: 1000 }),
   },
   numTasks: (p) => p.numTasks,
+  taskNames: (p) => domainNames(p.numTasks),
   check: (p) => checkDataParams(p, p.numTasks),
   build(p, rng) {
     const gen = domainsGenerator(p.numTasks, p.inputDim, p.teacherWidth, p.transform, p.noise, rng);
     const { train, test } = buildSplits(gen, p, rng);
     standardizeTargets(train, test, p.numTasks, 1);
-    const names = Array.from({ length: p.numTasks }, (_, t) => `domain ${t + 1}`);
-    return gaussianRegression(names, p.inputDim, { train, test });
+    return gaussianRegression(domainNames(p.numTasks), p.inputDim, { train, test });
   },
 });
