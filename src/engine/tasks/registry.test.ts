@@ -149,7 +149,7 @@ describe.each(DATA_IDS)('data suite %s', (id) => {
 describe.each(TASK_SUITES.filter((s) => s.taskNames).map((s) => [s.id, s] as const))(
   '%s: task names without the data',
   (_id, suite) => {
-    it('names the tasks as building them does, for every number of tasks it allows', () => {
+    it('names the tasks as building them does (task counts, repeated patterns)', () => {
       const base = smallParams(defaultParams(suite.params));
       // Every task count it allows, or, for patterns, repeats too (their names carry their position).
       const variants: AnyParams[] =
