@@ -8,14 +8,14 @@
  */
 import { paintScene, sizeCanvas, type ThemeColors } from './paint-scene';
 import { paintVariable, type Scene } from './scene';
+import { prefersDark } from './use-color-scheme';
 
-const DARK = '(prefers-color-scheme: dark)';
 const read = new Map<string, Map<string, string>>();
 let font: string | null = null;
 
 /** The current colour scheme's value of a theme variable (`--grid` → `#e3e7ee`), read once per scheme. */
 export function themeValue(variable: string): string {
-  const scheme = window.matchMedia(DARK).matches ? 'dark' : 'light';
+  const scheme = prefersDark() ? 'dark' : 'light';
   let values = read.get(scheme);
   if (!values) read.set(scheme, (values = new Map<string, string>()));
   let value = values.get(variable);

@@ -14,9 +14,10 @@ function subscribe(changed: () => void): () => void {
   return () => media().removeEventListener('change', changed);
 }
 
-const dark = () => media().matches;
+/** Whether the page follows the dark scheme now. */
+export const prefersDark = () => media().matches;
 
 /** 'dark' or 'light', re-rendering the caller when it changes. */
 export function useColorScheme(): 'dark' | 'light' {
-  return useSyncExternalStore(subscribe, dark, () => false) ? 'dark' : 'light';
+  return useSyncExternalStore(subscribe, prefersDark, () => false) ? 'dark' : 'light';
 }
